@@ -1,0 +1,1 @@
+"""idmigrate: libcst codemods that migrate UnifiedIdGenerator to UnifiedIDManager."""
