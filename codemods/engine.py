@@ -1,0 +1,147 @@
+"""``source bytes -> FileResult``: the pure core every CLI verb runs on.
+
+Per-file work never raises (like libcst's own runner): the result is changed,
+unchanged, skipped (does not parse) or failed (a rule produced code the guard
+rejects). The guard re-parses the output and runs pyflakes, so a rule bug shows
+up as a failed file instead of a broken one on disk.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field, replace
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+from pyflakes import checker as pyflakes_checker
+from pyflakes import messages as pyflakes_messages
+
+from codemods.bindings import collect_bindings
+from codemods.findings import Finding
+from codemods.imports import add_manager_imports, remove_unused_imports
+from codemods.rules import SHAPE_RULES, RuleSet
+from codemods.safety import Safety
+from codemods.transformer import MigrationTransformer
+
+CHANGED, UNCHANGED, SKIPPED, FAILED = "changed", "unchanged", "skipped", "failed"
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """What the orchestration decided for one file before it is transformed."""
+
+    rules: RuleSet
+    #: Module the file should import the manager names from.
+    import_path: str
+    #: Modules that already provide the manager (an existing import from one is no clash).
+    manager_modules: frozenset[str] = frozenset()
+    #: Set when importing ``import_path`` would cross a service boundary: nothing is applied.
+    boundary_violation: str | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str
+    findings: list[Finding] = field(default_factory=list)
+    new_source: bytes | None = None
+    reason: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.status == CHANGED
+
+
+def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
+    """Turn every applied finding into MANUAL, keeping what it would have become as the suggestion."""
+    out = []
+    for f in findings:
+        if f.safety is Safety.MANUAL:
+            out.append(f)
+        else:
+            latent = "open" if f.latent else ""
+            out.append(replace(f, safety=Safety.MANUAL, code=code, reason=f"{reason} (rule {f.code})", latent=latent))
+    return out
+
+
+def _undefined_names(source: bytes, filename: str) -> set[str]:
+    tree = ast.parse(source, filename=filename)
+    result = pyflakes_checker.Checker(tree, filename=filename)
+    return {
+        str(msg.message_args[0])
+        for msg in result.messages
+        if isinstance(msg, pyflakes_messages.UndefinedName)
+    }
+
+
+def guard(old: bytes, new: bytes, path: str) -> str | None:
+    """Why ``new`` must not be written, or None: it parses and adds no undefined name."""
+    try:
+        after = _undefined_names(new, path)
+    except SyntaxError as exc:
+        return f"rewrite does not parse: {exc.msg} (line {exc.lineno})"
+    try:
+        before = _undefined_names(old, path)
+    except SyntaxError:
+        before = set()
+    added = sorted(after - before)
+    if added:
+        return "rewrite would introduce undefined name(s): " + ", ".join(added)
+    return None
+
+
+def _parse(source: bytes) -> cst.Module | str:
+    try:
+        return cst.parse_module(source)
+    except cst.ParserSyntaxError as exc:
+        return f"does not parse: line {exc.raw_line}: {exc.message}"
+    except (UnicodeDecodeError, LookupError) as exc:
+        return f"cannot decode: {exc}"
+    except (RecursionError, MemoryError) as exc:  # pathological nesting
+        return f"too deeply nested to parse ({type(exc).__name__})"
+
+
+def transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
+    module = _parse(source)
+    if isinstance(module, str):
+        return FileResult(path, SKIPPED, reason=module)
+    rules = settings.rules
+    bindings = collect_bindings(module, rules.source_modules)
+    if not bindings.uses_generator and not any(
+        token.encode() in source for token in ("unified_id_generator", "UnifiedIdGenerator")
+    ):
+        return FileResult(path, UNCHANGED)
+
+    transformer = MigrationTransformer(bindings, rules, module)
+    try:
+        new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(transformer)
+    except Exception as exc:  # a rule bug must not take the whole run down
+        return FileResult(path, FAILED, reason=f"transform error: {type(exc).__name__}: {exc}")
+    findings = sorted(transformer.state.findings, key=lambda f: (f.line, f.column))
+    if not any(f.applied for f in findings):
+        return FileResult(path, UNCHANGED, findings)
+
+    if settings.boundary_violation:
+        return FileResult(path, UNCHANGED, _demote(findings, "IDM090", settings.boundary_violation))
+    needed = transformer.state.needed_names
+    clash = _name_clash(needed, bindings, settings)
+    if clash:
+        reason = f"{SHAPE_RULES['IDM091'].why}: {clash}"
+        return FileResult(path, UNCHANGED, _demote(findings, "IDM091", reason))
+
+    already = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
+    new_module = remove_unused_imports(new_module, bindings, rules.source_modules)
+    new_module = add_manager_imports(new_module, settings.import_path, needed - already)
+    new_source = new_module.bytes
+    if new_source == source:
+        return FileResult(path, UNCHANGED, findings)
+    problem = guard(source, new_source, path)
+    if problem:
+        return FileResult(path, FAILED, _demote(findings, "IDM099", f"guard: {problem}"), reason=problem)
+    return FileResult(path, CHANGED, findings, new_source)
+
+
+def _name_clash(needed: set[str], bindings, settings: FileSettings) -> str | None:
+    provided = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
+    clashing = sorted(name for name in needed if name in bindings.bound_names and name not in provided)
+    return ", ".join(clashing) or None
