@@ -1,1 +1,3 @@
 """idmigrate: libcst codemods that migrate UnifiedIdGenerator to UnifiedIDManager."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,291 @@
+"""The Typer command line. It parses and prints; the work happens in ``pipeline`` and friends.
+
+Exit codes (SPEC 5): 0 success, 1 findings/failures to act on, 2 bad usage or input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from migrate import __version__
+from migrate.config import ConfigError, load_config
+from migrate.pipeline import Plan, UsageError, build_plan
+
+app = typer.Typer(
+    name="idmigrate",
+    help="Migrate a monorepo from UnifiedIdGenerator to UnifiedIDManager, service by service.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+def err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+RootArg = typer.Argument(Path("."), help="Repository root (default: current directory).", show_default=False)
+ServiceOpt = typer.Option(None, "--service", "-s", help="Only this service (repeatable).")
+PathOpt = typer.Option(None, "--path", "-p", help="Only files at or below this path (repeatable).")
+JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+NoCacheOpt = typer.Option(False, "--no-cache", help="Ignore and do not write the result cache.")
+
+
+def fail(message: str) -> None:
+    """Bad usage or input: one line on stderr, exit code 2, never a traceback."""
+    err(f"error: {message}")
+    raise typer.Exit(2)
+
+
+def _root(root: Path) -> Path:
+    if not root.exists():
+        fail(f"{root}: no such directory")
+    if not root.is_dir():
+        fail(f"{root}: not a directory")
+    return root.resolve()
+
+
+def _progress_factory(label: str):
+    """A rich progress bar on a terminal, nothing when piped (SPEC 5)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def factory(total: int):
+        from rich.progress import Progress
+
+        progress = Progress(transient=True, console=_err_console())
+        progress.start()
+        task = progress.add_task(label, total=total)
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            if progress.tasks[0].completed >= total:
+                progress.stop()
+
+        return advance
+
+    return factory
+
+
+def _err_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming") -> Plan:
+    root = _root(root)
+    try:
+        config = load_config(root)
+        return build_plan(
+            root, config, services=services or None, paths=paths or None, workers=jobs,
+            use_cache=not no_cache, progress_factory=_progress_factory(label),
+        )
+    except (ConfigError, UsageError) as exc:
+        fail(str(exc))
+        raise  # unreachable
+
+
+def _problem_exit(plan: Plan) -> int:
+    """2 when input files could not be parsed or read, 1 when a rule failed its guard, else 0."""
+    if plan.by_status("skipped") or plan.unreadable:
+        return 2
+    if plan.by_status("failed"):
+        return 1
+    return 0
+
+
+@app.command()
+def scan(
+    root: Path = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable inventory."),
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
+    from migrate.report import render_scan_text, summarize
+
+    plan = plan_for(root, service, path, jobs, no_cache, "scanning")
+    summary = summarize(plan)
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_scan_text(summary))
+    raise typer.Exit(_problem_exit(plan))
+
+
+@app.command()
+def diff(
+    root: Path = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Default: only on a terminal."),
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """Dry run: the unified diff of every change on stdout (git apply takes it), summary on stderr."""
+    from migrate.diffing import render_for_terminal, unified_diff
+    from migrate.report import problem_lines, summarize
+
+    plan = plan_for(root, service, path, jobs, no_cache, "diffing")
+    patch = b"".join(
+        unified_diff(o.path, o.original, o.result.new_source) for o in sorted(plan.changed, key=lambda o: o.path)
+    )
+    tty = sys.stdout.isatty()
+    if tty or color:
+        sys.stdout.write(render_for_terminal(patch, color=tty if color is None else color))
+        sys.stdout.flush()
+    else:  # piped: byte-exact, so `git apply` takes it
+        sys.stdout.flush()
+        sys.stdout.buffer.write(patch)
+        sys.stdout.buffer.flush()
+    summary = summarize(plan)
+    t = summary["totals"]
+    err(f"{len(plan.changed)} files would change: {t['exact']} exact, {t['format']} format, "
+        f"{t['manual']} manual sites (not applied)")
+    for line in problem_lines(summary):
+        err(line)
+    raise typer.Exit(_problem_exit(plan))
+
+
+@app.command()
+def apply(
+    root: Path = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """Rewrite the working tree (same filters as diff). Running it twice changes nothing."""
+    from migrate.apply import write_changes
+    from migrate.report import problem_lines, summarize
+
+    plan = plan_for(root, service, path, jobs, no_cache, "applying")
+    written, not_written = write_changes(plan)
+    summary = summarize(plan)
+    t = summary["totals"]
+    err(f"{len(written)} files rewritten: {t['exact']} exact, {t['format']} format applied; "
+        f"{t['manual']} manual sites left (see `idmigrate report`)")
+    for rel, reason in not_written:
+        err(f"not written: {rel}: {reason}")
+    for line in problem_lines(summary):
+        err(line)
+    code = _problem_exit(plan)
+    raise typer.Exit(code or (1 if not_written else 0))
+
+
+@app.command()
+def report(
+    root: Path = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    fmt: str = typer.Option("md", "--format", "-f", help="md or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """The review list: format sites (ID text changes) and manual sites, by service and file."""
+    from migrate.report import render_review_json, render_review_md
+
+    if fmt not in ("md", "json"):
+        fail(f"--format must be md or json, not {fmt!r}")
+    plan = plan_for(root, service, path, jobs, no_cache, "scanning")
+    text = render_review_md(plan) if fmt == "md" else render_review_json(plan)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror}")
+        err(f"wrote {output}")
+    raise typer.Exit(_problem_exit(plan))
+
+
+@app.command()
+def verify(
+    root: Path = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    allow_manual: bool = typer.Option(False, "--allow-manual", help="Pass while only manual sites remain."),
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """CI gate: exit 1 while generator usages or service-boundary violations remain."""
+    from migrate.boundaries import find_violations
+    from migrate.report import problem_lines, remaining_lines, summarize
+
+    plan = plan_for(root, service, path, jobs, no_cache, "verifying")
+    lines = remaining_lines(plan, include_manual=not allow_manual)
+    violations = find_violations(plan.root, load_config(plan.root), services=service or None)
+    for line in lines + violations + problem_lines(summarize(plan)):
+        sys.stdout.write(line + "\n")
+    if lines or violations:
+        err(f"verify: {len(lines)} generator usages and {len(violations)} boundary violations remain")
+        raise typer.Exit(1)
+    err("verify: clean")
+    raise typer.Exit(_problem_exit(plan))
+
+
+@app.command()
+def expose(root: Path = RootArg) -> None:
+    """Move the manager under shared/ and leave a re-export at its old path (SPEC 4.4)."""
+    from migrate.expose import ExposeError, expose_manager
+
+    root = _root(root)
+    try:
+        message = expose_manager(root, load_config(root))
+    except (ConfigError, ExposeError) as exc:
+        fail(str(exc))
+    err(message)
+
+
+@app.command()
+def shim(root: Path = RootArg) -> None:
+    """Turn the generator into a compatibility layer that delegates to the manager and warns (SPEC 4.5)."""
+    from migrate.shim import ShimError, write_shim
+
+    root = _root(root)
+    try:
+        message = write_shim(root, load_config(root))
+    except (ConfigError, ShimError) as exc:
+        fail(str(exc))
+    err(message)
+
+
+@app.command()
+def demo(
+    keep: Optional[Path] = typer.Option(None, "--dir", help="Use this (new) directory instead of a temp dir."),
+) -> None:
+    """Copy the bundled example monorepo to a temp git repo and migrate it there."""
+    from migrate.demo import DemoError, run_demo
+
+    try:
+        code = run_demo(keep, out=sys.stdout, err=sys.stderr)
+    except DemoError as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"idmigrate {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Show the version."),
+) -> None:
+    """idmigrate: UnifiedIdGenerator -> UnifiedIDManager, reviewably and safely."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,121 @@
+"""Find the Python files to look at, cheaply.
+
+In a git checkout the file list comes from ``git ls-files`` (tracked plus untracked,
+minus ignored), so ``.gitignore`` is honoured for free; elsewhere a walk that
+skips the usual virtualenv/build/vendor directories. Symlinks are never followed.
+Only files whose bytes mention the generator go on to be parsed (SPEC 7).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from codemods.rules import GENERATOR_CLASS, RuleSet
+from migrate.config import Config
+from migrate.services import module_file
+
+
+def prefilter_tokens(rules: RuleSet) -> tuple[bytes, ...]:
+    """Byte strings one of which every file that uses the generator contains."""
+    tokens = {GENERATOR_CLASS, "unified_id_generator"}
+    tokens |= {module.rsplit(".", 1)[-1] for module in rules.source_modules}
+    return tuple(sorted(t.encode() for t in tokens))
+
+
+def _git_files(root: Path) -> list[str] | None:
+    if not (root / ".git").exists():
+        return None
+    try:
+        out = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
+             "--", "*.py"],
+            cwd=root, capture_output=True, check=True, timeout=120,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    seen: set[str] = set()
+    files = []
+    for raw in out.split(b"\0"):
+        if raw:
+            path = os.fsdecode(raw)
+            if path not in seen:
+                seen.add(path)
+                files.append(path)
+    return files
+
+
+def _walk_files(root: Path, excluded_dirs: set[str]) -> list[str]:
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if d not in excluded_dirs and not d.startswith(".")
+            and not (Path(dirpath, d) / "pyvenv.cfg").exists()
+        )
+        rel_dir = os.path.relpath(dirpath, root)
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                files.append(name if rel_dir == "." else f"{Path(rel_dir).as_posix()}/{name}")
+    return files
+
+
+def _excluded(rel_path: str, patterns: tuple[str, ...]) -> bool:
+    parts = rel_path.split("/")
+    for pattern in patterns:
+        if "/" in pattern or "*" in pattern or "?" in pattern:
+            if fnmatch.fnmatch(rel_path, pattern):
+                return True
+        elif pattern in parts[:-1]:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """All Python files under ROOT (relative, posix), after exclusions."""
+
+    files: list[str]
+    #: Files that belong to the APIs themselves and are never rewritten.
+    api_files: frozenset[str]
+
+
+def discover(root: Path, config: Config) -> Discovery:
+    files = _git_files(root)
+    if files is None:
+        files = _walk_files(root, set(config.exclude))
+    files = [
+        f for f in files
+        if not _excluded(f, config.exclude) and not os.path.islink(root / f)
+    ]
+    return Discovery(files, frozenset(api_files(root, config)))
+
+
+def api_files(root: Path, config: Config) -> set[str]:
+    """The generator's own package, the manager module and its exposed copy."""
+    out = set()
+    for module in config.rules.source_modules:
+        parts = module.split(".")
+        out.add("/".join(parts) + ".py")
+        out.add("/".join(parts) + "/__init__.py")
+    for module in (config.manager_module, config.exposed_module):
+        out.add(module_file(Path(""), module).as_posix())
+    return out
+
+
+def mentions_generator(data: bytes, tokens: tuple[bytes, ...]) -> bool:
+    return any(token in data for token in tokens)
+
+
+def narrow(files: list[str], paths: list[str]) -> list[str]:
+    """Keep files at or below any of ``paths`` (already made relative and safe by the caller)."""
+    if not paths:
+        return files
+    prefixes = [p.strip("/") for p in paths]
+    return [
+        f for f in files
+        if any(p in ("", ".") or f == p or f.startswith(p + "/") for p in prefixes)
+    ]

@@ -1,0 +1,181 @@
+"""Discover -> prefilter -> (cache | parallel transform) -> results, for every CLI verb.
+
+``build_plan`` is the one entry point: scan, diff, apply, report, verify and run
+all look at the same ``Plan``, so they can never disagree about what changes.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable
+
+from migrate.cache import ResultCache, cache_dir, cache_key
+from migrate.config import Config
+from migrate.discovery import discover, mentions_generator, narrow, prefilter_tokens
+from migrate.fileio import UnsafePathError, read_source
+from migrate.services import ServiceMap
+
+#: Below this many files a process pool costs more than it saves.
+_PARALLEL_THRESHOLD = 8
+
+
+class UsageError(ValueError):
+    """Bad command-line input (unknown service, path outside ROOT, ...): exit 2."""
+
+
+@dataclass
+class Outcome:
+    """One file's engine result plus where it belongs."""
+
+    service: str
+    result: object  # codemods.engine.FileResult (imported lazily: libcst is slow to import)
+    original: bytes = b""
+
+    @property
+    def path(self) -> str:
+        return self.result.path
+
+
+@dataclass
+class Plan:
+    root: Path
+    outcomes: list[Outcome] = field(default_factory=list)
+    files_scanned: int = 0
+    #: (path, reason) for files that could not even be read.
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+
+    def by_status(self, status: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.result.status == status]
+
+    @property
+    def changed(self) -> list[Outcome]:
+        return self.by_status("changed")
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    service: str
+    source: bytes
+    import_path: str
+    boundary: str | None
+
+
+def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
+    from codemods.engine import FileSettings, transform_source
+
+    out = []
+    for job in jobs:
+        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary)
+        out.append(transform_source(job.source, job.path, settings))
+    return out
+
+
+def _chunks(items: list, count: int) -> list[list]:
+    size = max(1, -(-len(items) // count))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def transform_jobs(
+    jobs: list[Job], config: Config, manager_modules: frozenset[str], workers: int,
+    progress: Callable[[int], None] | None = None,
+) -> list:
+    """Run the engine over ``jobs``, in a process pool when it pays; results keep job order."""
+    if workers <= 1 or len(jobs) < _PARALLEL_THRESHOLD:
+        results = []
+        for job in jobs:
+            results.extend(_run_jobs([job], config, manager_modules))
+            if progress:
+                progress(1)
+        return results
+    # Larger chunks first would balance better; equal chunks of ~4 per worker keep start-up low.
+    chunks = _chunks(jobs, workers * 4)
+    results: list = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(_run_jobs, chunk, config, manager_modules) for chunk in chunks]
+        for chunk, future in zip(chunks, futures):
+            results.extend(future.result())
+            if progress:
+                progress(len(chunk))
+    return results
+
+
+def _top_dirs(files: Iterable[str]) -> set[str]:
+    return {f.split("/", 1)[0] for f in files if "/" in f}
+
+
+def resolve_paths(root: Path, paths: list[str]) -> list[str]:
+    """``--path`` values as ROOT-relative posix paths; anything outside ROOT is refused."""
+    out = []
+    real_root = root.resolve()
+    for raw in paths:
+        candidate = Path(raw)
+        full = (candidate if candidate.is_absolute() else Path.cwd() / candidate)
+        if not full.exists():
+            full = root / candidate
+        resolved = full.resolve()
+        if resolved != real_root and real_root not in resolved.parents:
+            raise UsageError(f"--path {raw!r} is outside {root}")
+        if not resolved.exists():
+            raise UsageError(f"--path {raw!r} does not exist")
+        out.append(resolved.relative_to(real_root).as_posix())
+    return out
+
+
+def build_plan(
+    root: Path,
+    config: Config,
+    *,
+    services: list[str] | None = None,
+    paths: list[str] | None = None,
+    workers: int | None = None,
+    use_cache: bool = True,
+    progress_factory=None,
+) -> Plan:
+    discovery = discover(root, config)
+    service_map = ServiceMap(root, config, _top_dirs(discovery.files))
+    if services:
+        unknown = sorted(set(services) - set(service_map.names))
+        if unknown:
+            raise UsageError(f"unknown service {unknown[0]!r} (known: {', '.join(service_map.names)})")
+    files = narrow(discovery.files, resolve_paths(root, paths or []))
+    plan = Plan(root=root, files_scanned=len(files), services=service_map.names)
+    tokens = prefilter_tokens(config.rules)
+    manager_modules = service_map.manager_modules()
+    jobs: list[Job] = []
+    for rel in files:
+        if rel in discovery.api_files:
+            continue
+        service = service_map.service_of(rel)
+        if services and service.name not in services:
+            continue
+        try:
+            data = read_source(root, rel)
+        except (OSError, UnsafePathError) as exc:
+            plan.unreadable.append((rel, getattr(exc, "strerror", None) or str(exc)))
+            continue
+        if not mentions_generator(data, tokens):
+            continue
+        import_path = service_map.import_path_for(service)
+        jobs.append(Job(rel, service.name, data, import_path, service_map.boundary_violation(service, import_path)))
+
+    cache = ResultCache(cache_dir(root) if use_cache else None)
+    fingerprint = config.fingerprint()
+    keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
+                      ",".join(sorted(manager_modules))) for j in jobs]
+    results: list = [cache.get(k) for k in keys]
+    misses = [i for i, r in enumerate(results) if r is None]
+    if misses:
+        workers = workers or os.cpu_count() or 1
+        progress = progress_factory(len(misses)) if progress_factory else None
+        fresh = transform_jobs([jobs[i] for i in misses], config, manager_modules, workers, progress)
+        for i, result in zip(misses, fresh):
+            results[i] = result
+            cache.put(keys[i], result)
+    plan.outcomes = [Outcome(job.service, result, job.source) for job, result in zip(jobs, results)]
+    return plan
