@@ -1,0 +1,1 @@
+"""Analytics service: event ingest and reports."""

@@ -1,0 +1,1 @@
+"""Auth service: tokens, sessions, audit."""

@@ -1,0 +1,1 @@
+"""Core infrastructure of the backend."""

@@ -1,0 +1,1 @@
+"""Shared infrastructure that every service may import."""

@@ -1,0 +1,1 @@
+"""Event envelopes exchanged between services."""

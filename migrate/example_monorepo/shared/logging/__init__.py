@@ -1,0 +1,1 @@
+"""Structured logging helpers shared by all services."""
