@@ -18,7 +18,7 @@ from pyflakes import messages as pyflakes_messages
 
 from codemods.bindings import collect_bindings
 from codemods.findings import Finding
-from codemods.imports import add_manager_imports, remove_unused_imports
+from codemods.imports import update_imports
 from codemods.rules import SHAPE_RULES, RuleSet
 from codemods.safety import Safety
 from codemods.transformer import MigrationTransformer
@@ -130,8 +130,7 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
         return FileResult(path, UNCHANGED, _demote(findings, "IDM091", reason))
 
     already = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
-    new_module = remove_unused_imports(new_module, bindings, rules.source_modules)
-    new_module = add_manager_imports(new_module, settings.import_path, needed - already)
+    new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed - already)
     new_source = new_module.bytes
     if new_source == source:
         return FileResult(path, UNCHANGED, findings)

@@ -64,11 +64,21 @@ def _only_pass(body: cst.BaseSuite) -> bool:
 
 
 class _RemoveImports(cst.CSTTransformer):
-    def __init__(self, unused: set[str], bindings: Bindings, sources: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        unused: set[str],
+        bindings: Bindings,
+        sources: tuple[str, ...],
+        replacement: cst.SimpleStatementLine | None,
+    ) -> None:
         super().__init__()
         self.unused = unused
         self.bindings = bindings
         self.sources = sources
+        #: The manager import, put where the first removed top-level import stood.
+        self.replacement = replacement
+        self.replaced = False
+        self._depth = 0
         self.removed: set[str] = set()
         self._try_depth_removed: list[bool] = []
 
@@ -130,11 +140,18 @@ class _RemoveImports(cst.CSTTransformer):
         return updated_node.with_changes(names=keep)
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
-        if not updated_node.body:
-            return cst.RemovalSentinel.REMOVE
-        return updated_node
+        if updated_node.body:
+            return updated_node
+        if self.replacement is not None and not self.replaced and self._depth == 0:
+            self.replaced = True
+            return self.replacement.with_changes(leading_lines=original_node.leading_lines)
+        return cst.RemovalSentinel.REMOVE
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._depth += 1
 
     def leave_IndentedBlock(self, original_node, updated_node):
+        self._depth -= 1
         if not updated_node.body:
             return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
         return updated_node
@@ -160,15 +177,30 @@ class _RemoveImports(cst.CSTTransformer):
         return updated_node.with_changes(value=value.with_changes(elements=elements))
 
 
-def remove_unused_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...]) -> cst.Module:
+def _import_line(import_path: str, names: set[str]) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine([
+        cst.ImportFrom(
+            module=cst.parse_expression(import_path),
+            names=[cst.ImportAlias(cst.Name(n)) for n in sorted(names)],
+        )
+    ])
+
+
+def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
+                   import_path: str, names: set[str]) -> cst.Module:
+    """Drop unused generator imports and import ``names`` from ``import_path``.
+
+    The manager import takes the place of the first top-level generator import that
+    goes away, so the file keeps its import layout; otherwise libcst's
+    ``AddImportsVisitor`` adds it after the existing imports.
+    """
     unused = unused_generator_names(module, bindings)
-    if not unused:
-        return module
-    return module.visit(_RemoveImports(unused, bindings, sources))
-
-
-def add_manager_imports(module: cst.Module, import_path: str, names: set[str]) -> cst.Module:
-    """Add ``from <import_path> import <names>`` (libcst merges with an existing import)."""
+    replacement = _import_line(import_path, names) if names else None
+    if unused:
+        remover = _RemoveImports(unused, bindings, sources, replacement)
+        module = module.visit(remover)
+        if remover.replaced:
+            return module
     if not names:
         return module
     context = CodemodContext()

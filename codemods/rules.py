@@ -301,6 +301,12 @@ SHAPE_RULES: dict[str, Rule] = {
              "a zero-argument factory becomes a lambda of the manager call",
              before="field(default_factory=UnifiedIdGenerator.generate_base_id)",
              after='field(default_factory=lambda: get_id_manager().generate_id(IDType.EXECUTION, prefix="id"))'),
+        Rule("IDM076", "__all__ re-export", "reexport", Safety.FORMAT,
+             "a re-export of the generator (e.g. in a package __init__) is removed with its import; "
+             "importers of the package must migrate too",
+             suggestion="remove the import and the __all__ entry",
+             before='from shared.id_generation import UnifiedIdGenerator\n__all__ = ["UnifiedIdGenerator"]',
+             after="__all__ = []"),
         Rule("IDM080", "UnifiedIdGenerator()", "instance", Safety.FORMAT,
              "the instance becomes the manager singleton; manual when calls through it remain",
              suggestion="get_id_manager()",

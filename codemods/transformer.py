@@ -67,6 +67,7 @@ class MigrationTransformer(cst.CSTTransformer):
         self._pairable: set[int] = set()  # calls assigned to a plain target
         self._default_factory: set[int] = set()
         self._instances: list[_PendingInstance] = []
+        self._reexports: list[_PendingInstance] = []
         self._instance_has_manual = False
 
     # ----------------------------------------------------------------- helpers
@@ -118,6 +119,18 @@ class MigrationTransformer(cst.CSTTransformer):
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         self._handled.add(id(node.target))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """``__all__ = ["UnifiedIdGenerator", ...]``: a re-export, decided in leave_Module."""
+        target = node.targets[0].target if len(node.targets) == 1 else None
+        if not (isinstance(target, cst.Name) and target.value == "__all__"):
+            return
+        if isinstance(node.value, (cst.List, cst.Tuple)):
+            for element in node.value.elements:
+                text = literal_text(element.value)
+                if text in self.b.imported_names:
+                    line, column = self._pos(element.value)
+                    self._reexports.append(_PendingInstance(line, column, text))
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._handled.add(id(node.target))
@@ -343,6 +356,7 @@ class MigrationTransformer(cst.CSTTransformer):
 
     # ------------------------------------------------------------------ end
     def leave_Module(self, original_node, updated_node):
+        self._decide_reexports()
         if not self._instances:
             return updated_node
         if self._instance_has_manual:
@@ -357,6 +371,21 @@ class MigrationTransformer(cst.CSTTransformer):
                         "get_id_manager()", "", pending.before)
             )
         return updated_node
+
+
+    def _decide_reexports(self) -> None:
+        """A re-export goes when nothing in the file still needs the generator."""
+        if not self._reexports:
+            return
+        if any(f.safety is Safety.MANUAL for f in self.state.findings) or self._instance_has_manual:
+            edit = manual("IDM076", "the file still uses the generator, so the re-export stays")
+        else:
+            edit = Edit("IDM076", Safety.FORMAT, SHAPE_RULES["IDM076"].why)
+        for pending in self._reexports:
+            self.state.findings.append(
+                Finding(pending.line, pending.column, f"__all__ {pending.before}", edit.code, edit.safety,
+                        edit.reason, "remove the import and the __all__ entry", "", pending.before)
+            )
 
 
 class _ReplaceInstantiations(cst.CSTTransformer):

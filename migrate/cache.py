@@ -7,6 +7,7 @@ Entries are written user-only; a broken or unreadable entry is just a miss.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -16,6 +17,18 @@ from pathlib import Path
 from migrate import __version__
 
 CACHE_FORMAT = "1"
+
+
+@functools.lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """Hash of the codemod sources: a new rule (or a fixed bug) invalidates old entries."""
+    import codemods
+
+    h = hashlib.sha256()
+    for path in sorted(Path(codemods.__file__).parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def cache_dir(root: Path) -> Path:
@@ -30,7 +43,7 @@ def cache_dir(root: Path) -> Path:
 
 def cache_key(source: bytes, *parts: str) -> str:
     h = hashlib.sha256()
-    for part in (__version__, CACHE_FORMAT, *parts):
+    for part in (__version__, CACHE_FORMAT, engine_fingerprint(), *parts):
         h.update(part.encode())
         h.update(b"\0")
     h.update(source)

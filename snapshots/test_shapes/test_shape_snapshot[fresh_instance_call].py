@@ -1,0 +1,14 @@
+# idmigrate snapshot: fresh_instance_call (changed)
+# findings:
+#   3:5 IDM001 exact  generate_base_id
+#       -> get_id_manager().generate_id(IDType.USER)
+
+# ------------------------------ before
+from shared.id_generation import UnifiedIdGenerator
+
+x = UnifiedIdGenerator().generate_base_id("user")
+
+# ------------------------------ after
+from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
+
+x = get_id_manager().generate_id(IDType.USER)

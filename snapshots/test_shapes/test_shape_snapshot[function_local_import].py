@@ -1,0 +1,17 @@
+# idmigrate snapshot: function_local_import (changed)
+# findings:
+#   4:12 IDM001 exact  generate_base_id
+#       -> get_id_manager().generate_id(IDType.AGENT)
+
+# ------------------------------ before
+def make():
+    from shared.id_generation import UnifiedIdGenerator
+
+    return UnifiedIdGenerator.generate_base_id("agent")
+
+# ------------------------------ after
+from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
+
+def make():
+
+    return get_id_manager().generate_id(IDType.AGENT)

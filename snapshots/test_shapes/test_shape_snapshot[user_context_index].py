@@ -1,0 +1,26 @@
+# idmigrate snapshot: user_context_index (changed)
+# findings:
+#   4:14 IDM011 format generate_user_context_ids
+#       -> UnifiedIDManager.generate_thread_id()
+#   5:11 IDM011 format generate_user_context_ids
+#       -> UnifiedIDManager.generate_run_id(UnifiedIDManager.generate_thread_id())
+#   6:11 IDM011 format generate_user_context_ids
+#       -> get_id_manager().generate_id(IDType.REQUEST, context={"user_id": user_id, "operation": "x"})
+
+# ------------------------------ before
+from shared.id_generation import UnifiedIdGenerator
+
+def pick(user_id):
+    thread = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[0]
+    run = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[1]
+    req = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[-1]
+    return thread, run, req
+
+# ------------------------------ after
+from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+
+def pick(user_id):
+    thread = UnifiedIDManager.generate_thread_id()
+    run = UnifiedIDManager.generate_run_id(UnifiedIDManager.generate_thread_id())
+    req = get_id_manager().generate_id(IDType.REQUEST, context={"user_id": user_id, "operation": "x"})
+    return thread, run, req

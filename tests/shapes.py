@@ -1,0 +1,329 @@
+"""Call-site shapes from SPEC §2/§4, one small module each (written for these tests).
+
+Each entry: name -> (source, expected safety classes in source order).
+``NOOPS`` look similar but must not change.
+"""
+
+from __future__ import annotations
+
+IMPORT = "from shared.id_generation import UnifiedIdGenerator\n"
+
+SHAPES: dict[str, tuple[str, list[str]]] = {
+    "base_id_type_literal": (IMPORT + '''
+def new_user():
+    return UnifiedIdGenerator.generate_base_id("user")
+''', ["exact"]),
+    "base_id_keyword_prefix": (IMPORT + '''
+THREAD = UnifiedIdGenerator.generate_base_id(prefix="thread")
+''', ["exact"]),
+    "base_id_alias": (IMPORT + '''
+def request_id():
+    return UnifiedIdGenerator.generate_base_id("req")
+''', ["format"]),
+    "base_id_word_in_literal": (IMPORT + '''
+def ids():
+    return [UnifiedIdGenerator.generate_base_id("auth_user"), UnifiedIdGenerator.generate_base_id("ws_req")]
+''', ["format", "format"]),
+    "base_id_other_literal": (IMPORT + '''
+def token():
+    return UnifiedIdGenerator.generate_base_id("jti")
+''', ["format"]),
+    "base_id_fstring": (IMPORT + '''
+def scoped(op, user_id):
+    return UnifiedIdGenerator.generate_base_id(f"thread_{op}"), UnifiedIdGenerator.generate_base_id(f"{user_id}_x")
+''', ["format", "format"]),
+    "base_id_no_args": (IMPORT + '''
+ANY = UnifiedIdGenerator.generate_base_id()
+''', ["format"]),
+    "base_id_extra_args": (IMPORT + '''
+a = UnifiedIdGenerator.generate_base_id("user", include_random=False)
+b = UnifiedIdGenerator.generate_base_id("session", random_length=16)
+c = UnifiedIdGenerator.generate_base_id("trace", True, 8)
+''', ["exact", "exact", "exact"]),
+    "base_id_computed_prefix": (IMPORT + '''
+def make(kind):
+    return UnifiedIdGenerator.generate_base_id(kind), UnifiedIdGenerator.generate_base_id(kind.lower())
+''', ["manual", "manual"]),
+    "base_id_bad_keyword": (IMPORT + '''
+x = UnifiedIdGenerator.generate_base_id("user", random_suffix=True)
+y = UnifiedIdGenerator.generate_base_id("user", include_random=compute())
+''', ["manual", "manual"]),
+    "base_id_comment_inside": (IMPORT + '''
+x = UnifiedIdGenerator.generate_base_id(
+    "user",  # the account id
+)
+''', ["manual"]),
+    "base_id_multiline_call": (IMPORT + '''
+x = UnifiedIdGenerator.generate_base_id(
+    "user",
+    include_random=True,
+)
+''', ["exact"]),
+    "thread_then_run": (IMPORT + '''
+def start():
+    thread_id = UnifiedIdGenerator.generate_base_id("thread")
+    run_id = UnifiedIdGenerator.generate_base_id("run")
+    return thread_id, run_id
+
+
+def lone_run():
+    return UnifiedIdGenerator.generate_base_id("run")
+''', ["exact", "format", "format"]),
+    "user_context_tuple": (IMPORT + '''
+def start(user_id):
+    thread_id, run_id, request_id = UnifiedIdGenerator.generate_user_context_ids(user_id, "chat")  # ids
+    return thread_id, run_id, request_id
+''', ["format"]),
+    "user_context_keywords": (IMPORT + '''
+def start(user_id):
+    t, r, q = UnifiedIdGenerator.generate_user_context_ids(user_id=user_id, operation="agent")
+    return t, r, q
+''', ["format"]),
+    "user_context_placeholders": (IMPORT + '''
+def start(user_id):
+    thread_id, run_id, _ = UnifiedIdGenerator.generate_user_context_ids(user_id, "chat")
+    _, only_run, _ = UnifiedIdGenerator.generate_user_context_ids(user_id)
+    return thread_id, run_id, only_run
+''', ["format", "format"]),
+    "user_context_multiline_parenthesized": (IMPORT + '''
+class Ctx:
+    def __init__(self, user_id):
+        # one context per request
+        (self.thread_id, self.run_id, self.request_id) = UnifiedIdGenerator.generate_user_context_ids(
+            user_id,
+            "request",
+        )
+''', ["format"]),
+    "user_context_index": (IMPORT + '''
+def pick(user_id):
+    thread = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[0]
+    run = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[1]
+    req = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[-1]
+    return thread, run, req
+''', ["format", "format", "format"]),
+    "user_context_passed_on": (IMPORT + '''
+def ids(user_id):
+    return UnifiedIdGenerator.generate_user_context_ids(user_id, "x")
+''', ["manual"]),
+    "role_members": (IMPORT + '''
+def all_roles(user_id, agent_type, tool, thread_id, ts):
+    return [
+        UnifiedIdGenerator.generate_websocket_connection_id(user_id, ts),
+        UnifiedIdGenerator.generate_websocket_client_id(user_id),
+        UnifiedIdGenerator.generate_agent_execution_id(agent_type, user_id),
+        UnifiedIdGenerator.generate_tool_execution_id(tool, agent_id="a1"),
+        UnifiedIdGenerator.generate_session_id(user_id, "api"),
+        UnifiedIdGenerator.generate_message_id("chat", user_id, thread_id),
+        UnifiedIdGenerator.generate_error_context_id("db", user_id),
+    ]
+''', ["format"] * 7),
+    "helpers_batch_valid_reset": (IMPORT + '''
+from shared.id_generation import reset_global_counter
+
+
+def helpers(n, s):
+    ids = UnifiedIdGenerator.generate_batch_ids("job", n)
+    ok = UnifiedIdGenerator.is_valid_id(s)
+    strict = UnifiedIdGenerator.is_valid_id(s, "req")
+    UnifiedIdGenerator.reset_global_counter()
+    reset_global_counter()
+    return ids, ok, strict
+''', ["format", "format", "manual", "format", "format"]),
+    "unmappable_members": (IMPORT + '''
+def legacy(s, user_id):
+    parts = UnifiedIdGenerator.parse_id(s)
+    age = UnifiedIdGenerator.get_id_age(s)
+    session = UnifiedIdGenerator.get_or_create_user_session(user_id)
+    count = len(UnifiedIdGenerator._active_sessions)
+    return parts, age, session, count
+''', ["manual"] * 4),
+    "latent_members_mapped": (IMPORT + '''
+def latent(thread_id):
+    return [
+        UnifiedIdGenerator.generate_thread_id(),
+        UnifiedIdGenerator.generate_user_id(),
+        UnifiedIdGenerator.generate_request_id(),
+        UnifiedIdGenerator.generate_execution_id(),
+        UnifiedIdGenerator.generate_run_id(thread_id),
+        UnifiedIdGenerator.generate_id("user"),
+        UnifiedIdGenerator.generate_thread_id(format="short"),
+    ]
+''', ["format"] * 7),
+    "latent_members_manual": (IMPORT + '''
+def latent(user_id, op):
+    return [
+        UnifiedIdGenerator.generate_run_id(),
+        UnifiedIdGenerator.generate_run_id(user_id, op),
+        UnifiedIdGenerator.generate_task_id(),
+        UnifiedIdGenerator.generate_connection_id(user_id),
+        UnifiedIdGenerator.generate_id("message"),
+    ]
+''', ["manual"] * 5),
+    "latent_run_pairs_with_thread": (IMPORT + '''
+def pair():
+    thread_id = UnifiedIdGenerator.generate_thread_id()
+    run_id = UnifiedIdGenerator.generate_run_id()
+    return thread_id, run_id
+''', ["format", "format"]),
+    "instance_attribute": (IMPORT + '''
+class Service:
+    def __init__(self):
+        self.id_generator = UnifiedIdGenerator()
+
+    def request(self):
+        return self.id_generator.generate_base_id("req")
+
+    def user(self):
+        return self.id_generator.generate_base_id("user")
+''', ["format", "format", "exact"]),
+    "instance_module_and_local": (IMPORT + '''
+_gen = UnifiedIdGenerator()
+
+
+def module_level():
+    return _gen.generate_base_id("trace")
+
+
+def local():
+    gen = UnifiedIdGenerator()
+    return gen.generate_session_id("u1")
+''', ["format", "exact", "format", "format"]),
+    "instance_kept_for_manual_use": (IMPORT + '''
+class Parser:
+    def __init__(self):
+        self.id_generator = UnifiedIdGenerator()
+
+    def new(self):
+        return self.id_generator.generate_base_id("user")
+
+    def parse(self, s):
+        return self.id_generator.parse_id(s)
+''', ["manual", "exact", "manual"]),
+    "fresh_instance_call": (IMPORT + '''
+x = UnifiedIdGenerator().generate_base_id("user")
+''', ["exact"]),
+    "alias_import": ('''from shared.id_generation import UnifiedIdGenerator as IdGen
+
+
+def new_ws(user_id):
+    return IdGen.generate_base_id("ws")
+''', ["format"]),
+    "module_path_import": ('''import shared.id_generation.unified_id_generator as uig
+from shared.id_generation.unified_id_generator import UnifiedIdGenerator
+
+
+def both():
+    return uig.UnifiedIdGenerator.generate_base_id("user"), UnifiedIdGenerator.generate_base_id("tool")
+''', ["exact", "exact"]),
+    "function_local_import": ('''def make():
+    from shared.id_generation import UnifiedIdGenerator
+
+    return UnifiedIdGenerator.generate_base_id("agent")
+''', ["exact"]),
+    "try_except_import": ('''try:
+    from shared.id_generation import UnifiedIdGenerator
+except ImportError:  # older layout
+    from shared.id_generation.unified_id_generator import UnifiedIdGenerator
+
+
+def make():
+    return UnifiedIdGenerator.generate_base_id("metric")
+''', ["exact"]),
+    "star_import": ('''from shared.id_generation import *
+
+
+def make():
+    return UnifiedIdGenerator.generate_base_id("user")
+''', ["exact"]),
+    "init_reexport": ('''"""Package utilities."""
+from shared.id_generation import UnifiedIdGenerator
+from os import path
+
+__all__ = ["UnifiedIdGenerator", "path"]
+''', ["format"]),
+    "default_factory_reference": ('''from dataclasses import dataclass, field
+
+from shared.id_generation import UnifiedIdGenerator
+
+
+@dataclass
+class Record:
+    record_id: str = field(default_factory=UnifiedIdGenerator.generate_base_id)
+    make_job = staticmethod(lambda: UnifiedIdGenerator.generate_base_id("job"))
+''', ["format", "format"]),
+    "reference_passed_on": (IMPORT + '''
+def register(registry):
+    factory = UnifiedIdGenerator.generate_base_id
+    registry.add(factory)
+''', ["manual"]),
+    "mock_patch_targets": ('''from unittest import mock
+from unittest.mock import patch
+
+from shared.id_generation import UnifiedIdGenerator
+
+
+@mock.patch("shared.id_generation.unified_id_generator.UnifiedIdGenerator.generate_base_id")
+def test_a(fake):
+    pass
+
+
+def test_b():
+    with patch.object(UnifiedIdGenerator, "generate_base_id", return_value="x"):
+        pass
+''', ["manual", "manual"]),
+    "subclass_and_isinstance": (IMPORT + '''
+class LegacyIds(UnifiedIdGenerator):
+    pass
+
+
+def check(x) -> bool:
+    return isinstance(x, UnifiedIdGenerator)
+''', ["manual", "manual"]),
+    "existing_manager_import": ('''from netra_backend.app.core.unified_id_manager import UnifiedIDManager
+from shared.id_generation import UnifiedIdGenerator
+
+
+def pair():
+    return UnifiedIDManager.generate_thread_id(), UnifiedIdGenerator.generate_base_id("user")
+''', ["exact"]),
+    "name_clash": (IMPORT + '''
+class IDType:
+    pass
+
+
+def make():
+    return UnifiedIdGenerator.generate_base_id("user")
+''', ["manual"]),
+}
+
+NOOPS: dict[str, str] = {
+    "other_class_same_method": '''from ids import OtherGenerator
+
+
+def make():
+    return OtherGenerator.generate_base_id("user")
+''',
+    "local_function_named_like_member": '''def generate_base_id(prefix):
+    return prefix + "_1"
+
+
+X = generate_base_id("user")
+''',
+    "mention_in_docstring_only": '''"""This module used UnifiedIdGenerator once; now it uses the manager."""
+from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
+
+X = get_id_manager().generate_id(IDType.USER)
+''',
+    "manager_calls_already": '''from netra_backend.app.core.unified_id_manager import UnifiedIDManager
+
+thread_id = UnifiedIDManager.generate_thread_id()
+run_id = UnifiedIDManager.generate_run_id(thread_id)
+''',
+    "unrelated_patch_string": '''from unittest import mock
+
+
+@mock.patch("os.path.exists")
+def test_x(fake):
+    pass
+''',
+}
