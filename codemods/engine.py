@@ -21,7 +21,7 @@ from codemods.findings import Finding
 from codemods.imports import update_imports
 from codemods.rules import SHAPE_RULES, RuleSet
 from codemods.safety import Safety
-from codemods.transformer import MigrationTransformer
+from codemods.recipes import DEFAULT_RECIPES, RECIPES, ordered
 
 CHANGED, UNCHANGED, SKIPPED, FAILED = "changed", "unchanged", "skipped", "failed"
 
@@ -37,6 +37,7 @@ class FileSettings:
     manager_modules: frozenset[str] = frozenset()
     #: Set when importing ``import_path`` would cross a service boundary: nothing is applied.
     boundary_violation: str | None = None
+    recipes: tuple[str, ...] = DEFAULT_RECIPES
 
 
 @dataclass
@@ -107,23 +108,28 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
         return FileResult(path, SKIPPED, reason=module)
     rules = settings.rules
     bindings = collect_bindings(module, rules.source_modules)
-    if not bindings.uses_generator and not any(
-        token.encode() in source for token in ("unified_id_generator", "UnifiedIdGenerator")
-    ):
-        return FileResult(path, UNCHANGED)
-
-    transformer = MigrationTransformer(bindings, rules, module)
-    try:
-        new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(transformer)
-    except Exception as exc:  # a rule bug must not take the whole run down
-        return FileResult(path, FAILED, reason=f"transform error: {type(exc).__name__}: {exc}")
-    findings = sorted(transformer.state.findings, key=lambda f: (f.line, f.column))
+    findings: list[Finding] = []
+    needed: set[str] = set()
+    new_module = module
+    for name in ordered(settings.recipes):
+        transformer = RECIPES[name].factory(new_module, source, path, rules, bindings)
+        if transformer is None:
+            continue
+        try:
+            new_module = MetadataWrapper(new_module, unsafe_skip_copy=True).visit(transformer)
+        except Exception as exc:  # a rule bug must not take the whole run down
+            return FileResult(path, FAILED, reason=f"{name}: transform error: {type(exc).__name__}: {exc}")
+        findings += transformer.state.findings
+        needed |= transformer.state.needed_names
+        cleanup = getattr(transformer, "cleanup", None)
+        if cleanup is not None:
+            new_module = cleanup(new_module)
+    findings.sort(key=lambda f: (f.line, f.column))
     if not any(f.applied for f in findings):
         return FileResult(path, UNCHANGED, findings)
 
     if settings.boundary_violation:
         return FileResult(path, UNCHANGED, _demote(findings, "IDM090", settings.boundary_violation))
-    needed = transformer.state.needed_names
     clash = _name_clash(needed, bindings, settings)
     if clash:
         reason = f"{SHAPE_RULES['IDM091'].why}: {clash}"

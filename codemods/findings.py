@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from codemods.safety import Safety
 
@@ -24,6 +24,7 @@ class Finding:
     #: "open" when such a call is left for a human; "" otherwise.
     latent: str = ""
     before: str = ""
+    recipe: str = "generator"
 
     @property
     def applied(self) -> bool:
@@ -33,10 +34,3 @@ class Finding:
         data = asdict(self)
         data["safety"] = self.safety.label
         return data
-
-
-@dataclass
-class FileFindings:
-    path: str
-    service: str
-    findings: list[Finding] = field(default_factory=list)

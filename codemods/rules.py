@@ -333,6 +333,12 @@ class RuleSet:
     keep_prefix: bool = False
     members: Mapping[str, Rule] = field(default_factory=lambda: dict(MEMBER_RULES))
     source_modules: tuple[str, ...] = SOURCE_MODULES
+    #: Phase 2/3 (SPEC 4.6): extra words of ``*_id`` names or ID prefixes -> IDType value
+    #: (``alert`` -> ``trace``), beyond the IDType values and aliases.
+    name_types: Mapping[str, str] = field(default_factory=dict)
+    #: Phase 3: a callable (``module:function``) tests should call for throwaway IDs instead
+    #: of the manager, e.g. ``test_framework.ids:test_id``; None means the manager.
+    test_id_helper: str | None = None
 
     def type_for_word(self, word: str) -> str | None:
         """The IDType value a prefix word names, directly or through an alias."""
@@ -348,6 +354,8 @@ class RuleSet:
         keep_prefix: bool | None = None,
         members: Mapping[str, Mapping[str, object]] | None = None,
         source_modules: tuple[str, ...] | None = None,
+        name_types: Mapping[str, str] | None = None,
+        test_id_helper: str | None = None,
     ) -> "RuleSet":
         """A copy with user overrides applied; values are validated by ``migrate.config``."""
         new_members = dict(self.members)
@@ -360,6 +368,8 @@ class RuleSet:
             keep_prefix=self.keep_prefix if keep_prefix is None else keep_prefix,
             members=new_members,
             source_modules=source_modules or self.source_modules,
+            name_types={**self.name_types, **(name_types or {})},
+            test_id_helper=test_id_helper or self.test_id_helper,
         )
 
 

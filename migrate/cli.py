@@ -14,6 +14,7 @@ import typer
 
 from migrate import __version__
 from migrate.config import ConfigError, load_config
+from codemods.recipes import DEFAULT_RECIPES
 from migrate.pipeline import Plan, UsageError, build_plan
 
 app = typer.Typer(
@@ -33,6 +34,10 @@ ServiceOpt = typer.Option(None, "--service", "-s", help="Only this service (repe
 PathOpt = typer.Option(None, "--path", "-p", help="Only files at or below this path (repeatable).")
 JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Ignore and do not write the result cache.")
+RecipeOpt = typer.Option(
+    None, "--recipe", "-r",
+    help="generator (default), adhoc-ids, test-ids; repeat to combine.",
+)
 
 
 def fail(message: str) -> None:
@@ -77,13 +82,14 @@ def _err_console():
     return Console(stderr=True, highlight=False)
 
 
-def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming") -> Plan:
+def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming", recipes=None) -> Plan:
     root = _root(root)
     try:
         config = load_config(root)
         return build_plan(
             root, config, services=services or None, paths=paths or None, workers=jobs,
             use_cache=not no_cache, progress_factory=_progress_factory(label),
+            recipes=tuple(recipes) if recipes else DEFAULT_RECIPES,
         )
     except (ConfigError, UsageError) as exc:
         fail(str(exc))
@@ -107,11 +113,12 @@ def scan(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable inventory."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
+    recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
     from migrate.report import render_scan_text, summarize
 
-    plan = plan_for(root, service, path, jobs, no_cache, "scanning")
+    plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
     summary = summarize(plan)
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")
@@ -128,12 +135,13 @@ def diff(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Default: only on a terminal."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
+    recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Dry run: the unified diff of every change on stdout (git apply takes it), summary on stderr."""
     from migrate.diffing import render_for_terminal, unified_diff
     from migrate.report import problem_lines, summarize
 
-    plan = plan_for(root, service, path, jobs, no_cache, "diffing")
+    plan = plan_for(root, service, path, jobs, no_cache, "diffing", recipe)
     patch = b"".join(
         unified_diff(o.path, o.original, o.result.new_source) for o in sorted(plan.changed, key=lambda o: o.path)
     )
@@ -161,12 +169,13 @@ def apply(
     path: Optional[List[str]] = PathOpt,
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
+    recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Rewrite the working tree (same filters as diff). Running it twice changes nothing."""
     from migrate.apply import write_changes
     from migrate.report import problem_lines, summarize
 
-    plan = plan_for(root, service, path, jobs, no_cache, "applying")
+    plan = plan_for(root, service, path, jobs, no_cache, "applying", recipe)
     written, not_written = write_changes(plan)
     summary = summarize(plan)
     t = summary["totals"]
@@ -189,13 +198,14 @@ def report(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
+    recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """The review list: format sites (ID text changes) and manual sites, by service and file."""
     from migrate.report import render_review_json, render_review_md
 
     if fmt not in ("md", "json"):
         fail(f"--format must be md or json, not {fmt!r}")
-    plan = plan_for(root, service, path, jobs, no_cache, "scanning")
+    plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
     text = render_review_md(plan) if fmt == "md" else render_review_json(plan)
     if output is None:
         sys.stdout.write(text)
@@ -216,12 +226,13 @@ def verify(
     allow_manual: bool = typer.Option(False, "--allow-manual", help="Pass while only manual sites remain."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
+    recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """CI gate: exit 1 while generator usages or service-boundary violations remain."""
     from migrate.boundaries import find_violations
     from migrate.report import problem_lines, remaining_lines, summarize
 
-    plan = plan_for(root, service, path, jobs, no_cache, "verifying")
+    plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe)
     lines = remaining_lines(plan, include_manual=not allow_manual)
     violations = find_violations(plan.root, load_config(plan.root), services=service or None)
     for line in lines + violations + problem_lines(summarize(plan)):

@@ -55,12 +55,14 @@ class Config:
         """A stable text that changes whenever a setting could change a transform's output."""
         r = self.rules
         members = sorted((k, repr(v)) for k, v in r.members.items())
-        return repr((sorted(r.aliases.items()), r.fallback_type, r.keep_prefix, members, r.source_modules))
+        return repr((sorted(r.aliases.items()), r.fallback_type, r.keep_prefix, members, r.source_modules,
+                     sorted(r.name_types.items()), r.test_id_helper))
 
 
 _TOP_KEYS = {
     "fallback_type", "keep_prefix", "aliases", "members", "source_modules", "manager_module",
     "exposed_module", "exclude", "extend_exclude", "services", "shared_packages", "test_timeout",
+    "name_types", "test_id_helper",
 }
 _SERVICE_KEYS = {"path", "import_path", "test_command", "shell", "isolated", "may_import", "test_timeout"}
 _MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion"}
@@ -177,6 +179,15 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
     for name, changes in members.items():
         if name not in MEMBER_RULES and "kind" not in changes:
             raise ConfigError(f"[tool.idmigrate] members.{name}: a new member needs a 'kind'")
+    name_types = _expect(table.get("name_types", {}), dict, "name_types")
+    checked_name_types = {_expect(k, str, "name_types"): _id_type(v, f"name_types.{k}") for k, v in name_types.items()}
+    helper = table.get("test_id_helper")
+    if helper is not None:
+        _expect(helper, str, "test_id_helper")
+        module, _, func = helper.partition(":")
+        _module_path(module, "test_id_helper")
+        if not func.isidentifier():
+            raise ConfigError(f"[tool.idmigrate] test_id_helper: {helper!r} must look like 'package.module:function'")
     keep = table.get("keep_prefix")
     rules = RuleSet().with_overrides(
         aliases=checked_aliases,
@@ -187,6 +198,8 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
             tuple(_module_path(m, "source_modules[]") for m in _str_list(table["source_modules"], "source_modules"))
             if "source_modules" in table else SOURCE_MODULES
         ),
+        name_types=checked_name_types,
+        test_id_helper=helper,
     )
     exclude = DEFAULT_EXCLUDE
     if "exclude" in table:

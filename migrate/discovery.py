@@ -14,15 +14,20 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from codemods.recipes import DEFAULT_RECIPES, RECIPES
 from codemods.rules import GENERATOR_CLASS, RuleSet
 from migrate.config import Config
 from migrate.services import module_file
 
 
-def prefilter_tokens(rules: RuleSet) -> tuple[bytes, ...]:
-    """Byte strings one of which every file that uses the generator contains."""
-    tokens = {GENERATOR_CLASS, "unified_id_generator"}
-    tokens |= {module.rsplit(".", 1)[-1] for module in rules.source_modules}
+def prefilter_tokens(rules: RuleSet, recipes: tuple[str, ...] = DEFAULT_RECIPES) -> tuple[bytes, ...]:
+    """Byte strings one of which every file a selected recipe could change contains."""
+    tokens: set[str] = set()
+    for name in recipes:
+        tokens |= set(RECIPES[name].tokens)
+    if "generator" in recipes:
+        tokens |= {GENERATOR_CLASS, "unified_id_generator"}
+        tokens |= {module.rsplit(".", 1)[-1] for module in rules.source_modules}
     return tuple(sorted(t.encode() for t in tokens))
 
 

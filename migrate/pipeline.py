@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from migrate.cache import ResultCache, cache_dir, cache_key
 from migrate.config import Config
+from codemods.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.discovery import discover, mentions_generator, narrow, prefilter_tokens
 from migrate.fileio import UnsafePathError, read_source
 from migrate.services import ServiceMap
@@ -64,6 +65,7 @@ class Job:
     source: bytes
     import_path: str
     boundary: str | None
+    recipes: tuple[str, ...] = DEFAULT_RECIPES
 
 
 def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
@@ -71,7 +73,7 @@ def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) 
 
     out = []
     for job in jobs:
-        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary)
+        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes)
         out.append(transform_source(job.source, job.path, settings))
     return out
 
@@ -136,7 +138,11 @@ def build_plan(
     workers: int | None = None,
     use_cache: bool = True,
     progress_factory=None,
+    recipes: tuple[str, ...] = DEFAULT_RECIPES,
 ) -> Plan:
+    unknown_recipes = [r for r in recipes if r not in RECIPES]
+    if unknown_recipes:
+        raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
     discovery = discover(root, config)
     service_map = ServiceMap(root, config, _top_dirs(discovery.files))
     if services:
@@ -145,7 +151,7 @@ def build_plan(
             raise UsageError(f"unknown service {unknown[0]!r} (known: {', '.join(service_map.names)})")
     files = narrow(discovery.files, resolve_paths(root, paths or []))
     plan = Plan(root=root, files_scanned=len(files), services=service_map.names)
-    tokens = prefilter_tokens(config.rules)
+    tokens = prefilter_tokens(config.rules, recipes)
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
     for rel in files:
@@ -162,12 +168,13 @@ def build_plan(
         if not mentions_generator(data, tokens):
             continue
         import_path = service_map.import_path_for(service)
-        jobs.append(Job(rel, service.name, data, import_path, service_map.boundary_violation(service, import_path)))
+        boundary = service_map.boundary_violation(service, import_path)
+        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes)))
 
     cache = ResultCache(cache_dir(root) if use_cache else None)
     fingerprint = config.fingerprint()
     keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
-                      ",".join(sorted(manager_modules))) for j in jobs]
+                      ",".join(sorted(manager_modules)), ",".join(j.recipes)) for j in jobs]
     results: list = [cache.get(k) for k in keys]
     misses = [i for i, r in enumerate(results) if r is None]
     if misses:

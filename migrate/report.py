@@ -20,6 +20,7 @@ def summarize(plan: Plan) -> dict:
     """Per service: files and call sites by member and safety class; totals."""
     services: dict[str, dict] = {}
     totals: Counter[str] = Counter()
+    recipes: dict[str, dict[str, int]] = {}
     for outcome in plan.outcomes:
         findings = outcome.result.findings
         if not findings:
@@ -36,6 +37,7 @@ def summarize(plan: Plan) -> dict:
             if f.latent:
                 entry[f"latent_{f.latent}"] += 1
             totals[label] += 1
+            recipes.setdefault(f.recipe, dict.fromkeys(CLASSES, 0))[label] += 1
     return {
         "root": str(plan.root),
         "files_scanned": plan.files_scanned,
@@ -43,6 +45,7 @@ def summarize(plan: Plan) -> dict:
         "files_to_change": len(plan.changed),
         "services": dict(sorted(services.items())),
         "totals": {c: totals[c] for c in CLASSES} | {"all": sum(totals.values())},
+        "recipes": dict(sorted(recipes.items())),
         "skipped": [{"path": o.path, "reason": o.result.reason} for o in plan.by_status("skipped")],
         "failed": [{"path": o.path, "reason": o.result.reason} for o in plan.by_status("failed")],
         "unreadable": [{"path": p, "reason": r} for p, r in plan.unreadable],
@@ -50,18 +53,23 @@ def summarize(plan: Plan) -> dict:
 
 
 def render_scan_text(summary: dict) -> str:
-    lines = [f"{'service':<24} {'files':>5} {'exact':>6} {'format':>6} {'manual':>6}"]
+    lines = [f"{'service':<36} {'files':>5} {'exact':>6} {'format':>6} {'manual':>6}"]
     for name, entry in summary["services"].items():
         s = entry["sites"]
-        lines.append(f"{escape_control(name):<24} {entry['files']:>5} {s['exact']:>6} {s['format']:>6} {s['manual']:>6}")
+        lines.append(f"{escape_control(name):<36} {entry['files']:>5} {s['exact']:>6} {s['format']:>6} {s['manual']:>6}")
         for member, counts in sorted(entry["members"].items()):
             lines.append(
-                f"  {escape_control(member):<22} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
+                f"  {escape_control(member):<34} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
             )
     t = summary["totals"]
     lines.append(
-        f"{'total':<24} {summary['files_with_usages']:>5} {t['exact']:>6} {t['format']:>6} {t['manual']:>6}"
+        f"{'total':<36} {summary['files_with_usages']:>5} {t['exact']:>6} {t['format']:>6} {t['manual']:>6}"
     )
+    if set(summary["recipes"]) - {"generator"}:
+        for name, counts in summary["recipes"].items():
+            lines.append(
+                f"{'recipe ' + name:<36} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
+            )
     lines.append(
         f"{summary['files_scanned']} files scanned, {summary['files_with_usages']} use the generator, "
         f"{summary['files_to_change']} would change, {t['all']} sites"
