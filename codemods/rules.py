@@ -316,6 +316,14 @@ SHAPE_RULES: dict[str, Rule] = {
              "the rewrite would make this service import another service; run `idmigrate expose` "
              "or set the service's import_path",
              suggestion="idmigrate expose ROOT, then re-run"),
+        Rule("IDM098", "(configured member)", "config", Safety.FORMAT,
+             "a member added in [tool.idmigrate.members] with the kind, type and prefix given there",
+             before="UnifiedIdGenerator.generate_widget_id(user_id)",
+             after='get_id_manager().generate_id(IDType.TOOL, context={"user_id": user_id})'),
+        Rule("IDM099", "(any)", "guard", Safety.MANUAL,
+             "the rewritten file would not parse or would use an undefined name; nothing was written "
+             "(a rule bug: please report it)",
+             suggestion="rewrite by hand and report the file to the idmigrate maintainers"),
         Rule("IDM091", "(any)", "clash", Safety.MANUAL,
              "the file already binds a name the rewrite needs (IDType, get_id_manager, ...)",
              suggestion="rename the local name, then re-run"),
@@ -360,7 +368,7 @@ class RuleSet:
         """A copy with user overrides applied; values are validated by ``migrate.config``."""
         new_members = dict(self.members)
         for name, changes in (members or {}).items():
-            base = new_members.get(name) or Rule("IDM099", name, "typed", Safety.FORMAT, "user-defined rule")
+            base = new_members.get(name) or Rule("IDM098", name, "typed", Safety.FORMAT, "user-defined rule")
             new_members[name] = replace(base, **dict(changes))
         return RuleSet(
             aliases={**self.aliases, **(aliases or {})},
