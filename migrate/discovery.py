@@ -96,7 +96,13 @@ def discover(root: Path, config: Config) -> Discovery:
         f for f in files
         if not _excluded(f, config.exclude) and not os.path.islink(root / f)
     ]
-    return Discovery(files, frozenset(api_files(root, config)))
+    api = api_files(root, config)
+    api_dirs = tuple(
+        "/".join(m.split(".")) + "/" for m in config.rules.source_modules
+        if (root.joinpath(*m.split(".")) / "__init__.py").is_file()
+    )
+    api |= {f for f in files if f.startswith(api_dirs)} if api_dirs else set()
+    return Discovery(files, frozenset(api))
 
 
 def api_files(root: Path, config: Config) -> set[str]:

@@ -121,7 +121,23 @@ class UnifiedIdGenerator(_legacy.UnifiedIdGenerator):
         get_id_manager().reset_counters()
 {typed_methods}
 {legacy_methods}
-'''
+
+
+def _warn_function(function, replacement):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        warnings.warn(f"{{function.__name__}} is deprecated; use {{replacement}}", DeprecationWarning, stacklevel=2)
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def reset_global_counter():
+    warnings.warn("reset_global_counter is deprecated; use get_id_manager().reset_counters()",
+                  DeprecationWarning, stacklevel=2)
+    _legacy.reset_global_counter()
+    get_id_manager().reset_counters()
+{module_functions}'''
 
 _TYPED = '''
     @staticmethod
@@ -150,12 +166,19 @@ def _legacy_defaults(tree: ast.Module) -> dict[str, dict[str, str]]:
     return out
 
 
+def _module_functions(tree: ast.Module) -> list[str]:
+    return [
+        node.name for node in tree.body
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and node.name != "reset_global_counter"
+    ]
+
+
 def _legacy_members(tree: ast.Module) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and node.name == "UnifiedIdGenerator":
             return [
                 item.name for item in node.body
-                if isinstance(item, ast.FunctionDef) and not item.name.startswith("__")
+                if isinstance(item, ast.FunctionDef) and not item.name.startswith("_")
             ]
     return []
 
@@ -184,6 +207,10 @@ def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_
         marker=MARKER, legacy_module=legacy_module, manager=manager_module,
         id_types=ID_TYPES, aliases=dict(rules.aliases), fallback=rules.fallback_type, keep=rules.keep_prefix,
         typed_methods="".join(typed), legacy_methods="\n" + "".join(legacy) if legacy else "",
+        module_functions="".join(
+            f"\n\n{name} = _warn_function(_legacy.{name}, \"the manager (see MIGRATION.md)\")\n"
+            for name in _module_functions(legacy_tree)
+        ),
     )
 
 

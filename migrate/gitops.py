@@ -1,0 +1,313 @@
+"""Every git operation idmigrate performs, in one module, through GitPython.
+
+Porcelain commands run as ``git`` subprocesses via GitPython's command wrapper
+(``repo.git.<verb>``), so attributes, filters, hooks and worktrees behave
+exactly as they do for the user's own git. Nothing here ever checks out,
+resets or stages anything in the user's working tree: ``run`` works in
+separate worktrees and moves branches with compare-and-swap ``update-ref``.
+Every failure is a ``GitError`` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+ZERO_SHA = "0" * 40
+
+#: Files/dirs in a worktree's git dir that mean "an operation is half done".
+_IN_PROGRESS = (
+    ("MERGE_HEAD", "merge"),
+    ("rebase-merge", "rebase"),
+    ("rebase-apply", "rebase (or am)"),
+    ("CHERRY_PICK_HEAD", "cherry-pick"),
+    ("REVERT_HEAD", "revert"),
+    ("BISECT_LOG", "bisect"),
+)
+
+
+class GitError(Exception):
+    """A git operation failed; the message is one line."""
+
+
+class NotARepositoryError(GitError):
+    pass
+
+
+def _message(exc: GitCommandError) -> str:
+    text = exc.stderr if isinstance(exc.stderr, str) else str(exc)
+    lines = [ln.strip() for ln in text.strip().strip("'").splitlines() if ln.strip()]
+    for ln in lines:  # git's own verdict, when it printed one
+        if ln.startswith(("fatal:", "error:")):
+            return ln
+    return lines[-1] if lines else f"git {exc.command!r} failed"
+
+
+def _run(g: git.Git, verb: str, *args: str, **kwargs) -> str:
+    try:
+        return getattr(g, verb)(*args, **kwargs)
+    except GitCommandError as exc:
+        raise GitError(f"git {verb.replace('_', '-')}: {_message(exc)}") from None
+
+
+# ----------------------------------------------------------------- repository
+def open_repo(root: Path) -> git.Repo:
+    """The repository whose work tree is exactly ``root``."""
+    root = Path(root)
+    try:
+        repo = git.Repo(root)
+    except (InvalidGitRepositoryError, NoSuchPathError):
+        try:
+            outer = git.Repo(root, search_parent_directories=True)
+        except (InvalidGitRepositoryError, NoSuchPathError):
+            raise NotARepositoryError(f"{root}: not a git repository") from None
+        top = outer.working_tree_dir
+        outer.close()
+        raise NotARepositoryError(
+            f"{root}: not a git repository (it is inside the work tree at {top}; pass that as ROOT)"
+        ) from None
+    if repo.bare or repo.working_tree_dir is None:
+        repo.close()
+        raise NotARepositoryError(f"{root}: not a git repository with a work tree (bare repository)")
+    return repo
+
+
+def common_dir(repo: git.Repo) -> Path:
+    """The shared ``.git`` directory (also when ROOT is a linked worktree)."""
+    return Path(repo.common_dir).resolve()
+
+
+@dataclass(frozen=True)
+class HeadState:
+    branch: str | None  # None: detached
+    sha: str | None  # None: no commit yet
+
+    def describe(self) -> str:
+        short = self.sha[:10] if self.sha else "no commit"
+        return f"{self.branch} ({short})" if self.branch else f"detached HEAD ({short})"
+
+
+def head_state(repo: git.Repo) -> HeadState:
+    try:
+        sha = _run(repo.git, "rev_parse", "--verify", "-q", "HEAD^{commit}")
+    except GitError:
+        sha = None
+    try:
+        ref = _run(repo.git, "symbolic_ref", "-q", "HEAD")
+        branch = ref[len("refs/heads/"):] if ref.startswith("refs/heads/") else ref
+    except GitError:
+        branch = None
+    return HeadState(branch, sha or None)
+
+
+def operation_in_progress(repo: git.Repo) -> str | None:
+    """'merge', 'rebase', 'cherry-pick', ... when one is half done in ROOT's worktree."""
+    git_dir = Path(repo.git_dir)
+    for name, what in _IN_PROGRESS:
+        if (git_dir / name).exists():
+            return what
+    return None
+
+
+def dirty_paths(repo: git.Repo) -> list[str]:
+    """Modified, staged and untracked paths; files ignored by .gitignore do not count."""
+    out = _run(repo.git, "status", "--porcelain=v1", "-z", "--untracked-files=all", strip_newline_in_stdout=False)
+    paths: list[str] = []
+    entries = out.split("\0")
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        i += 1
+        if len(entry) < 4:
+            continue
+        paths.append(entry[3:])
+        if entry[0] in "RC":  # a rename/copy is followed by its source path
+            i += 1
+    return paths
+
+
+def identity_problem(repo: git.Repo) -> str | None:
+    """Why git could not make a commit here (no user.name/user.email), else None."""
+    try:
+        _run(repo.git, "var", "GIT_COMMITTER_IDENT")
+        _run(repo.git, "var", "GIT_AUTHOR_IDENT")
+    except GitError:
+        return "git has no committer identity here; set user.name and user.email (git config)"
+    return None
+
+
+def resolve_commit(repo: git.Repo, ref: str) -> str:
+    if ref.startswith("-"):
+        raise GitError(f"{ref!r} is not a commit")
+    try:
+        return _run(repo.git, "rev_parse", "--verify", "-q", f"{ref}^{{commit}}")
+    except GitError:
+        raise GitError(f"{ref!r} is not a commit in this repository") from None
+
+
+def tree_of(repo: git.Repo, rev: str) -> str:
+    return _run(repo.git, "rev_parse", "--verify", f"{rev}^{{tree}}")
+
+
+def commit_parents(repo: git.Repo, rev: str) -> list[str]:
+    return _run(repo.git, "rev_list", "--parents", "-n", "1", rev).split()[1:]
+
+
+# ------------------------------------------------------------------- branches
+def valid_branch_name(repo: git.Repo, name: str) -> bool:
+    try:
+        _run(repo.git, "check_ref_format", "--branch", name)
+    except GitError:
+        return False
+    return not name.startswith("-")
+
+
+def branch_tip(repo: git.Repo, name: str) -> str | None:
+    try:
+        return _run(repo.git, "rev_parse", "--verify", "-q", f"refs/heads/{name}^{{commit}}") or None
+    except GitError:
+        return None
+
+
+def checked_out_branches(repo: git.Repo) -> dict[str, str]:
+    """branch name -> path of the worktree that has it checked out."""
+    out = _run(repo.git, "worktree", "list", "--porcelain")
+    result: dict[str, str] = {}
+    current = ""
+    for line in out.splitlines():
+        if line.startswith("worktree "):
+            current = line[len("worktree "):]
+        elif line.startswith("branch refs/heads/"):
+            result[line[len("branch refs/heads/"):]] = current
+    return result
+
+
+def set_branch(repo: git.Repo, name: str, new_sha: str, old_sha: str | None, reason: str) -> None:
+    """Point ``name`` at ``new_sha`` only if it still is at ``old_sha`` (None: must not exist)."""
+    _run(repo.git, "update_ref", "-m", reason, f"refs/heads/{name}", new_sha, old_sha or ZERO_SHA)
+
+
+def delete_branch(repo: git.Repo, name: str, old_sha: str) -> None:
+    """Delete ``name`` only if it still points at ``old_sha``."""
+    _run(repo.git, "update_ref", "-d", f"refs/heads/{name}", old_sha)
+
+
+# ------------------------------------------------------------------ worktrees
+def registered_worktrees(repo: git.Repo) -> list[Path]:
+    out = _run(repo.git, "worktree", "list", "--porcelain")
+    return [Path(line[len("worktree "):]) for line in out.splitlines() if line.startswith("worktree ")]
+
+
+def add_worktree(repo: git.Repo, path: Path, commit: str) -> None:
+    """A detached worktree of ``commit`` at ``path`` (which must not exist)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _run(repo.git, "worktree", "add", "--detach", "--quiet", str(path), commit)
+
+
+def _force_rmtree(path: Path) -> None:
+    def onerror(func, target, _exc):  # read-only dirs left behind by a test run
+        try:
+            os.chmod(os.path.dirname(target), stat.S_IRWXU)
+            os.chmod(target, stat.S_IRWXU)
+            func(target)
+        except OSError:
+            pass
+
+    if path.is_symlink():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path, onerror=onerror)
+
+
+def remove_worktree(repo: git.Repo, path: Path) -> None:
+    """Remove the worktree at ``path`` and its registration; never raises for a missing one."""
+    resolved = path.resolve()
+    if any(w.resolve() == resolved for w in registered_worktrees(repo)):
+        try:
+            _run(repo.git, "worktree", "remove", "--force", "--force", str(path))
+        except GitError:
+            pass
+    _force_rmtree(path)
+    try:
+        _run(repo.git, "worktree", "prune")
+    except GitError:
+        pass
+
+
+def stage_tracked_changes(worktree: Path) -> str:
+    """Stage every change to tracked files in ``worktree``; return the tree object's id."""
+    g = git.Git(str(worktree))
+    _run(g, "add", "--update", "--", ".")
+    return _run(g, "write_tree")
+
+
+def reset_worktree(worktree: Path, commit: str) -> None:
+    """Make a (private) worktree exactly ``commit`` again, dropping every change and new file."""
+    g = git.Git(str(worktree))
+    _run(g, "reset", "--hard", "--quiet", commit)
+    _run(g, "clean", "-ffdxq")
+
+
+def commit_tree(repo: git.Repo, tree: str, parent: str, message: str) -> str:
+    """A commit object (no branch moves, no hooks) with ``tree``, ``parent`` and ``message``."""
+    fd, path = tempfile.mkstemp(prefix="idmigrate-msg-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(message)
+        return _run(repo.git, "commit_tree", tree, "-p", parent, "-F", path)
+    finally:
+        os.unlink(path)
+
+
+def changed_paths(repo: git.Repo, old: str, new: str) -> list[str]:
+    out = _run(repo.git, "diff", "--name-only", "-z", "--no-renames", old, new, strip_newline_in_stdout=False)
+    return [p for p in out.split("\0") if p]
+
+
+def show_file(repo: git.Repo, rev: str, path: str) -> bytes:
+    """The exact bytes of ``path`` at ``rev`` (no filters)."""
+    try:
+        return repo.git.show(f"{rev}:{path}", stdout_as_string=False, strip_newline_in_stdout=False)
+    except GitCommandError as exc:
+        raise GitError(f"git show: {_message(exc)}") from None
+
+
+# ------------------------------------------------------- used by `idmigrate demo`
+def _ensure_identity(repo: git.Repo) -> None:
+    if identity_problem(repo):
+        with repo.config_writer() as cw:
+            cw.set_value("user", "name", "idmigrate demo")
+            cw.set_value("user", "email", "idmigrate-demo@localhost")
+
+
+def init_repo(path: Path, message: str) -> str:
+    """``git init`` at ``path`` and commit everything in it; return the commit id."""
+    path = Path(path)
+    try:
+        git.Repo.init(path, initial_branch="main").close()
+    except GitCommandError:  # git older than 2.28
+        try:
+            git.Repo.init(path).close()
+        except GitCommandError as exc:
+            raise GitError(f"git init: {_message(exc)}") from None
+    return commit_all(path, message)
+
+
+def commit_all(path: Path, message: str) -> str:
+    """Commit every change (tracked and untracked, minus ignored) at ``path``; return HEAD's id."""
+    repo = open_repo(Path(path))
+    try:
+        _ensure_identity(repo)
+        _run(repo.git, "add", "--all", "--", ".")
+        if _run(repo.git, "status", "--porcelain"):
+            _run(repo.git, "commit", "--quiet", "--no-verify", "-m", message)
+        return _run(repo.git, "rev_parse", "HEAD")
+    finally:
+        repo.close()

@@ -1,0 +1,213 @@
+"""What ``idmigrate run`` remembers between runs: ``.git/idmigrate/state.json``.
+
+The file lives in git's (common) directory, so it is never part of the work
+tree, never committed and shared by linked worktrees. It is written atomically
+(temp file + ``os.replace``) with user-only permissions, so an interrupted
+write leaves the previous state, never half of one.
+
+Layout (version 1)::
+
+    {"version": 1,
+     "run":      {"base", "base_ref", "prefix", "services", "paths", "start_branch",
+                  "start_head", "started", "status"},           # the latest run
+     "batches":  {service: {"state", "branch", "commit", "base", "reason", ...}},
+     "branches": {branch: sha},     # branches this tool created, and where it left them
+     "baselines": {"<base sha>:<service>:<command digest>": test-run record}}
+
+Batch states: ``pending`` (selected, not run yet), ``running`` (started; if the
+run is gone, it was interrupted), ``committed``, ``red``, ``nothing``
+(nothing to migrate).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+STATE_VERSION = 1
+STATE_FILE = "state.json"
+LOCK_FILE = "run.lock"
+#: Baseline test results kept (oldest dropped first).
+MAX_BASELINES = 64
+
+FINISHED = ("committed", "red", "nothing")
+
+
+class StateError(Exception):
+    """The state file or lock is unusable; the message is one line."""
+
+
+def state_dir(git_common_dir: Path) -> Path:
+    return Path(git_common_dir) / "idmigrate"
+
+
+def _ensure_dir(directory: Path) -> None:
+    if not directory.is_dir():
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(directory, 0o700)
+
+
+def atomic_write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically, readable by the owner only."""
+    _ensure_dir(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class RunState:
+    """The parsed state file; mutate the dicts, then ``save()``."""
+
+    def __init__(self, path: Path, data: dict[str, Any] | None = None) -> None:
+        self.path = path
+        data = data or {}
+        self.data: dict[str, Any] = {
+            "version": STATE_VERSION,
+            "run": data.get("run") or {},
+            "batches": data.get("batches") or {},
+            "branches": data.get("branches") or {},
+            "baselines": data.get("baselines") or {},
+        }
+
+    @classmethod
+    def load(cls, directory: Path) -> "RunState":
+        path = Path(directory) / STATE_FILE
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(path)
+        except OSError as exc:
+            raise StateError(f"{path}: cannot read: {exc.strerror}") from None
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise StateError(f"{path}: not valid JSON; move it away to start from scratch") from None
+        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+            raise StateError(f"{path}: unknown state format; move it away to start from scratch")
+        for key in ("run", "batches", "branches", "baselines"):
+            if not isinstance(data.get(key, {}), dict):
+                raise StateError(f"{path}: {key!r} is not an object; move the file away to start from scratch")
+        return cls(path, data)
+
+    # ------------------------------------------------------------- accessors
+    @property
+    def run(self) -> dict[str, Any]:
+        return self.data["run"]
+
+    @run.setter
+    def run(self, value: dict[str, Any]) -> None:
+        self.data["run"] = value
+
+    @property
+    def batches(self) -> dict[str, dict[str, Any]]:
+        return self.data["batches"]
+
+    @property
+    def branches(self) -> dict[str, str]:
+        return self.data["branches"]
+
+    def batch(self, service: str) -> dict[str, Any] | None:
+        return self.batches.get(service)
+
+    def set_batch(self, service: str, **fields: Any) -> dict[str, Any]:
+        entry = {"updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"), **fields}
+        self.batches[service] = entry
+        return entry
+
+    def owns_branch(self, branch: str, tip: str | None) -> bool:
+        """True when this tool created ``branch`` and nobody moved it since."""
+        return tip is not None and self.branches.get(branch) == tip
+
+    def baseline(self, key: str) -> dict[str, Any] | None:
+        return self.data["baselines"].get(key)
+
+    def put_baseline(self, key: str, record: dict[str, Any]) -> None:
+        baselines = self.data["baselines"]
+        baselines.pop(key, None)
+        baselines[key] = record
+        while len(baselines) > MAX_BASELINES:
+            baselines.pop(next(iter(baselines)))
+
+    def save(self) -> None:
+        atomic_write_private(self.path, json.dumps(self.data, indent=2, sort_keys=False) + "\n")
+
+
+class RunLock:
+    """``.git/idmigrate/run.lock``: one ``run`` per repository at a time.
+
+    A lock whose process is gone (killed with SIGKILL, machine rebooted) is stale
+    and taken over.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.path = Path(directory) / LOCK_FILE
+        self._held = False
+
+    def _owner(self) -> int | None:
+        try:
+            return int(self.path.read_text(encoding="ascii").strip() or "0") or None
+        except (OSError, ValueError):
+            return None
+
+    @staticmethod
+    def _alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    def acquire(self) -> None:
+        _ensure_dir(self.path.parent)
+        for _attempt in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            except FileExistsError:
+                owner = self._owner()
+                if owner and owner != os.getpid() and self._alive(owner):
+                    raise StateError(f"another idmigrate run (pid {owner}) is working on this repository") from None
+                try:
+                    self.path.unlink()  # stale
+                except FileNotFoundError:
+                    pass
+                continue
+            except OSError as exc:
+                raise StateError(f"{self.path}: cannot create the lock: {os.strerror(exc.errno or errno.EIO)}") from None
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(f"{os.getpid()}\n")
+            self._held = True
+            return
+        raise StateError(f"{self.path}: cannot take the lock; remove it if no idmigrate run is active")
+
+    def release(self) -> None:
+        if self._held and self._owner() == os.getpid():
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+        self._held = False
+
+    def __enter__(self) -> "RunLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
