@@ -18,6 +18,9 @@ from codemods.rules import SHAPE_RULES, Rule, RuleSet
 from codemods.safety import Safety
 
 
+_EMPTY = cst.Module(body=[])
+
+
 @dataclass(frozen=True)
 class Edit:
     """The outcome for one site: a replacement node, or ``None`` for MANUAL."""
@@ -150,7 +153,8 @@ def _base_id(site: CallSite, rule: Rule, bound: dict) -> Edit:
     prefix = bound.get("prefix")
     resolution = resolve_prefix(prefix, site.rules)
     if resolution.id_type is None:
-        return manual(resolution.code)
+        shown = _EMPTY.code_for_node(prefix) if prefix is not None else '"id"'
+        return manual(resolution.code, suggestion=f"get_id_manager().generate_id(IDType.<TYPE>, prefix={shown})")
     text = literal_text(prefix) if prefix is not None else "id"
     if text == "run" and site.pairs_with_thread and site.thread_in_block:
         thread = cst.parse_expression(site.thread_in_block)
