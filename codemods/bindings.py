@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from codemods.pruning import Pruning
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS
+
+#: Names the rewrite may add: a file binding one of them otherwise is a clash (IDM091).
+MANAGER_NAMES = ("UnifiedIDManager", "IDType", "get_id_manager", "is_valid_id_format")
 
 
 def dotted_name(node: cst.BaseExpression) -> str | None:
@@ -72,12 +76,17 @@ class Bindings:
         return self.helper_refs.get(name) if name else None
 
 
-class BindingCollector(cst.CSTVisitor):
+class BindingCollector(Pruning, cst.CSTVisitor):
     """Fills a ``Bindings`` from imports and assignments anywhere in the module."""
 
-    def __init__(self, source_modules: tuple[str, ...]) -> None:
+    def __init__(self, source_modules: tuple[str, ...], module: cst.Module) -> None:
         self.source_modules = source_modules
         self.bindings = Bindings()
+        self.module = module
+        self.words = (
+            GENERATOR_CLASS, *MODULE_HELPERS, *MANAGER_NAMES,
+            *{m.rsplit(".", 1)[-1] for m in source_modules},
+        )
 
     def _from_source(self, module: str) -> bool:
         return module in self.source_modules
@@ -151,6 +160,6 @@ class BindingCollector(cst.CSTVisitor):
 
 
 def collect_bindings(module: cst.Module, source_modules: tuple[str, ...]) -> Bindings:
-    collector = BindingCollector(source_modules)
+    collector = BindingCollector(source_modules, module)
     module.visit(collector)
     return collector.bindings

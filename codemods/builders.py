@@ -6,13 +6,11 @@ from typing import Sequence
 
 import libcst as cst
 
+from codemods.bindings import MANAGER_NAMES
 from codemods.rules import id_type_member
 
 NO_SPACE = cst.SimpleWhitespace("")
 TIGHT_EQUAL = cst.AssignEqual(whitespace_before=NO_SPACE, whitespace_after=NO_SPACE)
-
-#: Names the rewritten code may use; the import step adds the ones a file needs.
-MANAGER_NAMES = ("UnifiedIDManager", "IDType", "get_id_manager", "is_valid_id_format")
 
 
 def keyword(name: str, value: cst.BaseExpression) -> cst.Arg:

@@ -81,6 +81,8 @@ def guard(old: bytes, new: bytes, path: str) -> str | None:
         after = _undefined_names(new, path)
     except SyntaxError as exc:
         return f"rewrite does not parse: {exc.msg} (line {exc.lineno})"
+    if not after:  # the common case: no need to analyse the original too
+        return None
     try:
         before = _undefined_names(old, path)
     except SyntaxError:
@@ -116,7 +118,13 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
         if transformer is None:
             continue
         try:
-            new_module = MetadataWrapper(new_module, unsafe_skip_copy=True).visit(transformer)
+            if getattr(transformer, "METADATA_DEPENDENCIES", ()):
+                new_module = MetadataWrapper(new_module, unsafe_skip_copy=True).visit(transformer)
+            else:
+                new_module = new_module.visit(transformer)
+            resolve = getattr(transformer, "resolve_positions", None)
+            if resolve is not None:
+                resolve()
         except Exception as exc:  # a rule bug must not take the whole run down
             return FileResult(path, FAILED, reason=f"{name}: transform error: {type(exc).__name__}: {exc}")
         findings += transformer.state.findings

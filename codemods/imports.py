@@ -3,6 +3,7 @@
 Removal is name-count based (no ScopeProvider, see SPEC 7). It reaches imports
 inside functions and ``try/except ImportError`` fallbacks, drops a ``try`` whose
 every branch became empty, and keeps ``__all__`` in step with what is imported.
+Both passes skip simple statements that cannot matter (``codemods.pruning``).
 """
 
 from __future__ import annotations
@@ -10,17 +11,18 @@ from __future__ import annotations
 from collections import Counter
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, ImportItem
 
 from codemods.bindings import Bindings, dotted_name, module_name
+from codemods.pruning import Pruning
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 
-class _NameCounter(cst.CSTVisitor):
-    """Counts Name uses (and dotted module uses) outside import statements."""
+class _NameCounter(Pruning, cst.CSTVisitor):
+    """Counts uses of ``words`` (as Names or dotted module paths) outside import statements."""
 
-    def __init__(self) -> None:
+    def __init__(self, module: cst.Module, words: tuple[str, ...]) -> None:
+        self.module = module
+        self.words = words
         self.names: Counter[str] = Counter()
         self.dotted: Counter[str] = Counter()
 
@@ -41,7 +43,12 @@ class _NameCounter(cst.CSTVisitor):
 
 def unused_generator_names(module: cst.Module, bindings: Bindings) -> set[str]:
     """Local names imported from the generator that nothing refers to any more."""
-    counter = _NameCounter()
+    words = {*bindings.imported_names, *(r.split(".")[0] for r in bindings.module_refs)}
+    if bindings.star_import:
+        words |= {GENERATOR_CLASS, *MODULE_HELPERS}
+    if not words:
+        return set()
+    counter = _NameCounter(module, tuple(sorted(words)))
     module.visit(counter)
     unused = {name for name in bindings.imported_names if counter.names[name] == 0}
     for ref in bindings.module_refs:
@@ -63,7 +70,20 @@ def _only_pass(body: cst.BaseSuite) -> bool:
     )
 
 
-class _RemoveImports(cst.CSTTransformer):
+def _without(aliases, unused: set[str], known: set[str]) -> tuple[list, list[str]]:
+    keep, removed = [], []
+    for alias in aliases:
+        local = alias.evaluated_alias or dotted_name(alias.name) or ""
+        if local in unused and local in known:
+            removed.append(local)
+        else:
+            keep.append(alias)
+    if keep and len(keep) != len(aliases):
+        keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return keep, removed
+
+
+class _RemoveImports(Pruning, cst.CSTTransformer):
     def __init__(
         self,
         unused: set[str],
@@ -78,17 +98,19 @@ class _RemoveImports(cst.CSTTransformer):
         #: The manager import, put where the first removed top-level import stood.
         self.replacement = replacement
         self.replaced = False
-        self._depth = 0
         self.removed: set[str] = set()
-        self._try_depth_removed: list[bool] = []
+        self._depth = 0
+        self._try_removed: list[bool] = []
+        self._removed_lines: set[int] = set()
+        self.words = (*sorted(unused - {"*"}), "import *", "__all__")
 
     def visit_Try(self, node: cst.Try) -> None:
-        self._try_depth_removed.append(False)
+        self._try_removed.append(False)
 
     def leave_Try(self, original_node, updated_node):
-        removed_inside = self._try_depth_removed.pop()
-        if self._try_depth_removed and removed_inside:
-            self._try_depth_removed[-1] = True
+        removed_inside = self._try_removed.pop()
+        if self._try_removed and removed_inside:
+            self._try_removed[-1] = True
         if (
             removed_inside
             and _only_pass(updated_node.body)
@@ -99,54 +121,6 @@ class _RemoveImports(cst.CSTTransformer):
             return cst.RemovalSentinel.REMOVE
         return updated_node
 
-    def _mark_removed(self, name: str) -> None:
-        self.removed.add(name)
-        if self._try_depth_removed:
-            self._try_depth_removed[-1] = True
-
-    def leave_ImportFrom(self, original_node, updated_node):
-        if isinstance(updated_node.names, cst.ImportStar):
-            if "*" in self.unused and module_name(updated_node.module) in self.sources:
-                self._mark_removed("*")
-                return cst.RemovalSentinel.REMOVE
-            return updated_node
-        keep = []
-        for alias in updated_node.names:
-            local = alias.evaluated_alias or dotted_name(alias.name) or ""
-            if local in self.unused and local in self.bindings.imported_names:
-                self._mark_removed(local)
-            else:
-                keep.append(alias)
-        if len(keep) == len(updated_node.names):
-            return updated_node
-        if not keep:
-            return cst.RemovalSentinel.REMOVE
-        keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        return updated_node.with_changes(names=keep)
-
-    def leave_Import(self, original_node, updated_node):
-        keep = []
-        for alias in updated_node.names:
-            ref = alias.evaluated_alias or dotted_name(alias.name) or ""
-            if ref in self.unused and ref in self.bindings.module_refs:
-                self._mark_removed(ref)
-            else:
-                keep.append(alias)
-        if len(keep) == len(updated_node.names):
-            return updated_node
-        if not keep:
-            return cst.RemovalSentinel.REMOVE
-        keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        return updated_node.with_changes(names=keep)
-
-    def leave_SimpleStatementLine(self, original_node, updated_node):
-        if updated_node.body:
-            return updated_node
-        if self.replacement is not None and not self.replaced and self._depth == 0:
-            self.replaced = True
-            return self.replacement.with_changes(leading_lines=original_node.leading_lines)
-        return cst.RemovalSentinel.REMOVE
-
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._depth += 1
 
@@ -154,27 +128,66 @@ class _RemoveImports(cst.CSTTransformer):
         self._depth -= 1
         if not updated_node.body:
             return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+        if original_node.body and id(original_node.body[0]) in self._removed_lines:
+            # The block's first statement went away: don't open the block with a blank line.
+            first = updated_node.body[0].with_changes(leading_lines=())
+            return updated_node.with_changes(body=[first, *updated_node.body[1:]])
         return updated_node
 
-    def leave_Assign(self, original_node, updated_node):
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        return False  # everything happens at the statement level, below
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        body = [self._small(stmt) for stmt in updated_node.body]
+        body = [stmt for stmt in body if stmt is not None]
+        if len(body) == len(updated_node.body) and all(a is b for a, b in zip(body, updated_node.body)):
+            return updated_node
+        if self._try_removed:
+            self._try_removed[-1] = True
+        if body:
+            body[-1] = body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+            return updated_node.with_changes(body=body)
+        if self.replacement is not None and not self.replaced and self._depth == 0:
+            self.replaced = True
+            return self.replacement.with_changes(leading_lines=original_node.leading_lines)
+        self._removed_lines.add(id(original_node))
+        return cst.RemovalSentinel.REMOVE
+
+    def _small(self, stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement | None:
+        if isinstance(stmt, cst.ImportFrom):
+            if isinstance(stmt.names, cst.ImportStar):
+                if "*" in self.unused and module_name(stmt.module) in self.sources:
+                    self.removed.add("*")
+                    return None
+                return stmt
+            keep, removed = _without(stmt.names, self.unused, self.bindings.imported_names)
+            self.removed.update(removed)
+            return stmt if not removed else (stmt.with_changes(names=keep) if keep else None)
+        if isinstance(stmt, cst.Import):
+            keep, removed = _without(stmt.names, self.unused, self.bindings.module_refs)
+            self.removed.update(removed)
+            return stmt if not removed else (stmt.with_changes(names=keep) if keep else None)
+        if isinstance(stmt, cst.Assign) and self.removed:
+            return self._prune_all(stmt)
+        return stmt
+
+    def _prune_all(self, stmt: cst.Assign) -> cst.Assign:
         """Drop removed names from ``__all__ = [...]``."""
-        if not self.removed or len(updated_node.targets) != 1:
-            return updated_node
-        target = updated_node.targets[0].target
-        value = updated_node.value
+        target = stmt.targets[0].target if len(stmt.targets) == 1 else None
+        value = stmt.value
         if not (isinstance(target, cst.Name) and target.value == "__all__"):
-            return updated_node
+            return stmt
         if not isinstance(value, (cst.List, cst.Tuple)):
-            return updated_node
+            return stmt
         elements = [
             el for el in value.elements
             if not (isinstance(el.value, cst.SimpleString) and el.value.evaluated_value in self.removed)
         ]
         if len(elements) == len(value.elements):
-            return updated_node
+            return stmt
         if elements:
             elements[-1] = elements[-1].with_changes(comma=value.elements[-1].comma)
-        return updated_node.with_changes(value=value.with_changes(elements=elements))
+        return stmt.with_changes(value=value.with_changes(elements=elements))
 
 
 def _import_line(import_path: str, names: set[str]) -> cst.SimpleStatementLine:
@@ -186,23 +199,74 @@ def _import_line(import_path: str, names: set[str]) -> cst.SimpleStatementLine:
     ])
 
 
+def _is_import_line(stmt: cst.CSTNode) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body
+    )
+
+
+def _is_docstring(stmt: cst.CSTNode) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def add_import(module: cst.Module, import_path: str, names: set[str]) -> cst.Module:
+    """Import ``names`` from ``import_path`` at the top level.
+
+    Merged into an existing top-level ``from import_path import ...`` when there
+    is one; otherwise a new line after the leading block of imports (after the
+    docstring and ``__future__`` imports when there is no import at all).
+    """
+    body = list(module.body)
+    for index, stmt in enumerate(body):
+        if _is_import_line(stmt) and len(stmt.body) == 1:
+            node = stmt.body[0]
+            if (isinstance(node, cst.ImportFrom) and not node.relative
+                    and not isinstance(node.names, cst.ImportStar)
+                    and module_name(node.module) == import_path and node.lpar is None):
+                present = {a.evaluated_alias or dotted_name(a.name) for a in node.names}
+                merged = sorted(set(present) | names)
+                if len(merged) == len(present):
+                    return module
+                aliases = list(node.names) + [cst.ImportAlias(cst.Name(n)) for n in sorted(names - present)]
+                aliases = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in aliases]
+                body[index] = stmt.with_changes(body=[node.with_changes(names=aliases)])
+                return module.with_changes(body=body)
+    insert_at = 0
+    for index, stmt in enumerate(body):
+        if index == 0 and _is_docstring(stmt):
+            insert_at = 1
+        elif _is_import_line(stmt):
+            insert_at = index + 1
+        else:
+            break
+    body.insert(insert_at, _import_line(import_path, names))
+    following = body[insert_at + 1] if insert_at + 1 < len(body) else None
+    if following is not None and not _is_import_line(following) and not following.leading_lines:
+        blank = 2 if isinstance(following, (cst.FunctionDef, cst.ClassDef)) else 1
+        body[insert_at + 1] = following.with_changes(leading_lines=[cst.EmptyLine()] * blank)
+    return module.with_changes(body=body)
+
+
 def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
                    import_path: str, names: set[str]) -> cst.Module:
     """Drop unused generator imports and import ``names`` from ``import_path``.
 
     The manager import takes the place of the first top-level generator import that
-    goes away, so the file keeps its import layout; otherwise libcst's
-    ``AddImportsVisitor`` adds it after the existing imports.
+    goes away, so the file keeps its import layout; otherwise it is added at the top.
     """
     unused = unused_generator_names(module, bindings)
     replacement = _import_line(import_path, names) if names else None
     if unused:
         remover = _RemoveImports(unused, bindings, sources, replacement)
+        remover.module = module
         module = module.visit(remover)
         if remover.replaced:
             return module
     if not names:
         return module
-    context = CodemodContext()
-    items = [ImportItem(import_path, name) for name in sorted(names)]
-    return module.visit(AddImportsVisitor(context, items))
+    return add_import(module, import_path, names)

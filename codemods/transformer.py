@@ -8,17 +8,17 @@ enclosing shape already handled) and records a ``Finding`` for every usage.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.metadata import PositionProvider
 
 from codemods import builders
 from codemods.bindings import Bindings, dotted_name
 from codemods.calls import CallSite, Edit, manual, rewrite_call
 from codemods.findings import Finding
 from codemods.prefixes import literal_text
+from codemods.pruning import Pruning, mentions, node_positions
 from codemods.rules import GENERATOR_CLASS, SHAPE_RULES, RuleSet
 from codemods.safety import Safety
 from codemods.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
@@ -35,8 +35,7 @@ class _Block:
 
 @dataclass
 class _PendingInstance:
-    line: int
-    column: int
+    node: cst.CSTNode
     before: str
 
 
@@ -50,8 +49,8 @@ def _has_comment(node: cst.CSTNode) -> bool:
     return bool(m.findall(node, m.Comment()))
 
 
-class MigrationTransformer(cst.CSTTransformer):
-    METADATA_DEPENDENCIES = (PositionProvider,)
+class MigrationTransformer(Pruning, cst.CSTTransformer):
+    """Positions are resolved after the walk (``resolve_positions``), not with metadata."""
 
     def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module) -> None:
         super().__init__()
@@ -69,26 +68,35 @@ class MigrationTransformer(cst.CSTTransformer):
         self._instances: list[_PendingInstance] = []
         self._reexports: list[_PendingInstance] = []
         self._instance_has_manual = False
+        #: Finding index -> the original node it is about (positions come later).
+        self._finding_nodes: list[cst.CSTNode] = []
+        #: A statement whose text mentions none of these is skipped unvisited.
+        self.words = _relevant_words(bindings, rules)
 
     # ----------------------------------------------------------------- helpers
-    def _pos(self, node: cst.CSTNode) -> tuple[int, int]:
-        start = self.get_metadata(PositionProvider, node).start
-        return start.line, start.column + 1
+    def _append(self, node: cst.CSTNode, finding: Finding) -> None:
+        self.state.findings.append(finding)
+        self._finding_nodes.append(node)
+
+    def resolve_positions(self) -> None:
+        """Fill in line/column of every finding with one codegen pass over the original module."""
+        positions = node_positions(self.module, self._finding_nodes)
+        self.state.findings = [
+            replace(f, line=positions.get(id(n), (0, 0))[0], column=positions.get(id(n), (0, 0))[1])
+            for f, n in zip(self.state.findings, self._finding_nodes)
+        ]
 
     def _code(self, node: cst.CSTNode) -> str:
         text = self.module.code_for_node(node).strip()
         return text if len(text) <= 160 else text[:157] + "..."
 
     def _record(self, node: cst.CSTNode, member: str, edit: Edit, after: str | None = None) -> None:
-        line, column = self._pos(node)
         suggestion = edit.suggestion
         if edit.node is not None:
             suggestion = after if after is not None else self.module.code_for_node(edit.node)
             self.state.needed_names |= builders.names_used(edit.node)
-        self.state.findings.append(
-            Finding(line, column, member, edit.code, edit.safety, edit.reason, suggestion, edit.latent,
-                    self._code(node))
-        )
+        self._append(node, Finding(0, 0, member, edit.code, edit.safety, edit.reason, suggestion, edit.latent,
+                                   self._code(node)))
 
     def _member_access(self, node: cst.BaseExpression) -> tuple[str, bool] | None:
         """(member, through_instance) when node is ``<generator>.<member>``."""
@@ -129,21 +137,24 @@ class MigrationTransformer(cst.CSTTransformer):
             for element in node.value.elements:
                 text = literal_text(element.value)
                 if text in self.b.imported_names:
-                    line, column = self._pos(element.value)
-                    self._reexports.append(_PendingInstance(line, column, text))
+                    self._reexports.append(_PendingInstance(element.value, text))
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._handled.add(id(node.target))
 
     # ------------------------------------------------------ statement shapes
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+    def prune_words(self) -> tuple[str, ...]:
+        thread = self._blocks[-1].thread
+        return self.words if thread is None else (*self.words, thread)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
         if len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
-            return
+            return True
         assign = node.body[0]
         value = assign.value
         access = self._member_access(value.func) if isinstance(value, cst.Call) else None
         if access is None:
-            return
+            return True
         member = access[0]
         if member == USER_CONTEXT:
             targets = unpack_targets(assign)
@@ -152,6 +163,7 @@ class MigrationTransformer(cst.CSTTransformer):
                 self._handled.add(id(value))
         elif len(assign.targets) == 1 and dotted_name(assign.targets[0].target):
             self._pairable.add(id(value))
+        return True
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         block = self._blocks[-1]
@@ -265,8 +277,7 @@ class MigrationTransformer(cst.CSTTransformer):
         elif helper is not None:
             member, through_instance = helper, False
         elif self._is_instantiation(original_node):
-            line, column = self._pos(original_node)
-            self._instances.append(_PendingInstance(line, column, self._code(original_node)))
+            self._instances.append(_PendingInstance(original_node, self._code(original_node)))
             return updated_node
         else:
             return updated_node
@@ -363,13 +374,11 @@ class MigrationTransformer(cst.CSTTransformer):
             edit = manual("IDM080", "calls through this instance stay on the generator (see the manual sites)")
         else:
             edit = Edit("IDM080", Safety.FORMAT, SHAPE_RULES["IDM080"].why, cst.parse_expression("get_id_manager()"))
-            updated_node = updated_node.visit(_ReplaceInstantiations(self.b))
+            updated_node = updated_node.visit(_ReplaceInstantiations(self.b, updated_node))
             self.state.needed_names.add("get_id_manager")
         for pending in self._instances:
-            self.state.findings.append(
-                Finding(pending.line, pending.column, GENERATOR_CLASS + "()", edit.code, edit.safety, edit.reason,
-                        "get_id_manager()", "", pending.before)
-            )
+            self._append(pending.node, Finding(0, 0, GENERATOR_CLASS + "()", edit.code, edit.safety, edit.reason,
+                                               "get_id_manager()", "", pending.before))
         return updated_node
 
 
@@ -382,16 +391,26 @@ class MigrationTransformer(cst.CSTTransformer):
         else:
             edit = Edit("IDM076", Safety.FORMAT, SHAPE_RULES["IDM076"].why)
         for pending in self._reexports:
-            self.state.findings.append(
-                Finding(pending.line, pending.column, f"__all__ {pending.before}", edit.code, edit.safety,
-                        edit.reason, "remove the import and the __all__ entry", "", pending.before)
-            )
+            self._append(pending.node, Finding(0, 0, f"__all__ {pending.before}", edit.code, edit.safety,
+                                               edit.reason, "remove the import and the __all__ entry", "",
+                                               pending.before))
 
 
-class _ReplaceInstantiations(cst.CSTTransformer):
-    def __init__(self, bindings: Bindings) -> None:
+def _relevant_words(b: Bindings, rules: RuleSet) -> tuple[str, ...]:
+    """Words without which a simple statement cannot hold a generator usage (or a thread ID)."""
+    words = {GENERATOR_CLASS, "unified_id_generator", "__all__", *_THREAD_MAKERS}
+    words |= {ref.split(".")[0] for ref in (*b.class_refs, *b.helper_refs, *b.module_refs)}
+    words |= b.instance_names | b.instance_attrs | b.imported_names
+    words |= set(rules.source_modules)
+    return tuple(sorted(words))
+
+
+class _ReplaceInstantiations(Pruning, cst.CSTTransformer):
+    def __init__(self, bindings: Bindings, module: cst.Module) -> None:
         super().__init__()
         self.b = bindings
+        self.module = module
+        self.words = tuple({ref.split(".")[0] for ref in bindings.class_refs})
 
     def leave_Call(self, original_node, updated_node):
         if not original_node.args and self.b.is_class_ref(original_node.func):

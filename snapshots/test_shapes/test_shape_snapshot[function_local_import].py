@@ -12,6 +12,6 @@ def make():
 # ------------------------------ after
 from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
-def make():
 
+def make():
     return get_id_manager().generate_id(IDType.AGENT)
