@@ -9,7 +9,7 @@ up as a failed file instead of a broken one on disk.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
@@ -22,8 +22,8 @@ from codemods.imports import update_imports
 from codemods.rules import SHAPE_RULES, RuleSet
 from codemods.safety import Safety
 from codemods.recipes import DEFAULT_RECIPES, RECIPES, ordered
+from codemods.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
 
-CHANGED, UNCHANGED, SKIPPED, FAILED = "changed", "unchanged", "skipped", "failed"
 
 
 @dataclass(frozen=True)
@@ -38,19 +38,6 @@ class FileSettings:
     #: Set when importing ``import_path`` would cross a service boundary: nothing is applied.
     boundary_violation: str | None = None
     recipes: tuple[str, ...] = DEFAULT_RECIPES
-
-
-@dataclass
-class FileResult:
-    path: str
-    status: str
-    findings: list[Finding] = field(default_factory=list)
-    new_source: bytes | None = None
-    reason: str = ""
-
-    @property
-    def changed(self) -> bool:
-        return self.status == CHANGED
 
 
 def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
