@@ -149,7 +149,11 @@ class _RemoveImports(Pruning, cst.CSTTransformer):
             return updated_node.with_changes(body=body)
         if self.replacement is not None and not self.replaced and self._depth == 0:
             self.replaced = True
-            return self.replacement.with_changes(leading_lines=original_node.leading_lines)
+            return self.replacement.with_changes(
+                leading_lines=original_node.leading_lines,
+                # keep that line's own newline (CRLF in a mixed file), not its comment
+                trailing_whitespace=cst.TrailingWhitespace(newline=original_node.trailing_whitespace.newline),
+            )
         self._removed_lines.add(id(original_node))
         return cst.RemovalSentinel.REMOVE
 
