@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""The baseline for benchmarks/bench.py: our transform run through libcst's own codemod runner.
+
+    python benchmarks/libcst_baseline.py ROOT [--jobs 2] [--sample K] [--seed 1] [--json]
+
+``IdMigrateBaselineCommand`` is a ``VisitorBasedCodemodCommand`` around idmigrate's engine,
+run by ``libcst.codemod.parallel_exec_transform_with_prettyprint`` (diff mode: nothing is
+written) over every tracked ``.py`` file of ROOT, the way a plain libcst codemod would be run:
+the runner parses every file, resolves the command's metadata dependencies (the
+``PositionProvider`` our ``MigrationTransformer`` declares) and renders every result back to
+code. In each file the command runs our binding pass; where the engine would act (the file
+binds the generator or names it), it hands the file's bytes to ``codemods.engine.transform_source``
+so the output is byte-identical to idmigrate's. That re-parses only those ~2.5% files, and the
+command does *not* walk the transformer over files that do not use the generator (a naive
+command would), so if anything this baseline is a little faster than a truly naive one.
+
+``--sample K`` runs on a random sample of K files, stratified so the share of files that
+mention the generator matches the whole tree; bench.py extrapolates the runner time linearly.
+The JSON line on stdout has the file counts and the timing split (setup vs runner).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+_started = time.perf_counter()
+
+import libcst as cst  # noqa: E402
+from libcst.codemod import (  # noqa: E402
+    CodemodContext,
+    SkipFile,
+    VisitorBasedCodemodCommand,
+    parallel_exec_transform_with_prettyprint,
+)
+
+from codemods.bindings import collect_bindings  # noqa: E402
+from codemods.engine import CHANGED, FAILED, FileSettings, transform_source  # noqa: E402
+from codemods.transformer import MigrationTransformer  # noqa: E402
+from migrate.config import load_config  # noqa: E402
+
+_TOKENS = (b"UnifiedIdGenerator", b"unified_id_generator")
+_CONFIG_CACHE: dict[str, object] = {}
+
+
+def _config(root: str):
+    if root not in _CONFIG_CACHE:
+        _CONFIG_CACHE[root] = load_config(Path(root))
+    return _CONFIG_CACHE[root]
+
+
+class IdMigrateBaselineCommand(VisitorBasedCodemodCommand):
+    DESCRIPTION = "UnifiedIdGenerator -> UnifiedIDManager via idmigrate's engine, under libcst's runner."
+    METADATA_DEPENDENCIES = MigrationTransformer.METADATA_DEPENDENCIES
+
+    def __init__(self, context: CodemodContext, root: str, services: dict, manager_modules: tuple,
+                 api_files: tuple) -> None:
+        super().__init__(context)
+        self.root = root
+        self.services = services
+        self.manager_modules = frozenset(manager_modules)
+        self.api_files = frozenset(api_files)
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        filename = self.context.filename or ""
+        rel = os.path.relpath(filename, self.root).replace(os.sep, "/")
+        if rel in self.api_files:
+            raise SkipFile("API module")
+        config = _config(self.root)
+        with open(filename, "rb") as fh:
+            source = fh.read()
+        bindings = collect_bindings(tree, config.rules.source_modules)
+        if not bindings.uses_generator and not any(t in source for t in _TOKENS):
+            return tree
+        service = rel.split("/", 1)[0] if "/" in rel else "_root"
+        import_path, boundary = self.services.get(service, self.services["_default"])
+        settings = FileSettings(config.rules, import_path, self.manager_modules, boundary)
+        result = transform_source(source, rel, settings)
+        if result.status == FAILED:
+            self.warn(f"{rel}: {result.reason}")
+        if result.status == CHANGED:
+            return cst.parse_module(result.new_source)
+        return tree
+
+
+def _tracked_py(root: Path) -> list[str]:
+    out = subprocess.run(["git", "-c", "core.quotepath=off", "ls-files", "-z", "--", "*.py"], cwd=root,
+                         capture_output=True, check=True).stdout
+    return sorted({os.fsdecode(p) for p in out.split(b"\0") if p})
+
+
+def _service_settings(root: Path, files: list[str]) -> tuple[dict, tuple, tuple]:
+    """service -> (import_path, boundary) exactly as migrate.pipeline.build_plan decides them."""
+    from migrate.discovery import api_files
+    from migrate.services import ServiceMap
+
+    config = _config(str(root))
+    tops = {f.split("/", 1)[0] for f in files if "/" in f}
+    smap = ServiceMap(root, config, tops)
+    services = {}
+    for rel in files:
+        svc = smap.service_of(rel)
+        key = rel.split("/", 1)[0] if "/" in rel else "_root"
+        if key not in services:
+            import_path = smap.import_path_for(svc)
+            services[key] = (import_path, smap.boundary_violation(svc, import_path))
+    services["_default"] = services.get("_root") or next(iter(services.values()))
+    return services, tuple(sorted(smap.manager_modules())), tuple(sorted(api_files(root, config)))
+
+
+def stratified_sample(root: Path, files: list[str], k: int, seed: int) -> tuple[list[str], int]:
+    """K files keeping the share of generator-mentioning files; returns (sample, hits in tree)."""
+    hits, rest = [], []
+    for rel in files:
+        with open(root / rel, "rb") as fh:
+            data = fh.read()
+        (hits if any(t in data for t in (*_TOKENS, b"id_generation")) else rest).append(rel)
+    rng = random.Random(seed)
+    k = min(k, len(files))
+    k_hits = min(len(hits), round(k * len(hits) / max(1, len(files))))
+    return sorted(rng.sample(hits, k_hits) + rng.sample(rest, k - k_hits)), len(hits)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("root", type=Path)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--sample", type=int, default=None, help="run on K stratified random files")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--json", action="store_true", help="print one JSON line with counts and timings")
+    args = ap.parse_args(argv)
+    root = args.root.resolve()
+    files = _tracked_py(root)
+    total = len(files)
+    hits_in_tree = None
+    if args.sample:
+        files, hits_in_tree = stratified_sample(root, files, args.sample, args.seed)
+    services, manager_modules, api = _service_settings(root, files)
+    setup_done = time.perf_counter()
+    result = parallel_exec_transform_with_prettyprint(
+        IdMigrateBaselineCommand,
+        [str(root / f) for f in files],
+        jobs=args.jobs,
+        unified_diff=3,
+        hide_progress=True,
+        hide_generated=True,
+        hide_blacklisted=True,
+        repo_root=str(root),
+        codemod_args={"root": str(root), "services": services, "manager_modules": manager_modules,
+                      "api_files": api},
+    )
+    finished = time.perf_counter()
+    summary = {
+        "files_total": total, "files_run": len(files), "sampled": bool(args.sample),
+        "hits_in_tree": hits_in_tree, "jobs": args.jobs,
+        "successes": result.successes, "failures": result.failures, "skips": result.skips,
+        "warnings": result.warnings,
+        "setup_seconds": round(setup_done - _started, 3), "runner_seconds": round(finished - setup_done, 3),
+    }
+    if args.json:
+        sys.stderr.flush()
+        print("BASELINE-JSON " + json.dumps(summary), file=sys.stderr)
+    else:
+        print(json.dumps(summary, indent=1), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
