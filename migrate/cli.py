@@ -270,6 +270,74 @@ def shim(root: Path = RootArg) -> None:
     err(message)
 
 
+# --- run / status (orchestration) ---
+@app.command()
+def run(
+    root: Path = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    base: Optional[str] = typer.Option(None, "--base", help="Branch every batch from this commit (default: HEAD)."),
+    branch_prefix: Optional[str] = typer.Option(
+        None, "--branch-prefix", help="Batch branches are <prefix><service> (default: idmigrate/)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run; finished batches are skipped."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Re-run only the batches that are red."),
+    no_tests: bool = typer.Option(False, "--no-tests", help="Commit every batch without running its tests."),
+    keep_going: bool = typer.Option(False, "--keep-going", help="Go on with the next service after a red batch."),
+    force: bool = typer.Option(
+        False, "--force", help="Run on a dirty work tree or detached HEAD; replace branches idmigrate did not create."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
+    jobs: Optional[int] = JobsOpt,
+) -> None:
+    """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
+    from migrate.orchestrate import RunError, RunOptions, render_summary, run_batches
+
+    root = _root(root)
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        fail(str(exc))
+    options = RunOptions(
+        services=service or None, paths=path or None, base=base, branch_prefix=branch_prefix, resume=resume,
+        retry_failed=retry_failed, no_tests=no_tests, keep_going=keep_going, force=force, jobs=jobs,
+    )
+    try:
+        result = run_batches(root, config, options, log=sys.stderr)
+    except RunError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        err("interrupted; nothing half-done was kept. Continue with: idmigrate run --resume")
+        raise typer.Exit(130)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), indent=2) + "\n")
+    else:
+        sys.stdout.write(render_summary(result))
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def status(
+    root: Path = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable burndown."),
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
+    from migrate.orchestrate import render_status, status_report
+    from migrate.state import StateError
+
+    plan = plan_for(root, service, None, jobs, no_cache, "scanning")
+    try:
+        report_data = status_report(plan.root, load_config(plan.root), plan, services=service or None)
+    except (StateError, ConfigError) as exc:
+        fail(str(exc))
+    if as_json:
+        sys.stdout.write(json.dumps(report_data, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_status(report_data))
+    raise typer.Exit(0)
+
+
 @app.command()
 def demo(
     keep: Optional[Path] = typer.Option(None, "--dir", help="Use this (new) directory instead of a temp dir."),
