@@ -31,10 +31,29 @@ def engine_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _common_git_dir(root: Path) -> Path | None:
+    """The repository's shared git dir, also from a linked worktree (where ``.git`` is a file)."""
+    dot_git = root / ".git"
+    if dot_git.is_dir():
+        return dot_git
+    try:
+        text = dot_git.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if not text.startswith("gitdir:"):
+        return None
+    git_dir = (root / text[len("gitdir:"):].strip()).resolve()
+    try:
+        common = (git_dir / (git_dir / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    except OSError:
+        common = git_dir
+    return common if common.is_dir() else None
+
+
 def cache_dir(root: Path) -> Path:
-    """``.git/idmigrate/cache`` in a git checkout, else a per-root dir under the user cache."""
-    git_dir = root / ".git"
-    if git_dir.is_dir():
+    """``.git/idmigrate/cache`` in a git checkout (or any of its worktrees), else under the user cache."""
+    git_dir = _common_git_dir(root)
+    if git_dir is not None:
         return git_dir / "idmigrate" / "cache"
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
@@ -72,7 +91,9 @@ class ResultCache:
             return
         target = self._path(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.directory.parent.parent.mkdir(parents=True, exist_ok=True)
+            for directory in (self.directory.parent, self.directory, target.parent):
+                directory.mkdir(exist_ok=True, mode=0o700)  # user-only at every level we own
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)

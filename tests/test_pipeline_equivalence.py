@@ -229,11 +229,6 @@ def test_cache_files_are_user_only(repo: Path):
     assert not [p for p in directory.rglob(".tmp-*")], "no temp files left behind"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "migrate/cache.py ResultCache.put creates .git/idmigrate and .git/idmigrate/cache with "
-    "mkdir(parents=True, mode=0o700): the mode applies only to the leaf, parents get 0o755 "
-    "(umask 022), so other local users can list the cache keys. Fix: create each level with "
-    "mode 0o700 (or chmod the cache root once). Remove this marker when fixed."))
 def test_cache_root_directories_are_user_only(repo: Path):
     old = os.umask(0o022)
     try:
