@@ -298,8 +298,8 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         self._record(original_node, member, edit)
         if edit.node is None:
             return updated_node
-        return edit.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar) if isinstance(
-            edit.node, cst.Call) else edit.node
+        # keep parentheses the call was written in: `(G.generate_base_id("x"))`
+        return edit.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
 
     # ------------------------------------------------- references (no call)
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -380,7 +380,6 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
             self._append(pending.node, Finding(0, 0, GENERATOR_CLASS + "()", edit.code, edit.safety, edit.reason,
                                                "get_id_manager()", "", pending.before))
         return updated_node
-
 
     def _decide_reexports(self) -> None:
         """A re-export goes when nothing in the file still needs the generator."""
