@@ -1,0 +1,68 @@
+# idmigrate snapshot: format_asserted (changed)
+# findings:
+#   8:13 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
+#       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
+#       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
+#   10:15 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
+#       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
+#       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
+#   12:14 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
+#       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
+#       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
+#   14:16 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
+#       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
+#       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
+#   16:16 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
+#       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
+#       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
+#   18:16 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
+#       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
+#       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
+#   19:16 IDM201 format [test-ids] uuid4().hex[:8] (test)
+#       why: the name 'order_id' names no type: the fallback type, 'order' kept as prefix=
+#       ->   get_id_manager().generate_id(IDType.EXECUTION, prefix="order")
+
+# ------------------------------ before
+import re
+import uuid
+
+UUID_PATTERN = re.compile(r"^[0-9a-f]{8}$")
+
+
+def test_formats():
+    short = uuid.uuid4().hex[:8]
+    assert len(short) == 8
+    matched = str(uuid.uuid4())[:8]
+    assert re.match(r"^[0-9a-f]{8}$", matched)
+    parsed = str(uuid.uuid4())
+    assert uuid.UUID(parsed)
+    prefixed = uuid.uuid4().hex
+    assert prefixed.startswith("a") or True
+    compared = uuid.uuid4().hex[:8]
+    assert compared != UUID_PATTERN
+    assert len(uuid.uuid4().hex[:8]) == 8
+    order_id = uuid.uuid4().hex[:8]
+    assert order_id
+
+# ------------------------------ after
+import re
+import uuid
+from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
+
+UUID_PATTERN = re.compile(r"^[0-9a-f]{8}$")
+
+
+def test_formats():
+    short = uuid.uuid4().hex[:8]
+    assert len(short) == 8
+    matched = str(uuid.uuid4())[:8]
+    assert re.match(r"^[0-9a-f]{8}$", matched)
+    parsed = str(uuid.uuid4())
+    assert uuid.UUID(parsed)
+    prefixed = uuid.uuid4().hex
+    assert prefixed.startswith("a") or True
+    compared = uuid.uuid4().hex[:8]
+    assert compared != UUID_PATTERN
+    assert len(uuid.uuid4().hex[:8]) == 8
+    order_id = get_id_manager().generate_id(IDType.EXECUTION, prefix="order")
+    assert order_id
