@@ -345,7 +345,7 @@ class RuleSet:
     #: (``alert`` -> ``trace``), beyond the IDType values and aliases.
     name_types: Mapping[str, str] = field(default_factory=dict)
     #: Phase 3: a callable (``module:function``) tests should call for throwaway IDs instead
-    #: of the manager, e.g. ``test_framework.ids:test_id``; None means the manager.
+    #: of the manager, e.g. ``test_framework.ids:fresh_id`` (not a ``test_`` name: pytest would collect it); None means the manager.
     test_id_helper: str | None = None
 
     def type_for_word(self, word: str) -> str | None:

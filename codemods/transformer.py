@@ -18,7 +18,7 @@ from codemods.bindings import Bindings, dotted_name
 from codemods.calls import CallSite, Edit, manual, rewrite_call
 from codemods.findings import Finding
 from codemods.prefixes import literal_text
-from codemods.pruning import Pruning, mentions, node_positions
+from codemods.pruning import Pruning, node_positions
 from codemods.rules import GENERATOR_CLASS, SHAPE_RULES, RuleSet
 from codemods.safety import Safety
 from codemods.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets

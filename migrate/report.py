@@ -71,7 +71,7 @@ def render_scan_text(summary: dict) -> str:
                 f"{'recipe ' + name:<36} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
             )
     lines.append(
-        f"{summary['files_scanned']} files scanned, {summary['files_with_usages']} use the generator, "
+        f"{summary['files_scanned']} files scanned, {summary['files_with_usages']} with sites, "
         f"{summary['files_to_change']} would change, {t['all']} sites"
     )
     lines.extend(problem_lines(summary))

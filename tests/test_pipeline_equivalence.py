@@ -210,7 +210,7 @@ def test_cache_lives_in_git_dir_not_in_the_work_tree(repo: Path, tmp_path: Path)
     # the CLI, the way users run it, leaves the work tree clean too
     proc = subprocess.run([sys.executable, "-m", "migrate", "scan", str(repo)], capture_output=True, text=True)
     assert proc.returncode in (0, 1, 2), proc.stderr
-    assert "use the generator" in proc.stdout
+    assert "with sites" in proc.stdout
     assert _git(repo, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
     xdg = tmp_path / "xdg-cache"
     assert not xdg.exists() or not any(xdg.rglob("*")), "a git checkout must not use the user cache dir"
