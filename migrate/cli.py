@@ -246,7 +246,7 @@ def verify(
 
 @app.command()
 def expose(root: Path = RootArg) -> None:
-    """Move the manager under shared/ and leave a re-export at its old path (SPEC 4.4)."""
+    """Move the manager under shared/ so every service may import it; re-export at the old path."""
     from migrate.expose import ExposeError, expose_manager
 
     root = _root(root)
@@ -259,7 +259,7 @@ def expose(root: Path = RootArg) -> None:
 
 @app.command()
 def shim(root: Path = RootArg) -> None:
-    """Turn the generator into a compatibility layer that delegates to the manager and warns (SPEC 4.5)."""
+    """Turn the generator into a compatibility layer that delegates to the manager and warns."""
     from migrate.shim import ShimError, write_shim
 
     root = _root(root)
