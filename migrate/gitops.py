@@ -42,8 +42,11 @@ class NotARepositoryError(GitError):
 
 
 def _message(exc: GitCommandError) -> str:
-    text = exc.stderr if isinstance(exc.stderr, str) else str(exc)
-    lines = [ln.strip() for ln in text.strip().strip("'").splitlines() if ln.strip()]
+    text = (exc.stderr if isinstance(exc.stderr, str) else str(exc)).strip()
+    # GitPython wraps git's stderr as "stderr: '<text>'": unwrap exactly that, keeping git's own quotes.
+    if text.startswith("stderr: '") and text.endswith("'"):
+        text = text[len("stderr: '"):-1]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for ln in lines:  # git's own verdict, when it printed one
         if ln.startswith(("fatal:", "error:")):
             return ln
