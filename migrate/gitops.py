@@ -17,8 +17,29 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import git
-from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+def _import_gitpython():
+    """GitPython, imported even when no ``git`` executable is installed.
+
+    By default GitPython raises a multi-line ImportError at import time without
+    one, which crashed ``run`` and ``status`` with a traceback; imported quietly,
+    ``open_repo`` says it in one line and the verbs that need no git still work.
+    """
+    key = "GIT_PYTHON_REFRESH"
+    previous = os.environ.get(key)
+    os.environ[key] = "quiet"
+    try:
+        import git as module
+    finally:
+        if previous is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = previous
+    return module
+
+
+git = _import_gitpython()
+from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError  # noqa: E402
 
 ZERO_SHA = "0" * 40
 
@@ -39,6 +60,15 @@ class GitError(Exception):
 
 class NotARepositoryError(GitError):
     pass
+
+
+class GitNotFoundError(NotARepositoryError):
+    """No usable ``git`` executable: nothing here can be a repository we can work in."""
+
+
+def git_available() -> bool:
+    """True when the git executable GitPython would run exists."""
+    return shutil.which(git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git") is not None
 
 
 def _message(exc: GitCommandError) -> str:
@@ -64,6 +94,8 @@ def _run(g: git.Git, verb: str, *args: str, **kwargs) -> str:
 def open_repo(root: Path) -> git.Repo:
     """The repository whose work tree is exactly ``root``."""
     root = Path(root)
+    if not git_available():
+        raise GitNotFoundError("git is not installed (no `git` executable on PATH)")
     try:
         repo = git.Repo(root)
     except (InvalidGitRepositoryError, NoSuchPathError):

@@ -725,6 +725,9 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
     note = ""
     try:
         repo = gitops.open_repo(root)
+    except gitops.GitNotFoundError as exc:
+        repo = None
+        note = f"{exc}: no batch states"
     except gitops.NotARepositoryError:
         repo = None
         note = "not a git repository: no batch states"
