@@ -242,7 +242,7 @@ def registered_worktrees(repo: git.Repo) -> list[Path]:
 
 def add_worktree(repo: git.Repo, path: Path, commit: str) -> None:
     """A detached worktree of ``commit`` at ``path`` (which must not exist)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # private: user-only like the rest of our state
     _run(repo.git, "worktree", "add", "--detach", "--quiet", str(path), commit)
 
 
