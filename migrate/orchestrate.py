@@ -600,9 +600,11 @@ class _Runner:
         if verdict is not None and verdict.red:
             tail = after.tail if after else ""
             with deferred_interrupts():  # the branch and the state file change together
-                if tip is not None and gitops.branch_tip(repo, branch) == tip:
+                # Only a branch this tool made goes; a foreign one that --force would have replaced
+                # is left as it was, since nothing replaces it.
+                if state.owns_branch(branch, tip) and gitops.branch_tip(repo, branch) == tip:
                     gitops.delete_branch(repo, branch, tip)
-                state.branches.pop(branch, None)
+                    state.branches.pop(branch, None)
                 state.set_batch(service, state="red", branch=branch, base=base, sites=sites, files=len(written),
                                 reason=verdict.reason, tests=tests, output_tail=tail, commit=None)
                 state.save()
