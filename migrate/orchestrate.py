@@ -367,6 +367,9 @@ class _Runner:
             return self._run(repo)
         except gitops.GitError as exc:
             raise RunError(str(exc)) from None
+        except OSError as exc:  # e.g. a full disk while saving the state: one line, not a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise RunError(f"{where}{exc.strerror or exc}") from None
         finally:
             repo.close()
 
@@ -502,6 +505,9 @@ class _Runner:
         except KeyboardInterrupt:
             status = "interrupted"
             self.report.line("interrupted: the current batch will be retried by `idmigrate run --resume`")
+            raise
+        except BaseException:
+            status = "failed"
             raise
         finally:
             state.run["status"] = status
@@ -808,7 +814,7 @@ def render_status(report: dict[str, Any]) -> str:
     run = report.get("run") or {}
     if run.get("base"):
         line = f"last run: base {run['base'][:10]}, {run.get('status', '?')}"
-        if run.get("status") in ("interrupted", "running"):
+        if run.get("status") in ("interrupted", "running", "failed"):
             line += " (continue it with `idmigrate run --resume`)"
         lines.append(escape_control(line))
     if report.get("note"):
