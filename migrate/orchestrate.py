@@ -572,6 +572,10 @@ class _Runner:
         with self.report.activity(f"{label}: applying {_n(len(changed), 'file')} in a worktree"):
             gitops.add_worktree(repo, worktree, base)
             written, not_written = write_changes(Plan(root=worktree, outcomes=list(changed)))
+            if not_written:  # the worktree is ours, so this is the disk or the system: never commit half a batch
+                path, why = not_written[0]
+                raise RunError(f"{service}: cannot write {path} in the worktree: {why}; nothing was committed "
+                               "(fix it, then continue with `idmigrate run --resume`)")
             tree = gitops.stage_tracked_changes(worktree)
         if not written or tree == gitops.tree_of(repo, base):
             reason = "nothing to migrate" + (
