@@ -61,6 +61,11 @@ TARGETS = {  # step -> (seconds, description)
 RSS_TARGET_MB = 500
 SPEEDUP_TARGET = 20.0
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+#: Environment of every measured subprocess (PYTHONPATH points at the code snapshot, if any).
+CHILD_ENV: dict[str, str] = dict(os.environ)
+#: Working directory of every measured subprocess: not the repository, whose ``migrate/`` would
+#: shadow the snapshot for ``python -c`` (sys.path[0] is the cwd there).
+CHILD_CWD: list[Path] = [Path("/")]
 
 
 # --------------------------------------------------------------------------- process measurement
@@ -149,7 +154,8 @@ def measure(cmd: list[str], *, cwd: Path | None = None, stdout_path: Path | None
     err = open(err_path, "wb")
     busy0 = _cpu_busy_seconds()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
+    proc = subprocess.Popen(cmd, cwd=cwd or CHILD_CWD[0], stdout=out, stderr=err,
+                            env=env if env is not None else CHILD_ENV)
     sampler = TreeSampler(proc.pid)
     sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -297,6 +303,17 @@ def baseline(tree: Path, jobs: int, sample: int | None, seed: int, n_files: int)
     return step
 
 
+def baseline_sample_for(specs: list[str], n: int) -> int | None:
+    chosen = None
+    for spec in specs:
+        size, _, k = spec.rpartition(":")
+        if not size:
+            chosen = chosen if chosen is not None else int(k)
+        elif int(size) == n:
+            chosen = int(k)
+    return chosen if chosen and chosen < n else None
+
+
 # --------------------------------------------------------------------------- one tree
 def ensure_tree(workdir: Path, n: int, affected: int, seed: int, reuse: bool) -> tuple[Path, dict]:
     tree = workdir / f"n{n}-a{affected}-s{seed}"
@@ -370,7 +387,7 @@ def bench_tree(args, n: int) -> dict:
 
     steps.append(parse_floor(tree, args.jobs, args.repeat))
     if not args.no_baseline:
-        sample = args.baseline_sample if args.baseline_sample and args.baseline_sample < n else None
+        sample = baseline_sample_for(args.baseline_sample, n)
         steps.append(baseline(tree, args.jobs, sample, args.seed, n))
     info["steps"] = [dict(name=s.name, seconds=s.seconds, note=s.note, runs=[asdict(r) for r in s.runs],
                           extrapolated=s.extrapolated_seconds is not None) for s in steps]
@@ -380,9 +397,9 @@ def bench_tree(args, n: int) -> dict:
 
 def table(steps: list[Step], n: int, manifest: dict) -> str:
     base = next((s for s in steps if s.name.startswith("libcst runner")), None)
-    rows = ["| step | seconds (best) | runs | x faster than baseline | peak RSS MB (max process) "
+    rows = ["| step | seconds (best) | runs | x faster than baseline | own CPU s | peak RSS MB (max process) "
             "| tree RSS / PSS MB (sampled sum) | others' CPU s | target |",
-            "|---|---:|---|---:|---:|---:|---:|---|"]
+            "|---|---:|---|---:|---:|---:|---:|---:|---|"]
     for s in steps:
         runs = ", ".join(f"{r.seconds:.2f}" for r in s.runs)
         if s.extrapolated_seconds is not None:
@@ -398,7 +415,8 @@ def table(steps: list[Step], n: int, manifest: dict) -> str:
         if not s.name.startswith(("libcst", "parse floor")):
             target += ("; " if target else "") + f"RSS <= {RSS_TARGET_MB}: {'met' if s.tree_rss_mb <= RSS_TARGET_MB else 'NOT met'}"
         name = s.name + (" *" if s.extrapolated_seconds is not None else "")
-        rows.append(f"| {name} | {s.seconds:.2f} | {runs} | {ratio} | {s.maxrss_mb:.0f} | "
+        cpu = f"{s.best.cpu_seconds:.1f}" if s.extrapolated_seconds is None else f"{s.best.cpu_seconds:.1f} (sample)"
+        rows.append(f"| {name} | {s.seconds:.2f} | {runs} | {ratio} | {cpu} | {s.maxrss_mb:.0f} | "
                     f"{s.tree_rss_mb:.0f} / {s.tree_pss_mb:.0f} | {s.best.others_cpu_seconds:.1f} | {target} |")
     notes = [f"\n{n} tracked .py files, {manifest['affected_files']} use the generator "
              f"(~{manifest['affected_sites_approx']} call sites), {manifest['bytes'] / 1e6:.0f} MB of source."]
@@ -439,6 +457,25 @@ def environment() -> dict:
             "loadavg_at_start": os.getloadavg()}
 
 
+def snapshot_code(workdir: Path) -> str:
+    """Export the committed tool (HEAD) and run every measurement against it.
+
+    Other people may commit to the repository while a benchmark runs; the cache key includes a
+    hash of the codemod sources, so a mid-run edit would silently turn a warm run cold.
+    """
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    target = workdir / f"_code-{sha[:12]}"
+    if not (target / "migrate" / "cli.py").is_file():
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", "HEAD", "migrate", "codemods"], cwd=REPO, capture_output=True,
+                                 check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    CHILD_ENV["PYTHONPATH"] = os.pathsep.join([str(target)] + [p for p in [os.environ.get("PYTHONPATH")] if p])
+    return sha
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--files", type=int, default=10_000)
@@ -447,18 +484,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--baseline-sample", type=int, default=None,
-                    help="run the libcst baseline on K stratified random files and extrapolate linearly")
+    ap.add_argument("--baseline-sample", action="append", default=[], metavar="[SIZE:]K",
+                    help="run the libcst baseline on K stratified random files and extrapolate linearly; "
+                         "SIZE:K applies to one tree size only (repeatable), e.g. --baseline-sample 50000:2000")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--workdir", type=Path, default=HERE / "_trees", help="where trees go (git-ignored)")
     ap.add_argument("--regenerate", action="store_true", help="do not reuse an existing tree")
     ap.add_argument("--keep", action="store_true", help="keep the apply copy")
     ap.add_argument("--json", type=Path, default=None, help="also write all measurements here")
+    ap.add_argument("--live", action="store_true",
+                    help="run the working tree's code instead of a snapshot of HEAD (see snapshot_code)")
     args = ap.parse_args(argv)
 
     env = environment()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    if not args.live:
+        env["idmigrate_commit"] = "HEAD " + snapshot_code(args.workdir.resolve())[:12] + " (snapshot)"
+    CHILD_CWD[0] = args.workdir.resolve()
+    env["code_path"] = subprocess.run([sys.executable, "-c", "import migrate, codemods; print(migrate.__file__)"],
+                                      env=CHILD_ENV, cwd=CHILD_CWD[0], capture_output=True, text=True).stdout.strip()
     log(f"{env['cpu']}, {env['cores']} cores, Python {env['python']}, libcst {env['libcst']}, "
-        f"idmigrate {env['idmigrate_commit']}, load {env['loadavg_at_start']}")
+        f"idmigrate {env['idmigrate_commit']} from {env['code_path']}, load {env['loadavg_at_start']}")
     results = {"environment": env, "command": " ".join([Path(sys.argv[0]).name] + (argv or sys.argv[1:])),
                "idmigrate": " ".join(idmigrate_cmd()), "trees": []}
     for n in [args.files, *args.also]:

@@ -270,7 +270,7 @@ def _class(rng: random.Random) -> list[str]:
              "    def __init__(self, config: Optional[Dict[str, Any]] = None) -> None:",
              "        self.config = dict(config or {})",
              "        self._lock = threading.RLock()"]
-    for other in {rng.choice(NOUNS) for _ in range(rng.randint(1, 4))}:
+    for other in sorted({rng.choice(NOUNS) for _ in range(rng.randint(1, 4))} - {noun}):  # sorted: no hash order
         lines.append(f"        self._{other}_cache: Dict[str, Any] = {{}}")
     lines.append(f"        self._{noun}_cache: Dict[str, Any] = {{}}")
     for _ in range(rng.randint(1, 6)):
