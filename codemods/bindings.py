@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from codemods.pruning import Pruning
+from codemods.pruning import Pruning, SourceMap
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 #: Names the rewrite may add: a file binding one of them otherwise is a clash (IDM091).
@@ -79,10 +79,10 @@ class Bindings:
 class BindingCollector(Pruning, cst.CSTVisitor):
     """Fills a ``Bindings`` from imports and assignments anywhere in the module."""
 
-    def __init__(self, source_modules: tuple[str, ...], module: cst.Module) -> None:
+    def __init__(self, source_modules: tuple[str, ...], texts: SourceMap) -> None:
         self.source_modules = source_modules
         self.bindings = Bindings()
-        self.module = module
+        self.texts = texts
         self.words = (
             GENERATOR_CLASS, *MODULE_HELPERS, *MANAGER_NAMES,
             *{m.rsplit(".", 1)[-1] for m in source_modules},
@@ -159,7 +159,7 @@ class BindingCollector(Pruning, cst.CSTVisitor):
             b.class_refs.add(target.value)  # Gen = UnifiedIdGenerator
 
 
-def collect_bindings(module: cst.Module, source_modules: tuple[str, ...]) -> Bindings:
-    collector = BindingCollector(source_modules, module)
+def collect_bindings(module: cst.Module, source_modules: tuple[str, ...], texts: SourceMap | None = None) -> Bindings:
+    collector = BindingCollector(source_modules, texts or SourceMap(module))
     module.visit(collector)
     return collector.bindings

@@ -21,6 +21,7 @@ from codemods.findings import Finding
 from codemods.imports import update_imports
 from codemods.rules import SHAPE_RULES, RuleSet
 from codemods.safety import Safety
+from codemods.pruning import SourceMap
 from codemods.recipes import DEFAULT_RECIPES, RECIPES, ordered
 from codemods.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
 
@@ -96,12 +97,15 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
     if isinstance(module, str):
         return FileResult(path, SKIPPED, reason=module)
     rules = settings.rules
-    bindings = collect_bindings(module, rules.source_modules)
+    texts = SourceMap(module)
+    bindings = collect_bindings(module, rules.source_modules, texts)
     findings: list[Finding] = []
     needed: set[str] = set()
     new_module = module
     for name in ordered(settings.recipes):
-        transformer = RECIPES[name].factory(new_module, source, path, rules, bindings)
+        if texts.module is not new_module:  # an earlier recipe rewrote the tree
+            texts = SourceMap(new_module)
+        transformer = RECIPES[name].factory(new_module, source, path, rules, bindings, texts)
         if transformer is None:
             continue
         try:
@@ -131,7 +135,8 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
         return FileResult(path, UNCHANGED, _demote(findings, "IDM091", reason))
 
     already = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
-    new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed - already)
+    new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed - already,
+                                texts)
     new_source = new_module.bytes
     if new_source == source:
         return FileResult(path, UNCHANGED, findings)

@@ -13,15 +13,15 @@ from collections import Counter
 import libcst as cst
 
 from codemods.bindings import Bindings, dotted_name, module_name
-from codemods.pruning import Pruning
+from codemods.pruning import Pruning, SourceMap
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 
 class _NameCounter(Pruning, cst.CSTVisitor):
     """Counts uses of ``words`` (as Names or dotted module paths) outside import statements."""
 
-    def __init__(self, module: cst.Module, words: tuple[str, ...]) -> None:
-        self.module = module
+    def __init__(self, texts: SourceMap, words: tuple[str, ...]) -> None:
+        self.texts = texts
         self.words = words
         self.names: Counter[str] = Counter()
         self.dotted: Counter[str] = Counter()
@@ -41,14 +41,14 @@ class _NameCounter(Pruning, cst.CSTVisitor):
             self.dotted[name] += 1
 
 
-def unused_generator_names(module: cst.Module, bindings: Bindings) -> set[str]:
+def unused_generator_names(module: cst.Module, bindings: Bindings, texts: SourceMap) -> set[str]:
     """Local names imported from the generator that nothing refers to any more."""
     words = {*bindings.imported_names, *(r.split(".")[0] for r in bindings.module_refs)}
     if bindings.star_import:
         words |= {GENERATOR_CLASS, *MODULE_HELPERS}
     if not words:
         return set()
-    counter = _NameCounter(module, tuple(sorted(words)))
+    counter = _NameCounter(texts, tuple(sorted(words)))
     module.visit(counter)
     unused = {name for name in bindings.imported_names if counter.names[name] == 0}
     for ref in bindings.module_refs:
@@ -257,17 +257,18 @@ def add_import(module: cst.Module, import_path: str, names: set[str]) -> cst.Mod
 
 
 def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
-                   import_path: str, names: set[str]) -> cst.Module:
+                   import_path: str, names: set[str], texts: SourceMap | None = None) -> cst.Module:
     """Drop unused generator imports and import ``names`` from ``import_path``.
 
     The manager import takes the place of the first top-level generator import that
     goes away, so the file keeps its import layout; otherwise it is added at the top.
     """
-    unused = unused_generator_names(module, bindings)
+    texts = texts or SourceMap(module)  # statements the transform left alone are found in it
+    unused = unused_generator_names(module, bindings, texts)
     replacement = _import_line(import_path, names) if names else None
     if unused:
         remover = _RemoveImports(unused, bindings, sources, replacement)
-        remover.module = module
+        remover.texts = texts
         module = module.visit(remover)
         if remover.replaced:
             return module

@@ -1,84 +1,103 @@
 """Cheap alternatives to full libcst passes (SPEC 7).
 
-A libcst traversal costs about as much as the native parse; metadata providers
-several times more. Most statements of an affected file never mention the
-generator, so visitors skip a simple statement whose source text contains none
-of the relevant words, and positions are computed in one codegen pass for just
-the nodes that need them.
+A libcst traversal costs about as much as the native parse, and metadata
+providers several times more. Most statements of an affected file never mention
+the generator. So one codegen pass over the original module (``SourceMap``)
+records where every node's text starts and ends in the token stream; from it,
+visitors skip any statement whose text mentions none of their words, and
+findings get their line and column, without another pass or any metadata.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Iterable
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-
-def mentions(module: cst.Module, node: cst.CSTNode, words: Iterable[str]) -> bool:
-    code = module.code_for_node(node)
-    return any(word in code for word in words)
-
-
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+
+
+@dataclass(frozen=False)
+class _RecordingState(CodegenState):
+    """Codegen that notes the token index where each node starts and ends."""
+
+    starts: dict = field(default_factory=dict)
+    ends: dict = field(default_factory=dict)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        self.starts[id(node)] = len(self.tokens)
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        self.ends[id(node)] = len(self.tokens)
+
+
+class SourceMap:
+    """Text and position of any node of one module, from a single codegen pass.
+
+    Nodes a transform created are not in the map; their text is generated on demand.
+    The module must stay alive while the map is used (node ids are its keys).
+    """
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        state = _RecordingState(default_indent=module.default_indent, default_newline=module.default_newline)
+        module._codegen(state)
+        self._tokens = state.tokens
+        self._starts = state.starts
+        self._ends = state.ends
+        self._line_starts: list[int] | None = None
+        self._offsets: list[int] | None = None
+
+    def text(self, node: cst.CSTNode) -> str:
+        start = self._starts.get(id(node))
+        if start is None:
+            return self.module.code_for_node(node)
+        return "".join(self._tokens[start:self._ends[id(node)]])
+
+    def mentions(self, node: cst.CSTNode, words: Iterable[str]) -> bool:
+        text = self.text(node)
+        return any(word in text for word in words)
+
+    def position(self, node: cst.CSTNode) -> tuple[int, int]:
+        """(1-based line, 1-based column) where the node's code starts; (0, 0) if unknown."""
+        start = self._starts.get(id(node))
+        if start is None:
+            return 0, 0
+        if self._offsets is None:
+            self._index_lines()
+        offset = self._offsets[start]
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def _index_lines(self) -> None:
+        offsets = [0, *accumulate(map(len, self._tokens))]
+        code = "".join(self._tokens)
+        line_starts, at = [0], code.find("\n")
+        while at != -1:
+            line_starts.append(at + 1)
+            at = code.find("\n", at + 1)
+        self._offsets, self._line_starts = offsets, line_starts
 
 
 class Pruning:
     """Mixin for visitors/transformers: skip any statement whose text mentions none of ``words``.
 
-    Set ``self.module`` (the tree being visited) and ``self.words``; a compound
-    statement that mentions none is skipped whole, so an unrelated class or
-    function costs one codegen instead of a full traversal.
+    Set ``self.texts`` (a ``SourceMap`` of the original module) and ``self.words``.
+    An unrelated class or function is skipped whole; statements a previous pass
+    left untouched are still the same objects, so later passes find them in the map.
     """
 
-    module: cst.Module
+    texts: SourceMap
     words: tuple[str, ...]
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, _STATEMENTS) and not mentions(self.module, node, self.prune_words()):
+        if isinstance(node, _STATEMENTS) and not self.texts.mentions(node, self.prune_words()):
             return False
         return super().on_visit(node)  # type: ignore[misc]
 
     def prune_words(self) -> tuple[str, ...]:
         return self.words
-
-
-@dataclass(frozen=False)
-class _TargetPositionState(CodegenState):
-    """Codegen that notes (line, column) where each target node starts, and nothing else.
-
-    Lines are counted lazily over the tokens emitted since the last target, in C
-    (``str.count``), instead of per token like libcst's PositionProvider.
-    """
-
-    targets: frozenset = frozenset()
-    found: dict = field(default_factory=dict)
-    _index: int = 0
-    _line: int = 1
-    _column: int = 0
-
-    def before_codegen(self, node: cst.CSTNode) -> None:
-        if id(node) not in self.targets or id(node) in self.found:
-            return
-        chunk = "".join(self.tokens[self._index:])
-        self._index = len(self.tokens)
-        newlines = chunk.count("\n")
-        if newlines:
-            self._line += newlines
-            self._column = len(chunk) - chunk.rfind("\n") - 1
-        else:
-            self._column += len(chunk)
-        self.found[id(node)] = (self._line, self._column + 1)
-
-
-def node_positions(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[int, tuple[int, int]]:
-    """id(node) -> (1-based line, 1-based column) of where each node's code starts."""
-    targets = frozenset(id(n) for n in nodes)
-    if not targets:
-        return {}
-    state = _TargetPositionState(
-        default_indent=module.default_indent, default_newline=module.default_newline, targets=targets
-    )
-    module._codegen(state)
-    return state.found

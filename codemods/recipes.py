@@ -16,9 +16,10 @@ if TYPE_CHECKING:  # libcst is slow to import; the no-change re-run must not pay
     import libcst as cst
 
     from codemods.bindings import Bindings
+    from codemods.pruning import SourceMap
 
-#: (module, source bytes, repo-relative path, rules, bindings) -> transformer, or None if nothing to do.
-Factory = Callable[["cst.Module", bytes, str, RuleSet, "Bindings"], Optional["cst.CSTTransformer"]]
+#: (module, source bytes, repo-relative path, rules, bindings, source map) -> transformer, or None.
+Factory = Callable[["cst.Module", bytes, str, RuleSet, "Bindings", "SourceMap"], Optional["cst.CSTTransformer"]]
 
 
 @dataclass(frozen=True)
@@ -30,21 +31,21 @@ class Recipe:
     factory: Factory
 
 
-def _generator(module, source, path, rules, bindings):
+def _generator(module, source, path, rules, bindings, texts):
     from codemods.transformer import MigrationTransformer
 
     if not bindings.uses_generator and b"unified_id_generator" not in source and GENERATOR_CLASS.encode() not in source:
         return None
-    return MigrationTransformer(bindings, rules, module)
+    return MigrationTransformer(bindings, rules, module, texts)
 
 
-def _adhoc(module, source, path, rules, bindings):
+def _adhoc(module, source, path, rules, bindings, texts):
     from codemods.adhoc_ids import build_adhoc_transformer
 
     return build_adhoc_transformer(module, source, path, rules, bindings)
 
 
-def _test_ids(module, source, path, rules, bindings):
+def _test_ids(module, source, path, rules, bindings, texts):
     from codemods.test_ids import build_test_ids_transformer
 
     return build_test_ids_transformer(module, source, path, rules, bindings)

@@ -18,7 +18,7 @@ from codemods.bindings import Bindings, dotted_name
 from codemods.calls import CallSite, Edit, manual, rewrite_call
 from codemods.findings import Finding
 from codemods.prefixes import literal_text
-from codemods.pruning import Pruning, node_positions
+from codemods.pruning import Pruning, SourceMap
 from codemods.rules import GENERATOR_CLASS, SHAPE_RULES, RuleSet
 from codemods.safety import Safety
 from codemods.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
@@ -52,11 +52,12 @@ def _has_comment(node: cst.CSTNode) -> bool:
 class MigrationTransformer(Pruning, cst.CSTTransformer):
     """Positions are resolved after the walk (``resolve_positions``), not with metadata."""
 
-    def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module) -> None:
+    def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None) -> None:
         super().__init__()
         self.b = bindings
         self.rules = rules
         self.module = module
+        self.texts = texts if texts is not None and texts.module is module else SourceMap(module)
         self.state = TransformState()
         self._blocks: list[_Block] = [_Block()]
         self._call_funcs: set[int] = set()
@@ -79,15 +80,15 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         self._finding_nodes.append(node)
 
     def resolve_positions(self) -> None:
-        """Fill in line/column of every finding with one codegen pass over the original module."""
-        positions = node_positions(self.module, self._finding_nodes)
+        """Fill in line/column of every finding from the source map (no metadata pass)."""
         self.state.findings = [
-            replace(f, line=positions.get(id(n), (0, 0))[0], column=positions.get(id(n), (0, 0))[1])
+            replace(f, line=line, column=column)
             for f, n in zip(self.state.findings, self._finding_nodes)
+            for line, column in [self.texts.position(n)]
         ]
 
     def _code(self, node: cst.CSTNode) -> str:
-        text = self.module.code_for_node(node).strip()
+        text = self.texts.text(node).strip()
         return text if len(text) <= 160 else text[:157] + "..."
 
     def _record(self, node: cst.CSTNode, member: str, edit: Edit, after: str | None = None) -> None:
@@ -374,7 +375,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
             edit = manual("IDM080", "calls through this instance stay on the generator (see the manual sites)")
         else:
             edit = Edit("IDM080", Safety.FORMAT, SHAPE_RULES["IDM080"].why, cst.parse_expression("get_id_manager()"))
-            updated_node = updated_node.visit(_ReplaceInstantiations(self.b, updated_node))
+            updated_node = updated_node.visit(_ReplaceInstantiations(self.b, self.texts))
             self.state.needed_names.add("get_id_manager")
         for pending in self._instances:
             self._append(pending.node, Finding(0, 0, GENERATOR_CLASS + "()", edit.code, edit.safety, edit.reason,
@@ -405,10 +406,10 @@ def _relevant_words(b: Bindings, rules: RuleSet) -> tuple[str, ...]:
 
 
 class _ReplaceInstantiations(Pruning, cst.CSTTransformer):
-    def __init__(self, bindings: Bindings, module: cst.Module) -> None:
+    def __init__(self, bindings: Bindings, texts: SourceMap) -> None:
         super().__init__()
         self.b = bindings
-        self.module = module
+        self.texts = texts
         self.words = tuple({ref.split(".")[0] for ref in bindings.class_refs})
 
     def leave_Call(self, original_node, updated_node):
