@@ -14,6 +14,7 @@ only atomic within one filesystem.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
 from pathlib import Path
@@ -90,6 +91,22 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _hold_interrupts():
+    """Block SIGINT/SIGTERM for this thread; the previous mask (None where not supported)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+
+
+def _release_interrupts(previous) -> None:
+    """Restore the mask; a signal that arrived meanwhile is raised now (KeyboardInterrupt). Idempotent."""
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def atomic_write(root: Path, rel_path: str | Path, data: bytes) -> None:
     """Atomically replace ``root/rel_path`` with ``data``, keeping mode bits
     (and owner/group when permitted).  Raises UnsafePathError for symlinks or
@@ -107,10 +124,15 @@ def atomic_write(root: Path, rel_path: str | Path, data: bytes) -> None:
         )
     mode = st.st_mode & 0o7777 if st is not None else _default_mode()
 
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=_TMP_SUFFIX, dir=target.parent
-    )
+    # Ctrl-C/SIGTERM are held while the temp file is created, so an interrupt cannot
+    # land between its creation and this function knowing its name (a stray temp file).
+    held = _hold_interrupts()
+    tmp_name = None
     try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=_TMP_SUFFIX, dir=target.parent
+        )
+        _release_interrupts(held)  # a held interrupt is raised here, where the temp file is removed
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -124,9 +146,11 @@ def atomic_write(root: Path, rel_path: str | Path, data: bytes) -> None:
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
+        _release_interrupts(held)
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except FileNotFoundError:
+                pass
         raise
     _fsync_dir(target.parent)
