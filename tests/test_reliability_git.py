@@ -15,11 +15,15 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from migrate import fileio
+from migrate.apply import write_changes
+from migrate.config import load_config
+from migrate.pipeline import build_plan
 from tests.reliability_support import (
     PATIENCE, assert_no_leftovers, branches, cli, console_script, git, hashes, head, hermetic_git, history,
     idmigrate, kill_quietly, load_state, make_repo, process_gone, service_config, snapshot_example,
@@ -425,3 +429,25 @@ def test_sigint_to_an_apply_process_leaves_old_or_new_files_and_a_second_apply_f
                            timeout=PATIENCE)
     assert again.returncode == 0, again.stderr
     assert work_tree_files(root) == new
+
+
+def test_an_interrupt_just_as_the_temp_file_is_created_leaves_no_temp_file(tmp_path, monkeypatch):
+    root = generated_tree(tmp_path / "tree", 4)
+    old = work_tree_files(root)
+    plan = build_plan(root, load_config(root), workers=1, use_cache=False)
+    real_mkstemp = tempfile.mkstemp
+    calls = []
+
+    def mkstemp(*args, **kwargs):
+        made = real_mkstemp(*args, **kwargs)
+        calls.append(made)
+        if len(calls) == 2:  # Ctrl-C lands after the temp file exists, before its name is returned
+            os.kill(os.getpid(), signal.SIGINT)
+        return made
+
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", mkstemp)
+    with pytest.raises(KeyboardInterrupt):
+        write_changes(plan)
+    now = work_tree_files(root)
+    assert set(now) == set(old), sorted(set(now) - set(old))
+    assert sum(1 for rel in now if now[rel] != old[rel]) == 1
