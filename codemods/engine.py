@@ -16,10 +16,11 @@ from libcst.metadata import MetadataWrapper
 from pyflakes import checker as pyflakes_checker
 from pyflakes import messages as pyflakes_messages
 
-from codemods.bindings import collect_bindings
+from codemods.bindings import MANAGER_NAMES, collect_bindings
+from codemods.chunks import reduce_source, splice
 from codemods.findings import Finding
 from codemods.imports import update_imports
-from codemods.rules import SHAPE_RULES, RuleSet
+from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS, SHAPE_RULES, RuleSet
 from codemods.safety import Safety
 from codemods.pruning import SourceMap
 from codemods.recipes import DEFAULT_RECIPES, RECIPES, ordered
@@ -53,7 +54,7 @@ def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
     return out
 
 
-def _undefined_names(source: bytes, filename: str) -> set[str]:
+def _undefined_names(source: bytes | str, filename: str) -> set[str]:
     tree = ast.parse(source, filename=filename)
     result = pyflakes_checker.Checker(tree, filename=filename)
     return {
@@ -63,7 +64,7 @@ def _undefined_names(source: bytes, filename: str) -> set[str]:
     }
 
 
-def guard(old: bytes, new: bytes, path: str) -> str | None:
+def guard(old: bytes | str, new: bytes | str, path: str) -> str | None:
     """Why ``new`` must not be written, or None: it parses and adds no undefined name."""
     try:
         after = _undefined_names(new, path)
@@ -92,10 +93,59 @@ def _parse(source: bytes) -> cst.Module | str:
         return f"too deeply nested to parse ({type(exc).__name__})"
 
 
+def _relevance_words(settings: FileSettings) -> tuple[str, ...]:
+    """A top-level statement that contains none of these is left out of the libcst parse."""
+    words = {*MANAGER_NAMES, "__all__", "generate_thread_id"}
+    if settings.rules.test_id_helper:  # a name the test-ids recipe may import: clashes must be seen
+        words.add(settings.rules.test_id_helper.rpartition(":")[2])
+    for name in settings.recipes:
+        words |= set(RECIPES[name].tokens)
+    words |= {GENERATOR_CLASS, "unified_id_generator", *MODULE_HELPERS}
+    words |= {m.rsplit(".", 1)[-1] for m in settings.rules.source_modules}
+    return tuple(sorted(words))
+
+
 def transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
-    module = _parse(source)
+    rules = settings.rules
+    reduced = reduce_source(
+        source, _relevance_words(settings), (GENERATOR_CLASS, *MODULE_HELPERS), (*rules.source_modules, "uuid")
+    )
+    module = _parse(source if reduced is None else reduced.text)
     if isinstance(module, str):
         return FileResult(path, SKIPPED, reason=module)
+    status, findings, new_module, reason = _transform(module, source, path, settings)
+    if reduced is not None:  # findings carry lines of the reduced text: map them back
+        findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
+    if status != CHANGED:
+        return FileResult(path, status, findings, reason=reason)
+    if reduced is None:
+        new_source = new_module.bytes
+        problem = guard(source, new_source, path)
+    else:
+        new_code = new_module.code
+        spliced = splice(reduced, new_code)
+        if spliced is None:
+            problem = "the rewritten chunks could not be put back (markers lost)"
+            return FileResult(path, FAILED, _demote(findings, "IDM099", f"guard: {problem}"), reason=problem)
+        new_source = spliced.encode(reduced.encoding)
+        problem = guard(reduced.text, new_code, path) or _parses(new_source, path)
+    if new_source == source:
+        return FileResult(path, UNCHANGED, findings)
+    if problem:
+        return FileResult(path, FAILED, _demote(findings, "IDM099", f"guard: {problem}"), reason=problem)
+    return FileResult(path, CHANGED, findings, new_source)
+
+
+def _parses(source: bytes, path: str) -> str | None:
+    try:
+        ast.parse(source, filename=path)
+    except SyntaxError as exc:
+        return f"rewrite does not parse: {exc.msg} (line {exc.lineno})"
+    return None
+
+
+def _transform(module: cst.Module, source: bytes, path: str, settings: FileSettings):
+    """Run the selected recipes and fix imports: (status, findings, new module, reason)."""
     rules = settings.rules
     texts = SourceMap(module)
     bindings = collect_bindings(module, rules.source_modules, texts)
@@ -117,7 +167,7 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
             if resolve is not None:
                 resolve()
         except Exception as exc:  # a rule bug must not take the whole run down
-            return FileResult(path, FAILED, reason=f"{name}: transform error: {type(exc).__name__}: {exc}")
+            return FAILED, [], None, f"{name}: transform error: {type(exc).__name__}: {exc}"
         findings += transformer.state.findings
         needed |= transformer.state.needed_names
         cleanup = getattr(transformer, "cleanup", None)
@@ -125,25 +175,16 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
             new_module = cleanup(new_module)
     findings.sort(key=lambda f: (f.line, f.column))
     if not any(f.applied for f in findings):
-        return FileResult(path, UNCHANGED, findings)
-
+        return UNCHANGED, findings, None, ""
     if settings.boundary_violation:
-        return FileResult(path, UNCHANGED, _demote(findings, "IDM090", settings.boundary_violation))
+        return UNCHANGED, _demote(findings, "IDM090", settings.boundary_violation), None, ""
     clash = _name_clash(needed, bindings, settings)
     if clash:
-        reason = f"{SHAPE_RULES['IDM091'].why}: {clash}"
-        return FileResult(path, UNCHANGED, _demote(findings, "IDM091", reason))
-
+        return UNCHANGED, _demote(findings, "IDM091", f"{SHAPE_RULES['IDM091'].why}: {clash}"), None, ""
     already = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
     new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed - already,
                                 texts)
-    new_source = new_module.bytes
-    if new_source == source:
-        return FileResult(path, UNCHANGED, findings)
-    problem = guard(source, new_source, path)
-    if problem:
-        return FileResult(path, FAILED, _demote(findings, "IDM099", f"guard: {problem}"), reason=problem)
-    return FileResult(path, CHANGED, findings, new_source)
+    return CHANGED, findings, new_module, ""
 
 
 def _name_clash(needed: set[str], bindings, settings: FileSettings) -> str | None:

@@ -13,6 +13,7 @@ from collections import Counter
 import libcst as cst
 
 from codemods.bindings import Bindings, dotted_name, module_name
+from codemods.chunks import CHUNK_MARKER_NAME
 from codemods.pruning import Pruning, SourceMap
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS
 
@@ -218,6 +219,16 @@ def _is_docstring(stmt: cst.CSTNode) -> bool:
     )
 
 
+def _is_chunk_marker(stmt: cst.CSTNode) -> bool:
+    """The line ``codemods.chunks`` puts between chunks: what follows it in the file is not here."""
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and isinstance(stmt.body[0], cst.Assign)
+        and isinstance(stmt.body[0].targets[0].target, cst.Name)
+        and stmt.body[0].targets[0].target.value == CHUNK_MARKER_NAME
+    )
+
+
 def add_import(module: cst.Module, import_path: str, names: set[str]) -> cst.Module:
     """Import ``names`` from ``import_path`` at the top level.
 
@@ -250,7 +261,8 @@ def add_import(module: cst.Module, import_path: str, names: set[str]) -> cst.Mod
             break
     body.insert(insert_at, _import_line(import_path, names))
     following = body[insert_at + 1] if insert_at + 1 < len(body) else None
-    if following is not None and not _is_import_line(following) and not following.leading_lines:
+    if following is not None and not _is_import_line(following) and not following.leading_lines \
+            and not _is_chunk_marker(following):
         blank = 2 if isinstance(following, (cst.FunctionDef, cst.ClassDef)) else 1
         body[insert_at + 1] = following.with_changes(leading_lines=[cst.EmptyLine()] * blank)
     return module.with_changes(body=body)

@@ -58,6 +58,9 @@ class SourceMap:
             return self.module.code_for_node(node)
         return "".join(self._tokens[start:self._ends[id(node)]])
 
+    def known(self, node: cst.CSTNode) -> bool:
+        return id(node) in self._starts
+
     def mentions(self, node: cst.CSTNode, words: Iterable[str]) -> bool:
         text = self.text(node)
         return any(word in text for word in words)
@@ -95,7 +98,10 @@ class Pruning:
     words: tuple[str, ...]
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, _STATEMENTS) and not self.texts.mentions(node, self.prune_words()):
+        # A statement a transform rebuilt is not in the map: descend into it rather than
+        # generate its code; its unchanged children are found in the map again.
+        if isinstance(node, _STATEMENTS) and self.texts.known(node) \
+                and not self.texts.mentions(node, self.prune_words()):
             return False
         return super().on_visit(node)  # type: ignore[misc]
 

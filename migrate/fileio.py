@@ -57,6 +57,20 @@ def read_source(root: Path, rel_path: Path | str) -> bytes:
         return f.read()
 
 
+def read_listed(root: Path, rel_path: str) -> bytes:
+    """Fast read for a file discovery listed: no symlink as the last component, regular files only.
+
+    Discovery never descends into symlinked directories, so this skips the per-file
+    ``resolve()`` (a syscall per path component, which dominates scanning 10,000 files);
+    callers re-check files they go on to use with ``resolve_inside``.
+    """
+    fd = os.open(os.path.join(root, rel_path), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise UnsafePathError(f"{rel_path}: not a regular file")
+        return f.read()
+
+
 def _is_read_only(path: Path, st: os.stat_result) -> bool:
     # os.access alone is not enough: root may write to a 0o444 file, but a
     # read-only mode is the user's explicit "do not touch" and must be honoured.

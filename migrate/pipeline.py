@@ -17,7 +17,7 @@ from migrate.cache import ResultCache, cache_dir, cache_key
 from migrate.config import Config
 from codemods.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.discovery import discover, mentions_generator, narrow, prefilter_tokens
-from migrate.fileio import UnsafePathError, read_source
+from migrate.fileio import UnsafePathError, read_listed, resolve_inside
 from migrate.services import ServiceMap
 
 #: Below this many files a process pool costs more than it saves.
@@ -33,7 +33,7 @@ class Outcome:
     """One file's engine result plus where it belongs."""
 
     service: str
-    result: object  # codemods.engine.FileResult (imported lazily: libcst is slow to import)
+    result: object  # codemods.results.FileResult
     original: bytes = b""
 
     @property
@@ -161,11 +161,12 @@ def build_plan(
         if services and service.name not in services:
             continue
         try:
-            data = read_source(root, rel)
+            data = read_listed(root, rel)
+            if not mentions_generator(data, tokens):
+                continue
+            resolve_inside(root, rel)  # the few files we go on to use get the full check
         except (OSError, UnsafePathError) as exc:
             plan.unreadable.append((rel, getattr(exc, "strerror", None) or str(exc)))
-            continue
-        if not mentions_generator(data, tokens):
             continue
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
