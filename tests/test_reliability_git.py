@@ -409,7 +409,7 @@ def test_keyboard_interrupt_in_the_middle_of_a_write_leaves_old_or_new_files(tmp
 
 
 def test_sigint_to_an_apply_process_leaves_old_or_new_files_and_a_second_apply_finishes(tmp_path):
-    root = generated_tree(tmp_path / "tree", 400)
+    root = generated_tree(tmp_path / "tree", 250)
     old = work_tree_files(root)
     new = expected_after_apply(root, tmp_path / "expected")
     proc = subprocess.Popen([console_script(), "apply", str(root), "-j", "1", "--no-cache"],
