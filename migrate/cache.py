@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 from migrate import __version__
@@ -101,3 +102,55 @@ class ResultCache:
             os.replace(tmp, target)
         except OSError:
             pass  # a cache that cannot be written only costs speed
+
+
+class PrefilterIndex:
+    """Files known not to mention the generator, by (size, mtime): a re-run stats them instead of reading.
+
+    Like git's index, an entry is only trusted when the file's mtime is safely older than
+    the moment the index was written, so an edit within the same clock tick is never missed.
+    """
+
+    _SLACK_NS = 2_000_000_000
+
+    def __init__(self, path: Path | None, tokens: tuple[bytes, ...]) -> None:
+        self.path = path
+        self.tokens = tokens
+        self.entries: dict[str, tuple[int, int]] = {}
+        self.fresh: dict[str, tuple[int, int]] = {}
+        if path is None:
+            return
+        try:
+            with open(path, "rb") as fh:
+                saved_tokens, entries = pickle.load(fh)
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+            return
+        if saved_tokens == tokens:
+            self.entries = entries
+
+    def clean(self, rel: str, st: os.stat_result) -> bool:
+        """True when the file is unchanged since it was seen not to mention any token."""
+        known = self.entries.get(rel)
+        if known is not None and known == (st.st_size, st.st_mtime_ns):
+            self.fresh[rel] = known
+            return True
+        return False
+
+    def remember(self, rel: str, st: os.stat_result) -> None:
+        self.fresh[rel] = (st.st_size, st.st_mtime_ns)
+
+    def save(self) -> None:
+        if self.path is None or self.fresh == self.entries:
+            return
+        limit = time.time_ns() - self._SLACK_NS
+        entries = {rel: v for rel, v in self.fresh.items() if v[1] < limit}
+        try:
+            self.path.parent.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((self.tokens, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

@@ -6,14 +6,16 @@ all look at the same ``Plan``, so they can never disagree about what changes.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
-from migrate.cache import ResultCache, cache_dir, cache_key
+from migrate.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.config import Config
 from codemods.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.discovery import discover, mentions_generator, narrow, prefilter_tokens
@@ -154,16 +156,36 @@ def build_plan(
     tokens = prefilter_tokens(config.rules, recipes)
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
+    cache_root = cache_dir(root) if use_cache else None
+    index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None, tokens)
     for rel in files:
         if rel in discovery.api_files:
             continue
         service = service_map.service_of(rel)
         if services and service.name not in services:
             continue
+        full = os.path.join(root, rel)
+        try:
+            st = os.stat(full, follow_symlinks=False)
+        except OSError as exc:
+            plan.unreadable.append((rel, exc.strerror or str(exc)))
+            continue
+        if stat.S_ISLNK(st.st_mode) or index.clean(rel, st):
+            continue  # symlinks are never followed; unchanged files known not to matter
         try:
             data = read_listed(root, rel)
-            if not mentions_generator(data, tokens):
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # a symlink: never followed, not an error
                 continue
+            plan.unreadable.append((rel, exc.strerror or str(exc)))
+            continue
+        except UnsafePathError as exc:
+            plan.unreadable.append((rel, str(exc)))
+            continue
+        if not mentions_generator(data, tokens):
+            index.remember(rel, st)
+            continue
+        try:
             resolve_inside(root, rel)  # the few files we go on to use get the full check
         except (OSError, UnsafePathError) as exc:
             plan.unreadable.append((rel, getattr(exc, "strerror", None) or str(exc)))
@@ -172,7 +194,8 @@ def build_plan(
         boundary = service_map.boundary_violation(service, import_path)
         jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes)))
 
-    cache = ResultCache(cache_dir(root) if use_cache else None)
+    index.save()
+    cache = ResultCache(cache_root)
     fingerprint = config.fingerprint()
     keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
                       ",".join(sorted(manager_modules)), ",".join(j.recipes)) for j in jobs]
