@@ -59,13 +59,28 @@ def _is_head_statement(node: ast.stmt, index: int) -> bool:
         and isinstance(node.value.value, str)
 
 
+def _statements(body: list[ast.stmt]):
+    """Every statement, nested ones included, without walking expressions (imports and
+    assignments are statements; ``ast.walk`` would visit every expression node too)."""
+    for node in body:
+        yield node
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(node, field, None)
+            if inner:
+                yield from _statements(inner)
+        for handler in getattr(node, "handlers", ()):
+            yield from _statements(handler.body)
+        for case in getattr(node, "cases", ()):
+            yield from _statements(case.body)
+
+
 def local_aliases(tree: ast.Module, names: tuple[str, ...], modules: tuple[str, ...]) -> set[str]:
     """Other words a relevant statement may use instead of ``names``: import aliases
     (``as IdGen``, ``import ... as uig``), instances (``_gen = UnifiedIdGenerator()``,
     ``self.id_generator = ...``) and class aliases (``G = UnifiedIdGenerator``)."""
     known = set(names)
     found: set[str] = set()
-    nodes = list(ast.walk(tree))
+    nodes = list(_statements(tree.body))
     for _ in range(2):  # an alias may be bound before or after the import that makes it one
         for node in nodes:
             if isinstance(node, ast.ImportFrom):

@@ -176,7 +176,11 @@ def apply(
     from migrate.report import problem_lines, summarize
 
     plan = plan_for(root, service, path, jobs, no_cache, "applying", recipe)
-    written, not_written = write_changes(plan)
+    try:
+        written, not_written = write_changes(plan)
+    except KeyboardInterrupt:
+        err("interrupted: every file is either old or new (writes are atomic); run apply again to finish")
+        raise typer.Exit(130)
     summary = summarize(plan)
     t = summary["totals"]
     err(f"{len(written)} files rewritten: {t['exact']} exact, {t['format']} format applied; "

@@ -137,7 +137,7 @@ def _service(name: str, table: Any, root: Path) -> ServiceConfig:
     _unknown(table, _SERVICE_KEYS, f"tool.idmigrate.{key}")
     path = _expect(table.get("path", name), str, f"{key}.path")
     resolved = (root / path).resolve()
-    if not str(resolved).startswith(str(root.resolve())):
+    if not resolved.is_relative_to(root.resolve()):
         raise ConfigError(f"[tool.idmigrate] {key}.path: {path!r} is outside the repository")
     if not resolved.is_dir():
         raise ConfigError(f"[tool.idmigrate] {key}.path: {path!r} does not exist")

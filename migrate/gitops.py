@@ -1,8 +1,10 @@
 """Every git operation idmigrate performs, in one module, through GitPython.
 
 Porcelain commands run as ``git`` subprocesses via GitPython's command wrapper
-(``repo.git.<verb>``), so attributes, filters, hooks and worktrees behave
-exactly as they do for the user's own git. Nothing here ever checks out,
+(``repo.git.<verb>``), so attributes, filters and worktrees behave exactly as
+they do for the user's own git. Hooks are switched off (``core.hooksPath`` to
+/dev/null): a hook may be code of the target repository, and idmigrate runs no
+code of the target other than the configured test commands. Nothing here ever checks out,
 resets or stages anything in the user's working tree: ``run`` works in
 separate worktrees and moves branches with compare-and-swap ``update-ref``.
 Every failure is a ``GitError`` with a one-line message.
@@ -83,9 +85,13 @@ def _message(exc: GitCommandError) -> str:
     return lines[-1] if lines else f"git {exc.command!r} failed"
 
 
+_NO_HOOKS = {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "core.hooksPath", "GIT_CONFIG_VALUE_0": os.devnull}
+
+
 def _run(g: git.Git, verb: str, *args: str, **kwargs) -> str:
     try:
-        return getattr(g, verb)(*args, **kwargs)
+        with g.custom_environment(**_NO_HOOKS):
+            return getattr(g, verb)(*args, **kwargs)
     except GitCommandError as exc:
         raise GitError(f"git {verb.replace('_', '-')}: {_message(exc)}") from None
 

@@ -77,3 +77,11 @@ def test_invalid_toml_is_reported(tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text("[tool.idmigrate\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(tmp_path)
+
+
+def test_service_path_in_a_sibling_with_a_shared_prefix_is_outside(tmp_path: Path):
+    root = tmp_path / "repo"
+    (root).mkdir()
+    (tmp_path / "repo2").mkdir()  # "/x/repo2" starts with "/x/repo" but is not inside it
+    with pytest.raises(ConfigError, match="services.sibling.path"):
+        load_config(write(root, '[tool.idmigrate.services.sibling]\npath = "../repo2"'))

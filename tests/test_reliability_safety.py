@@ -177,9 +177,6 @@ def test_no_verb_imports_or_executes_code_of_the_target(example, tmp_path):
     assert "UnifiedIDManager" in (root / "scripts" / "seed_demo_data.py").read_text()  # the verbs did work
 
 
-@pytest.mark.xfail(strict=True, reason="`python -m migrate` puts the current directory first on sys.path, so "
-                                       "inside the target a module named like a dependency (typer.py) is imported; "
-                                       "fix belongs in migrate/__main__.py (not ours to change)")
 def test_module_entry_point_inside_the_target_imports_none_of_its_modules(tmp_path):
     root = tmp_path / "repo"
     mark = tmp_path / "imported"
@@ -188,6 +185,29 @@ def test_module_entry_point_inside_the_target_imports_none_of_its_modules(tmp_pa
     (root / "typer.py").write_text(marker_line(mark))
     subprocess.run([sys.executable, "-m", "migrate", "scan", "."], cwd=root, capture_output=True, timeout=120)
     assert not mark.exists()
+
+
+def test_run_executes_no_git_hook_of_the_target(example, tmp_path):
+    """Hooks are code of the target too: worktree add (post-checkout) and update-ref
+    (reference-transaction) must not run them, including a tracked core.hooksPath."""
+    root = make_repo(example, tmp_path / "repo")
+    mark = tmp_path / "hooked"
+    hooks = root / ".githooks"
+    hooks.mkdir()
+    for name in ("post-checkout", "reference-transaction", "pre-commit", "post-commit"):
+        hook = hooks / name
+        hook.write_text(f"#!/bin/sh\nmkdir -p {mark}\ntouch {mark}/{name}\n")
+        hook.chmod(0o755)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "hooks", "--no-verify")
+    git(root, "config", "core.hooksPath", ".githooks")
+    if mark.exists():  # our own commit above may have run them: start clean
+        for path in mark.iterdir():
+            path.unlink()
+    out = idmigrate("run", ".", "--service", "scripts", "--no-tests", "-j", "1", cwd=root)
+    assert out.returncode == 0, out.stderr
+    assert "idmigrate/scripts" in git(root, "branch", "--list", "idmigrate/*")
+    assert not mark.exists() or not list(mark.iterdir()), sorted(os.listdir(mark))
 
 
 # ------------------------------------------------------------- permissions
