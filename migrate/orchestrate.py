@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-import signal
 import sys
-import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -34,6 +32,7 @@ from typing import Any, Iterator, TextIO
 
 from migrate import gitops, testrun
 from migrate.config import Config
+from migrate.interrupts import deferred_interrupts, sigterm_as_interrupt
 from migrate.state import FINISHED, RunLock, RunState, StateError, state_dir
 from migrate.terminal import escape_control
 
@@ -161,50 +160,6 @@ class Reporter:
             if plain:
                 self.line(text)
             yield
-
-
-# ----------------------------------------------------------------- signals
-def _in_main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
-
-
-@contextlib.contextmanager
-def sigterm_as_interrupt() -> Iterator[None]:
-    """During the run, SIGTERM unwinds like Ctrl-C (so every ``finally`` cleans up)."""
-    if not _in_main_thread():
-        yield
-        return
-
-    def handler(signum, _frame):
-        raise KeyboardInterrupt(f"signal {signum}")
-
-    previous = signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-@contextlib.contextmanager
-def deferred_interrupts() -> Iterator[None]:
-    """Let cleanup finish: a Ctrl-C/SIGTERM arriving inside is raised at the end."""
-    if not _in_main_thread():
-        yield
-        return
-    received: list[int] = []
-
-    def handler(signum, _frame):
-        received.append(signum)
-
-    old_int = signal.signal(signal.SIGINT, handler)
-    old_term = signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, old_int)
-        signal.signal(signal.SIGTERM, old_term)
-        if received:
-            raise KeyboardInterrupt(f"signal {received[0]}")
 
 
 # ------------------------------------------------------------------ helpers

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shlex
@@ -20,12 +19,13 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+
+from migrate.interrupts import deferred_interrupts
 
 #: Output kept for the report: the last lines of a test run.
 TAIL_LINES = 60
@@ -135,35 +135,13 @@ def _tail(data: bytes) -> str:
     return out[-TAIL_CHARS:]
 
 
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C/SIGTERM arriving inside are raised as KeyboardInterrupt at the end, not in the middle."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-
-    def hold(signum, _frame):
-        received.append(signum)
-
-    old_int = signal.signal(signal.SIGINT, hold)
-    old_term = signal.signal(signal.SIGTERM, hold)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, old_int)
-        signal.signal(signal.SIGTERM, old_term)
-    if received:
-        raise KeyboardInterrupt(f"signal {received[0]}")
-
-
 def _kill_group(proc: subprocess.Popen) -> None:
     """SIGTERM the process group, then SIGKILL whatever is left of it.
 
     A second Ctrl-C during the grace period must not cut this short: the SIGKILL
     would never be sent and a test process that ignores SIGTERM would outlive us.
     """
-    with _interrupts_held():
+    with deferred_interrupts():
         try:
             os.killpg(proc.pid, signal.SIGTERM)
         except (ProcessLookupError, PermissionError):
