@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import libcst as cst
@@ -79,6 +80,11 @@ def batch(element: cst.BaseExpression, count: cst.BaseExpression) -> cst.ListCom
 
 def zero_arg_lambda(body: cst.BaseExpression) -> cst.Lambda:
     return cst.Lambda(params=cst.Parameters(), body=body)
+
+
+def names_in(code: str) -> frozenset[str]:
+    """Which of MANAGER_NAMES the code of a rewrite uses (its code is at hand: no tree walk)."""
+    return frozenset(name for name in MANAGER_NAMES if re.search(rf"\b{name}\b", code))
 
 
 def names_used(node: cst.CSTNode) -> frozenset[str]:

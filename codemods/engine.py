@@ -151,6 +151,7 @@ def _transform(module: cst.Module, source: bytes, path: str, settings: FileSetti
     bindings = collect_bindings(module, rules.source_modules, texts)
     findings: list[Finding] = []
     needed: set[str] = set()
+    kept_texts: list[str] | None = None
     new_module = module
     for name in ordered(settings.recipes):
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
@@ -170,6 +171,7 @@ def _transform(module: cst.Module, source: bytes, path: str, settings: FileSetti
             return FAILED, [], None, f"{name}: transform error: {type(exc).__name__}: {exc}"
         findings += transformer.state.findings
         needed |= transformer.state.needed_names
+        kept_texts = getattr(transformer.state, "kept_texts", None) if name == "generator" else kept_texts
         cleanup = getattr(transformer, "cleanup", None)
         if cleanup is not None:
             new_module = cleanup(new_module)
@@ -183,7 +185,7 @@ def _transform(module: cst.Module, source: bytes, path: str, settings: FileSetti
         return UNCHANGED, _demote(findings, "IDM091", f"{SHAPE_RULES['IDM091'].why}: {clash}"), None, ""
     already = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
     new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed - already,
-                                texts)
+                                texts, kept_texts)
     return CHANGED, findings, new_module, ""
 
 

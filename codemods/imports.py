@@ -8,6 +8,7 @@ Both passes skip simple statements that cannot matter (``codemods.pruning``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import libcst as cst
@@ -42,8 +43,27 @@ class _NameCounter(Pruning, cst.CSTVisitor):
             self.dotted[name] += 1
 
 
+def unused_from_kept(bindings: Bindings, kept_texts: list[str]) -> set[str]:
+    """Unused generator imports, from the usages the transform left in place.
+
+    Every reference to a generator name is a finding (the transform records bare
+    references too), so a name no manual finding mentions is no longer used. Cheaper
+    than walking the rewritten tree; the guard's pyflakes pass would catch a miss.
+    """
+    joined = "\n".join(kept_texts)
+
+    def used(word: str) -> bool:
+        return re.search(rf"(?<![\w.]){re.escape(word)}\b", joined) is not None
+
+    unused = {name for name in bindings.imported_names if not used(name)}
+    unused |= {ref for ref in bindings.module_refs if not used(ref)}
+    if bindings.star_import and not any(used(n) for n in (GENERATOR_CLASS, *MODULE_HELPERS)):
+        unused.add("*")
+    return unused
+
+
 def unused_generator_names(module: cst.Module, bindings: Bindings, texts: SourceMap) -> set[str]:
-    """Local names imported from the generator that nothing refers to any more."""
+    """Local names imported from the generator that nothing refers to any more (by walking the tree)."""
     words = {*bindings.imported_names, *(r.split(".")[0] for r in bindings.module_refs)}
     if bindings.star_import:
         words |= {GENERATOR_CLASS, *MODULE_HELPERS}
@@ -269,14 +289,18 @@ def add_import(module: cst.Module, import_path: str, names: set[str]) -> cst.Mod
 
 
 def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
-                   import_path: str, names: set[str], texts: SourceMap | None = None) -> cst.Module:
+                   import_path: str, names: set[str], texts: SourceMap | None = None,
+                   kept_texts: list[str] | None = None) -> cst.Module:
     """Drop unused generator imports and import ``names`` from ``import_path``.
 
     The manager import takes the place of the first top-level generator import that
     goes away, so the file keeps its import layout; otherwise it is added at the top.
     """
     texts = texts or SourceMap(module)  # statements the transform left alone are found in it
-    unused = unused_generator_names(module, bindings, texts)
+    if kept_texts is not None:
+        unused = unused_from_kept(bindings, kept_texts)
+    else:
+        unused = unused_generator_names(module, bindings, texts)
     replacement = _import_line(import_path, names) if names else None
     if unused:
         remover = _RemoveImports(unused, bindings, sources, replacement)

@@ -43,10 +43,13 @@ class _PendingInstance:
 class TransformState:
     findings: list[Finding] = field(default_factory=list)
     needed_names: set[str] = field(default_factory=set)
+    #: Source text of every usage left in place (manual): the generator names still referenced.
+    kept_texts: list[str] | None = None
 
 
-def _has_comment(node: cst.CSTNode) -> bool:
-    return bool(m.findall(node, m.Comment()))
+def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
+    """A comment inside ``node`` (the cheap text test first: most calls have no ``#`` at all)."""
+    return "#" in texts.text(node) and bool(m.findall(node, m.Comment()))
 
 
 class MigrationTransformer(Pruning, cst.CSTTransformer):
@@ -58,7 +61,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         self.rules = rules
         self.module = module
         self.texts = texts if texts is not None and texts.module is module else SourceMap(module)
-        self.state = TransformState()
+        self.state = TransformState(kept_texts=[])
         self._blocks: list[_Block] = [_Block()]
         self._call_funcs: set[int] = set()
         self._handled: set[int] = set()  # nodes an enclosing shape or a finding already covers
@@ -78,6 +81,8 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
     def _append(self, node: cst.CSTNode, finding: Finding) -> None:
         self.state.findings.append(finding)
         self._finding_nodes.append(node)
+        if finding.safety is Safety.MANUAL:
+            self.state.kept_texts.append(self.texts.text(node))
 
     def resolve_positions(self) -> None:
         """Fill in line/column of every finding from the source map (no metadata pass)."""
@@ -95,7 +100,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         suggestion = edit.suggestion
         if edit.node is not None:
             suggestion = after if after is not None else self.module.code_for_node(edit.node)
-            self.state.needed_names |= builders.names_used(edit.node)
+            self.state.needed_names |= builders.names_in(suggestion)
         self._append(node, Finding(0, 0, member, edit.code, edit.safety, edit.reason, suggestion, edit.latent,
                                    self._code(node)))
 
@@ -171,7 +176,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         split = self._splits.get(id(original_node))
         if split is not None:
             targets, call = split
-            if _has_comment(call):
+            if _has_comment(call, self.texts):
                 self._record(call, USER_CONTEXT, manual("IDM009"))
                 return updated_node
             result = split_assignment(updated_node, targets, call, self.rules)
@@ -263,7 +268,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         if index is None:
             return updated_node
         call = original_node.value
-        edit = manual("IDM009") if _has_comment(call) else index_rewrite(updated_node.value, index, self.rules)
+        edit = manual("IDM009") if _has_comment(call, self.texts) else index_rewrite(updated_node.value, index, self.rules)
         self._record(call, USER_CONTEXT, edit)
         return edit.node if edit.node is not None else updated_node
 
@@ -282,7 +287,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
             return updated_node
         else:
             return updated_node
-        if _has_comment(original_node):
+        if _has_comment(original_node, self.texts):
             edit = manual("IDM009")
         else:
             edit = rewrite_call(
