@@ -98,7 +98,7 @@ def transform_jobs(
                 progress(1)
         return results
     # Larger chunks first would balance better; equal chunks of ~4 per worker keep start-up low.
-    chunks = _chunks(jobs, workers * 4)
+    chunks = _chunks(jobs, workers * 16)
     results: list = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         futures = [pool.submit(_run_jobs, chunk, config, manager_modules) for chunk in chunks]
