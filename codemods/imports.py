@@ -1,6 +1,7 @@
 """SPEC 4.4: remove generator imports a file no longer uses; add the manager names it now uses.
 
-Removal is name-count based (no ScopeProvider, see SPEC 7). It reaches imports
+Removal is decided from the usages the transform left in place (no ScopeProvider,
+see SPEC 7). It reaches imports
 inside functions and ``try/except ImportError`` fallbacks, drops a ``try`` whose
 every branch became empty, and keeps ``__all__`` in step with what is imported.
 Both passes skip simple statements that cannot matter (``codemods.pruning``).
@@ -9,7 +10,6 @@ Both passes skip simple statements that cannot matter (``codemods.pruning``).
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import libcst as cst
 
@@ -17,30 +17,6 @@ from codemods.bindings import Bindings, dotted_name, module_name
 from codemods.chunks import CHUNK_MARKER_NAME
 from codemods.pruning import Pruning, SourceMap
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS
-
-
-class _NameCounter(Pruning, cst.CSTVisitor):
-    """Counts uses of ``words`` (as Names or dotted module paths) outside import statements."""
-
-    def __init__(self, texts: SourceMap, words: tuple[str, ...]) -> None:
-        self.texts = texts
-        self.words = words
-        self.names: Counter[str] = Counter()
-        self.dotted: Counter[str] = Counter()
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        return False
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names[node.value] += 1
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        name = dotted_name(node)
-        if name:
-            self.dotted[name] += 1
 
 
 def unused_from_kept(bindings: Bindings, kept_texts: list[str]) -> set[str]:
@@ -58,26 +34,6 @@ def unused_from_kept(bindings: Bindings, kept_texts: list[str]) -> set[str]:
     unused = {name for name in bindings.imported_names if not used(name)}
     unused |= {ref for ref in bindings.module_refs if not used(ref)}
     if bindings.star_import and not any(used(n) for n in (GENERATOR_CLASS, *MODULE_HELPERS)):
-        unused.add("*")
-    return unused
-
-
-def unused_generator_names(module: cst.Module, bindings: Bindings, texts: SourceMap) -> set[str]:
-    """Local names imported from the generator that nothing refers to any more (by walking the tree)."""
-    words = {*bindings.imported_names, *(r.split(".")[0] for r in bindings.module_refs)}
-    if bindings.star_import:
-        words |= {GENERATOR_CLASS, *MODULE_HELPERS}
-    if not words:
-        return set()
-    counter = _NameCounter(texts, tuple(sorted(words)))
-    module.visit(counter)
-    unused = {name for name in bindings.imported_names if counter.names[name] == 0}
-    for ref in bindings.module_refs:
-        head = ref.split(".")[0]
-        used = counter.dotted[ref] if "." in ref else counter.names[head]
-        if not any(key.startswith(ref + ".") for key in counter.dotted) and not used:
-            unused.add(ref)
-    if bindings.star_import and not any(counter.names[n] for n in (GENERATOR_CLASS, *MODULE_HELPERS)):
         unused.add("*")
     return unused
 
@@ -296,15 +252,12 @@ def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, .
     The manager import takes the place of the first top-level generator import that
     goes away, so the file keeps its import layout; otherwise it is added at the top.
     """
-    texts = texts or SourceMap(module)  # statements the transform left alone are found in it
-    if kept_texts is not None:
-        unused = unused_from_kept(bindings, kept_texts)
-    else:
-        unused = unused_generator_names(module, bindings, texts)
+    # Generator imports are only dropped when the generator recipe ran (kept_texts is its record).
+    unused = unused_from_kept(bindings, kept_texts) if kept_texts is not None else set()
     replacement = _import_line(import_path, names) if names else None
     if unused:
         remover = _RemoveImports(unused, bindings, sources, replacement)
-        remover.texts = texts
+        remover.texts = texts or SourceMap(module)  # statements the transform left alone are in it
         module = module.visit(remover)
         if remover.replaced:
             return module
