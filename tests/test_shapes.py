@@ -108,3 +108,13 @@ def test_manual_findings_carry_reason_and_suggestion():
                 assert f.reason, (name, f)
                 assert f.suggestion, (name, f)
                 assert f.line >= 1 and f.column >= 1
+
+
+def test_other_recipes_leave_generator_imports_alone():
+    from codemods.engine import FileSettings, transform_source
+
+    source = b"import uuid\n\nfrom shared.id_generation import UnifiedIdGenerator\n\ntransaction_id = str(uuid.uuid4())\n"
+    settings = FileSettings(RuleSet(), "netra_backend.app.core.unified_id_manager", recipes=("adhoc-ids",))
+    result = transform_source(source, "netra_backend/app/ledger.py", settings)
+    assert result.status == "changed"
+    assert b"from shared.id_generation import UnifiedIdGenerator" in result.new_source
