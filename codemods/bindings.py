@@ -79,6 +79,12 @@ class Bindings:
 class BindingCollector(Pruning, cst.CSTVisitor):
     """Fills a ``Bindings`` from imports and assignments anywhere in the module."""
 
+    def prune_words(self) -> tuple[str, ...]:
+        """The fixed words plus every alias found so far (``as IDs``: then ``_ids = IDs()`` matters)."""
+        b = self.bindings
+        extra = {ref.split(".")[0] for ref in (*b.class_refs, *b.helper_refs)} - set(self.words)
+        return (*self.words, *sorted(extra)) if extra else self.words
+
     def __init__(self, source_modules: tuple[str, ...], texts: SourceMap) -> None:
         self.source_modules = source_modules
         self.bindings = Bindings()

@@ -104,11 +104,17 @@ class ResultCache:
             pass  # a cache that cannot be written only costs speed
 
 
-class PrefilterIndex:
-    """Files known not to mention the generator, by (size, mtime): a re-run stats them instead of reading.
+def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
-    Like git's index, an entry is only trusted when the file's mtime is safely older than
-    the moment the index was written, so an edit within the same clock tick is never missed.
+
+class PrefilterIndex:
+    """Files known not to mention the generator, by stat data: a re-run stats them instead of reading.
+
+    Like git's index, an entry holds size, mtime, ctime and inode (ctime cannot be set back
+    by tools that restore mtimes, such as ``cp -p`` or ``rsync -t``), and is only trusted
+    when the file changed safely before the index was written, so an edit within the same
+    clock tick is never missed.
     """
 
     _SLACK_NS = 2_000_000_000
@@ -116,8 +122,8 @@ class PrefilterIndex:
     def __init__(self, path: Path | None, tokens: tuple[bytes, ...]) -> None:
         self.path = path
         self.tokens = tokens
-        self.entries: dict[str, tuple[int, int]] = {}
-        self.fresh: dict[str, tuple[int, int]] = {}
+        self.entries: dict[str, tuple[int, int, int, int]] = {}
+        self.fresh: dict[str, tuple[int, int, int, int]] = {}
         if path is None:
             return
         try:
@@ -131,19 +137,19 @@ class PrefilterIndex:
     def clean(self, rel: str, st: os.stat_result) -> bool:
         """True when the file is unchanged since it was seen not to mention any token."""
         known = self.entries.get(rel)
-        if known is not None and known == (st.st_size, st.st_mtime_ns):
+        if known is not None and known == _stamp(st):
             self.fresh[rel] = known
             return True
         return False
 
     def remember(self, rel: str, st: os.stat_result) -> None:
-        self.fresh[rel] = (st.st_size, st.st_mtime_ns)
+        self.fresh[rel] = _stamp(st)
 
     def save(self) -> None:
         if self.path is None or self.fresh == self.entries:
             return
         limit = time.time_ns() - self._SLACK_NS
-        entries = {rel: v for rel, v in self.fresh.items() if v[1] < limit}
+        entries = {rel: v for rel, v in self.fresh.items() if v[1] < limit}  # racy: by mtime, like git
         try:
             self.path.parent.parent.mkdir(parents=True, exist_ok=True)
             self.path.parent.mkdir(exist_ok=True, mode=0o700)

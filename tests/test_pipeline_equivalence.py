@@ -262,12 +262,6 @@ def test_prefilter_index_sees_an_edit_that_adds_a_usage(repo: Path, monkeypatch:
     assert _by_path(plan)[QUIET][2] == "changed"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "migrate/cache.py PrefilterIndex keys a file by (st_size, st_mtime_ns) only: a same-size edit "
-    "whose mtime is restored (rsync -t/-a, cp -p, tar x, touch -r, any tool that keeps mtimes) is "
-    "taken as unchanged and the new usage is never scanned. Fix: add st_ctime_ns and st_ino (git's "
-    "index keeps ctime, mtime, dev, ino, size): ctime cannot be set back by user tools. "
-    "Remove this marker when fixed."))
 def test_prefilter_index_sees_a_same_size_edit_with_restored_mtime(repo: Path):
     _backdate(repo)
     config = load_config(repo)
@@ -389,17 +383,6 @@ def _generator_module():
     return module
 
 
-ALIASED_INSTANCE_BUG = (
-    "codemods/bindings.py BindingCollector prunes statements by a fixed word list (the class name, "
-    "helpers, manager names), so with an aliased import (`import UnifiedIdGenerator as IDs`) the "
-    "statement `_ids = IDs()` / `self._gen = IDs()` is skipped and no instance binding is recorded; "
-    "_ReplaceInstantiations (whose words do include the alias) still rewrites `IDs()` to "
-    "`get_id_manager()`, so `_ids.generate_base_id(...)` is left as is and fails at run time with "
-    "AttributeError. Fix: make BindingCollector.prune_words() include the aliases found so far "
-    "(class_refs/module_refs heads), or collect imports first. Remove this marker when fixed.")
-
-
-@pytest.mark.xfail(strict=True, reason=ALIASED_INSTANCE_BUG)
 def test_calls_through_an_instance_of_an_aliased_class_are_found(repo: Path):
     rel = "netra_backend/app/aliased_instances.py"
     (repo / rel).write_text(
@@ -415,7 +398,6 @@ def test_calls_through_an_instance_of_an_aliased_class_are_found(repo: Path):
     assert b"_ids.generate_base_id" not in (result[3] or b""), "the instance was replaced but not its calls"
 
 
-@pytest.mark.xfail(strict=True, reason=ALIASED_INSTANCE_BUG)
 def test_every_generated_call_site_is_found(tmp_path: Path):
     """The synthetic monorepo of benchmarks/ knows how many usages it wrote into each file."""
     gen = _generator_module()
