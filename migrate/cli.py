@@ -291,6 +291,7 @@ def run(
         False, "--force", help="Run on a dirty work tree or detached HEAD; replace branches idmigrate did not create."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
     jobs: Optional[int] = JobsOpt,
+    recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
     from migrate.orchestrate import RunError, RunOptions, render_summary, run_batches
@@ -303,6 +304,7 @@ def run(
     options = RunOptions(
         services=service or None, paths=path or None, base=base, branch_prefix=branch_prefix, resume=resume,
         retry_failed=retry_failed, no_tests=no_tests, keep_going=keep_going, force=force, jobs=jobs,
+        recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
     )
     try:
         result = run_batches(root, config, options, log=sys.stderr)

@@ -69,6 +69,8 @@ class RunOptions:
     keep_going: bool = False
     force: bool = False
     jobs: int | None = None
+    #: Which codemods a batch applies (``--recipe``); phase 2/3 runs want their own --branch-prefix.
+    recipes: tuple[str, ...] = ("generator",)
 
 
 @dataclass
@@ -303,7 +305,7 @@ class _Runner:
                 return build_plan(
                     plan_root, self.config, services=opts.services or None,
                     paths=[str(plan_root / p) for p in rel_paths] or None,
-                    workers=opts.jobs, use_cache=in_place,
+                    workers=opts.jobs, use_cache=in_place, recipes=opts.recipes,
                 )
         except UsageError as exc:
             raise RunError(str(exc)) from None
