@@ -428,8 +428,9 @@ EXTRAS = ("", "", "", "", ", include_random=False", ", random_length=12", ", Tru
           ", include_random=True", ", random_suffix=True")
 
 
-def _prefix_expr(rng: random.Random) -> str:
-    r = rng.random()
+def _prefix_expr(rng: random.Random, literal_only: bool = False) -> str:
+    """A prefix argument; ``literal_only`` where no local names are in scope (class bodies)."""
+    r = rng.random() * (0.82 if literal_only else 1.0)
     if r < 0.22:
         return f'"{rng.choice(ID_TYPE_WORDS)}"'                  # (a)
     if r < 0.32:
@@ -491,6 +492,9 @@ def _other_call(rng: random.Random, g: str) -> str:
 
 
 _ARGS = 'user_id: str, operation: str = "default", name: str = "item", thread_id: str = "", provider: str = "google"'
+_METHOD_ARGS = _ARGS.replace("user_id: str", 'user_id: str = ""')
+#: What a test function binds before its calls, so every generated name is defined.
+_TEST_LOCALS = '    name, operation, thread_id, provider = "item", "default", "thread-1", "google"'
 
 
 class Usage:
@@ -574,7 +578,7 @@ class Usage:
                  "    def __init__(self) -> None:", f"        self.{attr} = {g}()", "        self._items: Dict[str, Any] = {}"]
         for _ in range(rng.randint(1, 3)):
             self.sites += 1
-            lines += ["", f"    def {rng.choice(VERBS)}_{rng.choice(NOUNS)}(self, name: str, user_id: str = \"\") -> str:",
+            lines += ["", f"    def {rng.choice(VERBS)}_{rng.choice(NOUNS)}(self, {_METHOD_ARGS}) -> str:",
                       f"        key = self.{attr}.generate_base_id({_prefix_expr(rng)})",
                       "        self._items[key] = {\"name\": name, \"user_id\": user_id}", "        return key"]
         self.blocks.append(lines)
@@ -583,7 +587,8 @@ class Usage:
         rng, g = self.rng, self.g
         noun = rng.choice(NOUNS)
         self.sites += 2
-        ref = f"{g}.generate_base_id" if rng.random() < 0.3 else f"lambda: {g}.generate_base_id({_prefix_expr(rng)})"
+        ref = f"{g}.generate_base_id" if rng.random() < 0.3 else \
+            f"lambda: {g}.generate_base_id({_prefix_expr(rng, literal_only=True)})"
         self.blocks.append(["@dataclass", f"class {noun.capitalize()}Envelope:",
                             f"    {noun}_id: str = field(default_factory={ref})",
                             f'    trace_id: str = field(default_factory=lambda: {g}.generate_base_id("trace"))',
@@ -621,7 +626,7 @@ class Usage:
         rng, g = self.rng, self.g
         noun = rng.choice(NOUNS)
         self.sites += 1  # the user_id line; the two self.call()s count themselves
-        self.blocks.append([f"def test_{noun}_ids_are_unique() -> None:",
+        self.blocks.append([f"def test_{noun}_ids_are_unique() -> None:", _TEST_LOCALS,
                             f'    user_id = {g}.generate_base_id("{rng.choice(("user", "uid", "test_user", "usr"))}")',
                             f"    first = {self.call()}", f"    second = {self.call()}",
                             "    assert first != second and user_id"])
@@ -678,8 +683,8 @@ def affected_file(rng: random.Random, rel: str) -> tuple[str, int]:
         for block in usage.blocks:
             if block[0].startswith("def "):
                 block.insert(1, "    " + local[0])
-        if not any(b[0].startswith("def ") for b in usage.blocks):
-            top = local
+        if not all(b[0].startswith("def ") for b in usage.blocks):
+            top = local  # a class or module-level use needs the name at module level too
     header = _header(rng, rel, is_test)
     header = header[:-3] + sorted(usage.imports) + top + header[-3:]
     blocks = ordinary_blocks(rng, rel, _target_lines(rng, 40, 400) - len(header), is_test)
