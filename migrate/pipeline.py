@@ -131,6 +131,44 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     return out
 
 
+def _matching_files(root: Path, files, skip, wanted, tokens, index: PrefilterIndex, unreadable: list):
+    """(path, bytes) of every listed file that mentions a token: the text prefilter (SPEC 7).
+
+    This loop runs once per file of the repository, so it stays lean: a stat (which the
+    index can answer), a no-follow read, a substring test; the full inside-ROOT check
+    only for the few files that match.
+    """
+    prefix = str(root) + os.sep
+    for rel in files:
+        if rel in skip or (wanted is not None and not wanted(rel)):
+            continue
+        try:
+            st = os.stat(prefix + rel, follow_symlinks=False)
+        except OSError as exc:
+            unreadable.append((rel, exc.strerror or str(exc)))
+            continue
+        if stat.S_ISLNK(st.st_mode) or index.clean(rel, st):
+            continue  # symlinks are never followed; unchanged files known not to matter
+        try:
+            data = read_listed(root, rel)
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:  # ELOOP: a symlink appeared meanwhile, never followed
+                unreadable.append((rel, exc.strerror or str(exc)))
+            continue
+        except UnsafePathError as exc:
+            unreadable.append((rel, str(exc)))
+            continue
+        if not mentions_generator(data, tokens):
+            index.remember(rel, st)
+            continue
+        try:
+            resolve_inside(root, rel)
+        except (OSError, UnsafePathError) as exc:
+            unreadable.append((rel, getattr(exc, "strerror", None) or str(exc)))
+            continue
+        yield rel, data
+
+
 def build_plan(
     root: Path,
     config: Config,
@@ -158,38 +196,9 @@ def build_plan(
     jobs: list[Job] = []
     cache_root = cache_dir(root) if use_cache else None
     index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None, tokens)
-    for rel in files:
-        if rel in discovery.api_files:
-            continue
+    wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
+    for rel, data in _matching_files(root, files, discovery.api_files, wanted, tokens, index, plan.unreadable):
         service = service_map.service_of(rel)
-        if services and service.name not in services:
-            continue
-        full = os.path.join(root, rel)
-        try:
-            st = os.stat(full, follow_symlinks=False)
-        except OSError as exc:
-            plan.unreadable.append((rel, exc.strerror or str(exc)))
-            continue
-        if stat.S_ISLNK(st.st_mode) or index.clean(rel, st):
-            continue  # symlinks are never followed; unchanged files known not to matter
-        try:
-            data = read_listed(root, rel)
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:  # a symlink: never followed, not an error
-                continue
-            plan.unreadable.append((rel, exc.strerror or str(exc)))
-            continue
-        except UnsafePathError as exc:
-            plan.unreadable.append((rel, str(exc)))
-            continue
-        if not mentions_generator(data, tokens):
-            index.remember(rel, st)
-            continue
-        try:
-            resolve_inside(root, rel)  # the few files we go on to use get the full check
-        except (OSError, UnsafePathError) as exc:
-            plan.unreadable.append((rel, getattr(exc, "strerror", None) or str(exc)))
-            continue
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
         jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes)))
