@@ -27,6 +27,7 @@ from migrate.config import load_config
 from migrate.expose import expose_manager
 from migrate.orchestrate import RunError, RunOptions, render_summary, run_batches
 from migrate.state import STATE_FILE
+from tests.reliability_support import hermetic_git
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "migrate" / "example_monorepo"
 SERVICES_WITH_TESTS = {"netra_backend", "auth_service", "analytics_service", "tests"}
@@ -52,18 +53,12 @@ _SOURCE: dict[str, Path] = {}
 @pytest.fixture(scope="module", autouse=True)
 def git_env(tmp_path_factory):
     """Hermetic git: no user/system config, a fixed identity; one snapshot of the example for the module."""
-    empty = tmp_path_factory.mktemp("gitconfig") / "config"
-    empty.write_text("")
+    config_dir = tmp_path_factory.mktemp("gitconfig")
     pristine = tmp_path_factory.mktemp("example") / "example_monorepo"
     shutil.copytree(EXAMPLE, pristine, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".benchmarks",
                                                                      ".pytest_cache"))
     _SOURCE["example"] = pristine
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GIT_CONFIG_GLOBAL", str(empty))
-        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        for who in ("AUTHOR", "COMMITTER"):
-            mp.setenv(f"GIT_{who}_NAME", "Test Engineer")
-            mp.setenv(f"GIT_{who}_EMAIL", "test@example.invalid")
+    with hermetic_git(config_dir):
         yield
 
 

@@ -17,6 +17,7 @@ from migrate.config import load_config
 from migrate.orchestrate import RunOptions, run_batches
 from migrate.pipeline import build_plan
 from migrate.report import summarize
+from tests.reliability_support import hermetic_git
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "migrate" / "example_monorepo"
 
@@ -32,14 +33,7 @@ def test_request_ids_keep_the_req_prefix():
 
 @pytest.fixture(scope="module", autouse=True)
 def git_env(tmp_path_factory):
-    empty = tmp_path_factory.mktemp("gitconfig") / "config"
-    empty.write_text("")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GIT_CONFIG_GLOBAL", str(empty))
-        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        for who in ("AUTHOR", "COMMITTER"):
-            mp.setenv(f"GIT_{who}_NAME", "Test Engineer")
-            mp.setenv(f"GIT_{who}_EMAIL", "test@example.invalid")
+    with hermetic_git(tmp_path_factory.mktemp("gitconfig")):
         yield
 
 
