@@ -40,6 +40,9 @@ class FileSettings:
     #: Set when importing ``import_path`` would cross a service boundary: nothing is applied.
     boundary_violation: str | None = None
     recipes: tuple[str, ...] = DEFAULT_RECIPES
+    #: False for inventories (scan, report, verify, status): findings only, no new source
+    #: (no codegen, no guard), so such a file reports "changed" even if the guard would fail.
+    emit: bool = True
 
 
 def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
@@ -116,7 +119,7 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
     status, findings, new_module, reason = _transform(module, source, path, settings)
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
-    if status != CHANGED:
+    if status != CHANGED or not settings.emit:
         return FileResult(path, status, findings, reason=reason)
     if reduced is None:
         new_source = new_module.bytes
@@ -183,6 +186,8 @@ def _transform(module: cst.Module, source: bytes, path: str, settings: FileSetti
     clash = _name_clash(needed, bindings, settings)
     if clash:
         return UNCHANGED, _demote(findings, "IDM091", f"{SHAPE_RULES['IDM091'].why}: {clash}"), None, ""
+    if not settings.emit:  # an inventory needs no import fixes either
+        return CHANGED, findings, None, ""
     already = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
     new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed - already,
                                 texts, kept_texts)

@@ -82,14 +82,15 @@ def _err_console():
     return Console(stderr=True, highlight=False)
 
 
-def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming", recipes=None) -> Plan:
+def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming", recipes=None,
+             emit: bool = True) -> Plan:
     root = _root(root)
     try:
         config = load_config(root)
         return build_plan(
             root, config, services=services or None, paths=paths or None, workers=jobs,
             use_cache=not no_cache, progress_factory=_progress_factory(label),
-            recipes=tuple(recipes) if recipes else DEFAULT_RECIPES,
+            recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit,
         )
     except (ConfigError, UsageError) as exc:
         fail(str(exc))
@@ -118,7 +119,7 @@ def scan(
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
     from migrate.report import render_scan_text, summarize
 
-    plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
+    plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe, emit=False)
     summary = summarize(plan)
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")
@@ -236,7 +237,7 @@ def verify(
     from migrate.boundaries import find_violations
     from migrate.report import problem_lines, remaining_lines, summarize
 
-    plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe)
+    plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe, emit=False)
     lines = remaining_lines(plan, include_manual=not allow_manual)
     violations = find_violations(plan.root, load_config(plan.root), services=service or None)
     for line in lines + violations + problem_lines(summarize(plan)):

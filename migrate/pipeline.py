@@ -68,6 +68,7 @@ class Job:
     import_path: str
     boundary: str | None
     recipes: tuple[str, ...] = DEFAULT_RECIPES
+    emit: bool = True
 
 
 def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
@@ -75,7 +76,7 @@ def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) 
 
     out = []
     for job in jobs:
-        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes)
+        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit)
         out.append(transform_source(job.source, job.path, settings))
     return out
 
@@ -179,7 +180,10 @@ def build_plan(
     use_cache: bool = True,
     progress_factory=None,
     recipes: tuple[str, ...] = DEFAULT_RECIPES,
+    emit: bool = True,
 ) -> Plan:
+    """The plan for ROOT. ``emit=False`` (inventories) skips generating the rewritten
+    sources: findings and statuses only, cached separately from full plans."""
     unknown_recipes = [r for r in recipes if r not in RECIPES]
     if unknown_recipes:
         raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
@@ -201,13 +205,14 @@ def build_plan(
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
-        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes)))
+        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit))
 
     index.save()
     cache = ResultCache(cache_root)
     fingerprint = config.fingerprint()
     keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
-                      ",".join(sorted(manager_modules)), ",".join(j.recipes)) for j in jobs]
+                      ",".join(sorted(manager_modules)), ",".join(j.recipes), "emit" if j.emit else "scan")
+            for j in jobs]
     results: list = [cache.get(k) for k in keys]
     misses = [i for i, r in enumerate(results) if r is None]
     if misses:

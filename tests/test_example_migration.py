@@ -113,3 +113,18 @@ def test_thread_run_relation_holds_at_runtime(exposed: Path, monkeypatch):
     ]
     for handle in handles:
         assert manager.extract_thread_id(handle.run_id) == handle.thread_id, handle
+
+
+def test_inventory_plans_agree_with_full_plans(exposed: Path):
+    """scan/verify skip generating code (emit=False); their findings and statuses must not differ."""
+    config = load_config(exposed)
+    full = build_plan(exposed, config, workers=1, use_cache=False)
+    inventory = build_plan(exposed, config, workers=1, use_cache=True, emit=False)
+    again = build_plan(exposed, config, workers=1, use_cache=True)  # the inventory's cache entries are not reused
+
+    def view(plan):
+        return [(o.path, o.result.status, o.result.findings) for o in plan.outcomes]
+
+    assert view(inventory) == view(full) == view(again)
+    assert all(o.result.new_source is None for o in inventory.outcomes)
+    assert all(o.result.new_source is not None for o in again.changed)
