@@ -40,8 +40,9 @@ class FileSettings:
     #: Set when importing ``import_path`` would cross a service boundary: nothing is applied.
     boundary_violation: str | None = None
     recipes: tuple[str, ...] = DEFAULT_RECIPES
-    #: False for inventories (scan, report, verify, status): findings only, no new source
-    #: (no codegen, no guard), so such a file reports "changed" even if the guard would fail.
+    #: False for a pure inventory (``verify``): findings only, no new source (no codegen, no
+    #: guard), so a file reports "changed" even if the guard would fail. ``scan`` keeps the
+    #: guard: it must list files a rule would break.
     emit: bool = True
 
 

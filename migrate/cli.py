@@ -119,7 +119,7 @@ def scan(
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
     from migrate.report import render_scan_text, summarize
 
-    plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe, emit=False)
+    plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
     summary = summarize(plan)
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")

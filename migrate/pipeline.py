@@ -182,7 +182,7 @@ def build_plan(
     recipes: tuple[str, ...] = DEFAULT_RECIPES,
     emit: bool = True,
 ) -> Plan:
-    """The plan for ROOT. ``emit=False`` (inventories) skips generating the rewritten
+    """The plan for ROOT. ``emit=False`` (``verify``) skips generating the rewritten
     sources: findings and statuses only, cached separately from full plans."""
     unknown_recipes = [r for r in recipes if r not in RECIPES]
     if unknown_recipes:

@@ -116,7 +116,7 @@ def test_thread_run_relation_holds_at_runtime(exposed: Path, monkeypatch):
 
 
 def test_inventory_plans_agree_with_full_plans(exposed: Path):
-    """scan/verify skip generating code (emit=False); their findings and statuses must not differ."""
+    """verify skips generating code (emit=False); its findings and statuses must not differ."""
     config = load_config(exposed)
     full = build_plan(exposed, config, workers=1, use_cache=False)
     inventory = build_plan(exposed, config, workers=1, use_cache=True, emit=False)
