@@ -98,7 +98,9 @@ def transform_jobs(
             if progress:
                 progress(1)
         return results
-    # Larger chunks first would balance better; equal chunks of ~4 per worker keep start-up low.
+    # Import libcst once, before forking: every worker inherits it instead of importing it again.
+    import codemods.engine  # noqa: F401
+
     chunks = _chunks(jobs, workers * 16)
     results: list = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
