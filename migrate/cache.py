@@ -7,6 +7,7 @@ Entries are written user-only; a broken or unreadable entry is just a miss.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -70,6 +71,30 @@ def cache_key(source: bytes, *parts: str) -> str:
     return h.hexdigest()
 
 
+def _write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
+    """Pickle ``value`` to ``target`` atomically, user-only (0600 file, 0700 for ``owned_dirs``).
+
+    A cache that cannot be written only costs speed, so failures are swallowed.
+    """
+    tmp = None
+    try:
+        owned_dirs[0].parent.mkdir(parents=True, exist_ok=True)
+        for directory in owned_dirs:
+            directory.mkdir(exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+        tmp = None
+    except (OSError, pickle.PickleError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
 class ResultCache:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
@@ -91,17 +116,7 @@ class ResultCache:
         if self.directory is None:
             return
         target = self._path(key)
-        try:
-            self.directory.parent.parent.mkdir(parents=True, exist_ok=True)
-            for directory in (self.directory.parent, self.directory, target.parent):
-                directory.mkdir(exist_ok=True, mode=0o700)  # user-only at every level we own
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+        _write_private(target, value, (self.directory.parent, self.directory, target.parent))
 
 
 def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
@@ -150,13 +165,4 @@ class PrefilterIndex:
             return
         limit = time.time_ns() - self._SLACK_NS
         entries = {rel: v for rel, v in self.fresh.items() if v[1] < limit}  # racy: by mtime, like git
-        try:
-            self.path.parent.parent.mkdir(parents=True, exist_ok=True)
-            self.path.parent.mkdir(exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((self.tokens, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+        _write_private(self.path, (self.tokens, entries), (self.path.parent,))
