@@ -181,9 +181,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
                 return updated_node
             result = split_assignment(updated_node, targets, call, self.rules)
             after = "\n".join(self.module.code_for_node(s.body[0]) for s in result.statements)
-            self._record(call, USER_CONTEXT, result.edit, after)
-            for stmt in result.statements:
-                self.state.needed_names |= builders.names_used(stmt)
+            self._record(call, USER_CONTEXT, result.edit, after)  # needed names come from `after`
             if not result.statements:
                 return updated_node
             block.thread = result.thread_target
