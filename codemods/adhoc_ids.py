@@ -18,13 +18,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import PositionProvider
 
 from codemods import builders
 from codemods.bindings import dotted_name
 from codemods.findings import Finding
 from codemods.prefixes import literal_text
+from codemods.pruning import has_comment, nodes_of
 from codemods.rules import ID_TYPES, RuleSet
 from codemods.safety import Safety
 from codemods.transformer import TransformState
@@ -369,8 +369,9 @@ def _not_id_call(call: cst.CSTNode, names: UuidNames) -> bool:
 
 
 def _uuid_refs(node: cst.CSTNode, names: UuidNames) -> int:
-    attrs = {id(a.attr) for a in m.findall(node, m.Attribute())}
-    return sum(1 for n in m.findall(node, m.Name()) if n.value in names.all and id(n) not in attrs)
+    found = nodes_of(node, cst.Attribute, cst.Name)
+    attrs = {id(a.attr) for a in found if isinstance(a, cst.Attribute)}
+    return sum(1 for n in found if isinstance(n, cst.Name) and n.value in names.all and id(n) not in attrs)
 
 
 def analyze(stack: list[cst.CSTNode], names: UuidNames) -> tuple[Site, int] | None:
@@ -653,6 +654,11 @@ class UuidSiteTransformer(cst.CSTTransformer):
         raise NotImplementedError
 
 
+def _is_lone_return(statement: cst.CSTNode) -> bool:
+    return (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+            and isinstance(statement.body[0], cst.Return))
+
+
 class AdhocIdsTransformer(UuidSiteTransformer):
     """Production code: an ID whose type cannot be read off its prefix or name is left to a human."""
 
@@ -660,7 +666,7 @@ class AdhocIdsTransformer(UuidSiteTransformer):
     _SHAPE_CODE = {"fstring": "IDM101", "concat": "IDM102", "text": "IDM103", "fstring_computed": "IDM104"}
 
     def decide(self, site: Site, ancestors: list[cst.CSTNode]) -> Decision | None:
-        if m.findall(site.root, m.Comment()):
+        if has_comment(site.root):
             return manual("IDM114")
         if site.problem == "other":
             return manual("IDM111")
@@ -682,7 +688,7 @@ class AdhocIdsTransformer(UuidSiteTransformer):
         body = list(original_node.body.body) if isinstance(original_node.body, cst.IndentedBlock) else []
         if body and original_node.get_docstring() is not None:
             body = body[1:]
-        if len(body) != 1 or not m.matches(body[0], m.SimpleStatementLine(body=[m.Return()])):
+        if len(body) != 1 or not _is_lone_return(body[0]):
             return updated_node
         value = body[0].body[0].value
         found = self._sites.get(id(value)) if value is not None else None

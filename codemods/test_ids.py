@@ -11,7 +11,6 @@ configured, sites call that helper (imported) instead of the manager.
 from __future__ import annotations
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, ImportItem
 
@@ -20,6 +19,7 @@ from codemods.adhoc_ids import (
     manual, resolve, words, _uuid_word,
 )
 from codemods.bindings import dotted_name
+from codemods.pruning import has_comment, nodes_of
 from codemods.rules import RuleSet
 from codemods.safety import Safety
 from codemods.uuid_rules import TEST_IDS
@@ -135,7 +135,7 @@ class TestIdsTransformer(UuidSiteTransformer):
         return bool(site.dotted) and (_scope_key(ancestors, site.dotted), site.dotted) in self._checked
 
     def decide(self, site: Site, ancestors: list[cst.CSTNode]) -> Decision | None:
-        if m.findall(site.root, m.Comment()):
+        if has_comment(site.root):
             return manual("IDM214")
         if site.problem == "other":
             return manual("IDM211")
@@ -177,11 +177,14 @@ def _module_of(path: str) -> str:
 
 def _binds_elsewhere(module: cst.Module, name: str, helper_module: str) -> bool:
     """Does the file bind ``name`` other than by importing it from the helper's module?"""
-    defined = m.FunctionDef(name=m.Name(name)) | m.ClassDef(name=m.Name(name))
-    assigned = m.AssignTarget(target=m.Name(name)) | m.AnnAssign(target=m.Name(name))
-    if m.findall(module, defined) or m.findall(module, assigned):
-        return True
-    for node in m.findall(module, m.Import() | m.ImportFrom()):
+    found = nodes_of(module, cst.FunctionDef, cst.ClassDef, cst.AssignTarget, cst.AnnAssign, cst.Import, cst.ImportFrom)
+    for node in found:
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)) and node.name.value == name:
+            return True
+        if isinstance(node, (cst.AssignTarget, cst.AnnAssign)) and isinstance(node.target, cst.Name) \
+                and node.target.value == name:
+            return True
+    for node in (n for n in found if isinstance(n, (cst.Import, cst.ImportFrom))):
         if isinstance(node.names, cst.ImportStar):
             continue
         from_helper = (isinstance(node, cst.ImportFrom) and not node.relative and node.module is not None

@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
-import libcst.matchers as m
 
 from codemods import builders
 from codemods.bindings import Bindings, dotted_name
 from codemods.calls import CallSite, Edit, manual, rewrite_call
 from codemods.findings import Finding
 from codemods.prefixes import literal_text
-from codemods.pruning import Pruning, SourceMap
+from codemods.pruning import Pruning, SourceMap, has_comment
 from codemods.rules import GENERATOR_CLASS, SHAPE_RULES, RuleSet
 from codemods.safety import Safety
 from codemods.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
@@ -49,7 +48,7 @@ class TransformState:
 
 def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
     """A comment inside ``node`` (the cheap text test first: most calls have no ``#`` at all)."""
-    return "#" in texts.text(node) and bool(m.findall(node, m.Comment()))
+    return "#" in texts.text(node) and has_comment(node)
 
 
 class MigrationTransformer(Pruning, cst.CSTTransformer):
