@@ -1,17 +1,20 @@
-"""One cheap pass that learns which names in a file refer to the generator.
+"""Which names in a file refer to the generator.
 
 Full ``ScopeProvider``/``QualifiedNameProvider`` metadata costs several times the
-parse (SPEC 7), so this visitor tracks imports, aliases and instance bindings
-itself. It is file-wide and name-based: good enough for the shapes real code has.
+parse (SPEC 7), so imports, aliases and instance bindings are tracked here from
+the stdlib ``ast`` tree that ``chunks`` already built: no libcst pass at all. It
+is file-wide and name-based: good enough for the shapes real code has. The
+queries (``is_class_ref`` ...) take the libcst nodes the transformer meets.
 """
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 
 import libcst as cst
 
-from codemods.pruning import Pruning, SourceMap
+from codemods.chunks import statements
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 #: Names the rewrite may add: a file binding one of them otherwise is a clash (IDM091).
@@ -76,96 +79,81 @@ class Bindings:
         return self.helper_refs.get(name) if name else None
 
 
-class BindingCollector(Pruning, cst.CSTVisitor):
-    """Fills a ``Bindings`` from imports and assignments anywhere in the module."""
-
-    def prune_words(self) -> tuple[str, ...]:
-        """The fixed words plus every alias found so far (``as IDs``: then ``_ids = IDs()`` matters)."""
-        b = self.bindings
-        extra = {ref.split(".")[0] for ref in (*b.class_refs, *b.helper_refs)} - set(self.words)
-        return (*self.words, *sorted(extra)) if extra else self.words
-
-    def __init__(self, source_modules: tuple[str, ...], texts: SourceMap) -> None:
-        self.source_modules = source_modules
-        self.bindings = Bindings()
-        self.texts = texts
-        self.words = (
-            GENERATOR_CLASS, *MODULE_HELPERS, *MANAGER_NAMES,
-            *{m.rsplit(".", 1)[-1] for m in source_modules},
-        )
-
-    def _from_source(self, module: str) -> bool:
-        return module in self.source_modules
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        module = module_name(node.module) if not node.relative else ""
-        b = self.bindings
-        if isinstance(node.names, cst.ImportStar):
-            if self._from_source(module):
-                b.star_import = True
-                b.class_refs.add(GENERATOR_CLASS)
-                b.helper_refs.update({h: h for h in MODULE_HELPERS})
-            return False
-        for alias in node.names:
-            imported = dotted_name(alias.name) or ""
-            local = alias.evaluated_alias or imported
-            b.bound_names.add(local)
-            b.imports_by_module.setdefault(module, set()).add(local)
-            # The class re-exported from anywhere (e.g. a service's __init__) is still the generator.
-            if imported == GENERATOR_CLASS:
-                b.class_refs.add(local)
-                b.imported_names.add(local)
-            elif imported in MODULE_HELPERS and self._from_source(module):
-                b.helper_refs[local] = imported
-                b.imported_names.add(local)
-        return False
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        b = self.bindings
-        for alias in node.names:
-            module = dotted_name(alias.name) or ""
-            local = alias.evaluated_alias
-            b.bound_names.add(local or module.split(".")[0])
-            if not self._from_source(module):
-                continue
-            ref = local or module
-            b.module_refs.add(ref)
-            b.class_refs.add(f"{ref}.{GENERATOR_CLASS}")
-            for helper in MODULE_HELPERS:
-                b.helper_refs[f"{ref}.{helper}"] = helper
-        return False
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.bindings.bound_names.add(node.name.value)
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.bindings.bound_names.add(node.name.value)
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            self._bind_target(target.target, node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._bind_target(node.target, node.value)
-
-    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
-        b = self.bindings
-        if isinstance(target, cst.Name):
-            b.bound_names.add(target.value)
-        is_instance = (
-            isinstance(value, cst.Call) and not value.args and b.is_class_ref(value.func)
-        )
-        if is_instance:
-            if isinstance(target, cst.Name):
-                b.instance_names.add(target.value)
-            elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-                if target.value.value in ("self", "cls"):
-                    b.instance_attrs.add(target.attr.value)
-        elif value is not None and isinstance(target, cst.Name) and b.is_class_ref(value):
-            b.class_refs.add(target.value)  # Gen = UnifiedIdGenerator
+def _dotted(node: ast.expr) -> str | None:
+    """``a.b.c`` for a stdlib Name/Attribute chain, else None."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = _dotted(node.value)
+        return None if head is None else f"{head}.{node.attr}"
+    return None
 
 
-def collect_bindings(module: cst.Module, source_modules: tuple[str, ...], texts: SourceMap | None = None) -> Bindings:
-    collector = BindingCollector(source_modules, texts or SourceMap(module))
-    module.visit(collector)
-    return collector.bindings
+def collect_bindings(tree: ast.Module, source_modules: tuple[str, ...]) -> Bindings:
+    """Fill a ``Bindings`` from imports and assignments anywhere in the file, in source order
+    (an alias counts from where it is bound, as a reader would see it)."""
+    b = Bindings()
+    for node in statements(tree.body):
+        if isinstance(node, ast.ImportFrom):
+            _bind_import_from(b, node, source_modules)
+        elif isinstance(node, ast.Import):
+            _bind_import(b, node, source_modules)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            b.bound_names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                _bind_target(b, target, node.value)
+        elif isinstance(node, ast.AnnAssign):
+            _bind_target(b, node.target, node.value)
+    return b
+
+
+def _bind_import_from(b: Bindings, node: ast.ImportFrom, source_modules: tuple[str, ...]) -> None:
+    module = (node.module or "") if not node.level else ""
+    from_source = module in source_modules
+    if node.names[0].name == "*":
+        if from_source:
+            b.star_import = True
+            b.class_refs.add(GENERATOR_CLASS)
+            b.helper_refs.update({h: h for h in MODULE_HELPERS})
+        return
+    for alias in node.names:
+        local = alias.asname or alias.name
+        b.bound_names.add(local)
+        b.imports_by_module.setdefault(module, set()).add(local)
+        # The class re-exported from anywhere (e.g. a service's __init__) is still the generator.
+        if alias.name == GENERATOR_CLASS:
+            b.class_refs.add(local)
+            b.imported_names.add(local)
+        elif alias.name in MODULE_HELPERS and from_source:
+            b.helper_refs[local] = alias.name
+            b.imported_names.add(local)
+
+
+def _bind_import(b: Bindings, node: ast.Import, source_modules: tuple[str, ...]) -> None:
+    for alias in node.names:
+        b.bound_names.add(alias.asname or alias.name.split(".")[0])
+        if alias.name not in source_modules:
+            continue
+        ref = alias.asname or alias.name
+        b.module_refs.add(ref)
+        b.class_refs.add(f"{ref}.{GENERATOR_CLASS}")
+        for helper in MODULE_HELPERS:
+            b.helper_refs[f"{ref}.{helper}"] = helper
+
+
+def _bind_target(b: Bindings, target: ast.expr, value: ast.expr | None) -> None:
+    if isinstance(target, ast.Name):
+        b.bound_names.add(target.id)
+    is_instance = (
+        isinstance(value, ast.Call) and not value.args and not value.keywords
+        and _dotted(value.func) in b.class_refs
+    )
+    if is_instance:
+        if isinstance(target, ast.Name):
+            b.instance_names.add(target.id)
+        elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
+            if target.value.id in ("self", "cls"):
+                b.instance_attrs.add(target.attr)
+    elif value is not None and isinstance(target, ast.Name) and _dotted(value) in b.class_refs:
+        b.class_refs.add(target.id)  # Gen = UnifiedIdGenerator

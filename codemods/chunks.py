@@ -32,6 +32,8 @@ class Reduced:
     ranges: list[tuple[int, int]]
     #: Reduced line number (1-based) -> original line number; marker lines map to 0.
     line_map: list[int]
+    #: The stdlib tree of the whole original file (bindings are read from it).
+    tree: ast.Module
 
     def original_line(self, reduced_line: int) -> int:
         if 0 < reduced_line < len(self.line_map):
@@ -59,19 +61,16 @@ def _is_head_statement(node: ast.stmt, index: int) -> bool:
         and isinstance(node.value.value, str)
 
 
-def _statements(body: list[ast.stmt]):
-    """Every statement, nested ones included, without walking expressions (imports and
-    assignments are statements; ``ast.walk`` would visit every expression node too)."""
+def statements(body: list[ast.stmt]):
+    """Every statement, nested ones included, in source order (as a libcst visit meets
+    them), without walking expressions: ``ast.walk`` would visit every expression too."""
     for node in body:
         yield node
-        for field in ("body", "orelse", "finalbody"):
-            inner = getattr(node, field, None)
+        for inner in (getattr(node, "body", None), *(h.body for h in getattr(node, "handlers", ())),
+                      getattr(node, "orelse", None), getattr(node, "finalbody", None),
+                      *(case.body for case in getattr(node, "cases", ()))):
             if inner:
-                yield from _statements(inner)
-        for handler in getattr(node, "handlers", ()):
-            yield from _statements(handler.body)
-        for case in getattr(node, "cases", ()):
-            yield from _statements(case.body)
+                yield from statements(inner)
 
 
 def local_aliases(tree: ast.Module, names: tuple[str, ...], modules: tuple[str, ...]) -> set[str]:
@@ -80,7 +79,7 @@ def local_aliases(tree: ast.Module, names: tuple[str, ...], modules: tuple[str, 
     ``self.id_generator = ...``) and class aliases (``G = UnifiedIdGenerator``)."""
     known = set(names)
     found: set[str] = set()
-    nodes = list(_statements(tree.body))
+    nodes = list(statements(tree.body))
     for _ in range(2):  # an alias may be bound before or after the import that makes it one
         for node in nodes:
             if isinstance(node, ast.ImportFrom):
@@ -174,7 +173,7 @@ def reduce_source(
             line = lines[number - 1]
             parts.append(line if line.endswith(("\n", "\r")) else line + "\n")
             line_map.append(number)
-    return Reduced("".join(parts), encoding, lines, ranges, line_map)
+    return Reduced("".join(parts), encoding, lines, ranges, line_map, tree)
 
 
 def splice(reduced: Reduced, new_text: str) -> str | None:

@@ -9,6 +9,7 @@ up as a failed file instead of a broken one on disk.
 from __future__ import annotations
 
 import ast
+import sys
 from dataclasses import dataclass, replace
 
 import libcst as cst
@@ -117,7 +118,10 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
     module = _parse(source if reduced is None else reduced.text)
     if isinstance(module, str):
         return FileResult(path, SKIPPED, reason=module)
-    status, findings, new_module, reason = _transform(module, source, path, settings)
+    tree = reduced.tree if reduced is not None else _ast_parse(source)
+    if isinstance(tree, str):
+        return FileResult(path, SKIPPED, reason=tree)
+    status, findings, new_module, reason = _transform(module, tree, source, path, settings)
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
     if status != CHANGED or not settings.emit:
@@ -140,6 +144,18 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
     return FileResult(path, CHANGED, findings, new_source)
 
 
+def _ast_parse(source: bytes) -> ast.Module | str:
+    """The stdlib tree bindings are read from; a file Python itself rejects is skipped,
+    as the guard could never accept its rewrite."""
+    python = "Python {}.{}".format(*sys.version_info)
+    try:
+        return ast.parse(source)
+    except SyntaxError as exc:
+        return f"does not parse with {python}: line {exc.lineno}: {exc.msg}"
+    except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, pathological nesting
+        return f"does not parse with {python} ({type(exc).__name__}: {exc})"
+
+
 def _parses(source: bytes, path: str) -> str | None:
     try:
         ast.parse(source, filename=path)
@@ -148,11 +164,11 @@ def _parses(source: bytes, path: str) -> str | None:
     return None
 
 
-def _transform(module: cst.Module, source: bytes, path: str, settings: FileSettings):
+def _transform(module: cst.Module, tree: ast.Module, source: bytes, path: str, settings: FileSettings):
     """Run the selected recipes and fix imports: (status, findings, new module, reason)."""
     rules = settings.rules
     texts = SourceMap(module)
-    bindings = collect_bindings(module, rules.source_modules, texts)
+    bindings = collect_bindings(tree, rules.source_modules)
     findings: list[Finding] = []
     needed: set[str] = set()
     kept_texts: list[str] | None = None

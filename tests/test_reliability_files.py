@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,19 @@ def test_odd_files_are_migrated_with_bytes_preserved(tmp_path: Path, name: str):
     for line in old_lines:
         if line.strip():
             assert line in new_lines or line.lstrip(b"\xef\xbb\xbf") in new_lines, line
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="needs a Python older than the syntax")
+def test_syntax_newer_than_the_running_python_is_skipped_not_failed(tmp_path: Path):
+    """libcst parses 3.12's ``type`` statement, Python 3.11 does not: the guard could never
+    accept the rewrite, so the file is skipped and says why."""
+    source = USE + b"type Alias = int\n"
+    path = write(tmp_path, "svc_a/new_syntax.py", source)
+    result = apply(tmp_path)
+    assert result.exit_code == 2
+    python = "Python {}.{}".format(*sys.version_info)
+    assert f"skipped: svc_a/new_syntax.py: does not parse with {python}: line 3" in result.stderr
+    assert path.read_bytes() == source
 
 
 @pytest.mark.parametrize("name", sorted(SKIPPED))
