@@ -65,6 +65,28 @@ class SourceMap:
         text = self.text(node)
         return any(word in text for word in words)
 
+    def code(self, module: cst.Module) -> str:
+        """``module.code`` for a rewrite of the mapped module: a top-level statement the
+        rewrite kept (the same object) is copied from the recorded tokens, not printed
+        again. At top level nothing is indented, so its tokens are the same either way."""
+        state = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+        for node in module.header:
+            node._codegen(state)
+        for statement in module.body:
+            start = self._starts.get(id(statement))
+            if start is None:
+                statement._codegen(state)
+            else:
+                state.tokens.extend(self._tokens[start:self._ends[id(statement)]])
+        for node in module.footer:
+            node._codegen(state)
+        if module.has_trailing_newline:  # as Module._codegen_impl ends
+            if not state.tokens:
+                state.add_token(state.default_newline)
+        else:
+            state.pop_trailing_newline()
+        return "".join(state.tokens)
+
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
         """(1-based line, 1-based column) where the node's code starts; (0, 0) if unknown."""
         start = self._starts.get(id(node))
