@@ -10,15 +10,21 @@ findings get their line and column, without another pass or any metadata.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-_STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+#: Nodes a visitor may skip whole when their text mentions none of its words: statements,
+#: and the expression-level nodes inside them (an argument list, a dict literal ...).
+#: Never a block: visitors pair ``visit_``/``leave_`` hooks on blocks (libcst still
+#: calls ``leave_`` on a skipped node), and for a node without a word both are no-ops.
+_PRUNABLE = (
+    cst.SimpleStatementLine, cst.BaseCompoundStatement, cst.BaseExpression, cst.Arg, cst.BaseElement,
+    cst.BaseDictElement, cst.Parameters, cst.Annotation, cst.Decorator,
+)
 
 
 @dataclass(frozen=False)
@@ -33,6 +39,10 @@ class _RecordingState(CodegenState):
 
     def after_codegen(self, node: cst.CSTNode) -> None:
         self.ends[id(node)] = len(self.tokens)
+
+    def pop_trailing_newline(self) -> None:
+        """Keep the newline a file without one at its end drops last: the last statement's
+        recorded range includes it (``SourceMap.code`` drops it again)."""
 
 
 class SourceMap:
@@ -51,6 +61,8 @@ class SourceMap:
         self._ends = state.ends
         self._line_starts: list[int] | None = None
         self._offsets: list[int] | None = None
+        #: words -> (starts, ends) of their occurrences in the code, sorted by start.
+        self._occurrences: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
 
     def text(self, node: cst.CSTNode) -> str:
         start = self._starts.get(id(node))
@@ -61,9 +73,38 @@ class SourceMap:
     def known(self, node: cst.CSTNode) -> bool:
         return id(node) in self._starts
 
-    def mentions(self, node: cst.CSTNode, words: Iterable[str]) -> bool:
-        text = self.text(node)
-        return any(word in text for word in words)
+    def mentions(self, node: cst.CSTNode, words: tuple[str, ...]) -> bool:
+        """Does the node's text contain one of ``words``? For a mapped node this is a
+        binary search over the words' occurrences in the whole module, found once per
+        word list, not a scan of the node's text (visitors ask for every node)."""
+        start = self._starts.get(id(node))
+        if start is None:
+            text = self.module.code_for_node(node)
+            return any(word in text for word in words)
+        if self._offsets is None:
+            self._index_lines()
+        low, high = self._offsets[start], self._offsets[self._ends[id(node)]]
+        found = self._occurrences.get(words)
+        if found is None:
+            found = self._occurrences[words] = self._find(words)
+        starts, ends = found
+        i = bisect_left(starts, low)
+        while i < len(starts) and starts[i] < high:
+            if ends[i] <= high:
+                return True
+            i += 1
+        return False
+
+    def _find(self, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+        code = self._code
+        spans = []
+        for word in words:
+            at = code.find(word)
+            while at != -1:
+                spans.append((at, at + len(word)))
+                at = code.find(word, at + 1)
+        spans.sort()
+        return [a for a, _ in spans], [b for _, b in spans]
 
     def code(self, module: cst.Module) -> str:
         """``module.code`` for a rewrite of the mapped module: a top-level statement the
@@ -100,7 +141,7 @@ class SourceMap:
 
     def _index_lines(self) -> None:
         offsets = [0, *accumulate(map(len, self._tokens))]
-        code = "".join(self._tokens)
+        code = self._code = "".join(self._tokens)
         line_starts, at = [0], code.find("\n")
         while at != -1:
             line_starts.append(at + 1)
@@ -145,20 +186,23 @@ def nodes_of(node: cst.CSTNode, *types: type) -> list[cst.CSTNode]:
 
 
 class Pruning:
-    """Mixin for visitors/transformers: skip any statement whose text mentions none of ``words``.
+    """Mixin for visitors/transformers: skip any statement or expression whose text
+    mentions none of ``words``.
 
     Set ``self.texts`` (a ``SourceMap`` of the original module) and ``self.words``.
-    An unrelated class or function is skipped whole; statements a previous pass
-    left untouched are still the same objects, so later passes find them in the map.
+    An unrelated class or function is skipped whole, and so is an unrelated argument
+    or literal inside a relevant statement; nodes a previous pass left untouched are
+    still the same objects, so later passes find them in the map. A visitor's hooks
+    must do nothing for a node that mentions none of its words.
     """
 
     texts: SourceMap
     words: tuple[str, ...]
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        # A statement a transform rebuilt is not in the map: descend into it rather than
+        # A node a transform rebuilt is not in the map: descend into it rather than
         # generate its code; its unchanged children are found in the map again.
-        if isinstance(node, _STATEMENTS) and self.texts.known(node) \
+        if isinstance(node, _PRUNABLE) and self.texts.known(node) \
                 and not self.texts.mentions(node, self.prune_words()):
             return False
         return super().on_visit(node)  # type: ignore[misc]
