@@ -135,3 +135,27 @@ def test_resolve_inside_rejects_sibling_with_common_prefix(tmp_path: Path) -> No
     (tmp_path / "repo-evil").mkdir()
     with pytest.raises(UnsafePathError):
         resolve_inside(tmp_path / "repo", tmp_path / "repo-evil")
+
+
+def test_read_listed_reads_whole_files_of_any_size(root: Path) -> None:
+    for name, data in {"empty.py": b"", "small.py": b"x = 1\r\n\xe9", "big.py": os.urandom(300_000)}.items():
+        (root / "pkg" / name).write_bytes(data)
+        assert fileio.read_listed(root, f"pkg/{name}") == data
+
+
+def test_read_listed_reads_past_a_size_that_grew_after_the_stat(root: Path, monkeypatch) -> None:
+    """The first read asks for the size fstat gave; the rest of a growing file still comes."""
+    (root / "pkg" / "grows.py").write_bytes(b"a" * 100_000)
+    real_fstat = os.fstat
+    monkeypatch.setattr(fileio.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    assert fileio.read_listed(root, "pkg/grows.py") == b"a" * 100_000
+
+
+def test_read_listed_refuses_symlinks_and_non_files(root: Path) -> None:
+    (root / "pkg" / "real.py").write_bytes(b"x = 1\n")
+    (root / "pkg" / "link.py").symlink_to(root / "pkg" / "real.py")
+    (root / "pkg" / "dir.py").mkdir()
+    with pytest.raises(OSError):
+        fileio.read_listed(root, "pkg/link.py")
+    with pytest.raises((UnsafePathError, OSError)):
+        fileio.read_listed(root, "pkg/dir.py")
