@@ -7,6 +7,7 @@ all look at the same ``Plan``, so they can never disagree about what changes.
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import stat
 from concurrent.futures import ProcessPoolExecutor
@@ -111,6 +112,10 @@ def transform_jobs(
         return results
     # Import libcst once, before forking: every worker inherits it instead of importing it again.
     import codemods.engine  # noqa: F401
+
+    # Keep what the workers inherit out of their garbage collections (the Python docs'
+    # advice for fork without exec): less to scan, fewer copy-on-write pages.
+    gc.freeze()
 
     chunks = _chunks(jobs, workers * _CHUNKS_PER_WORKER)
     results: list = []
