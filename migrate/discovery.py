@@ -44,15 +44,9 @@ def _git_files(root: Path) -> list[str] | None:
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    seen: set[str] = set()
-    files = []
-    for raw in out.split(b"\0"):
-        if raw:
-            path = os.fsdecode(raw)
-            if path not in seen:
-                seen.add(path)
-                files.append(path)
-    return files
+    # One decode for the whole listing (NUL never occurs inside an encoded name); a file
+    # both tracked and untracked-listed (deleted, then re-created) appears twice: keep one.
+    return list(dict.fromkeys(name for name in os.fsdecode(out).split("\0") if name))
 
 
 def _walk_files(root: Path, excluded_dirs: set[str]) -> list[str]:
@@ -75,11 +69,14 @@ def _exclusion(patterns: tuple[str, ...]):
     names = {p for p in patterns if not any(c in p for c in "/*?[")}
     globs = [p for p in patterns if p not in names]
 
+    by_directory: dict[str, bool] = {}  # thousands of files share a few hundred directories
+
     def excluded(rel_path: str) -> bool:
-        parts = rel_path.split("/")[:-1]
-        if names.intersection(parts):
-            return True
-        return any(fnmatch.fnmatch(rel_path, g) for g in globs)
+        directory = rel_path.rpartition("/")[0]
+        hit = by_directory.get(directory)
+        if hit is None:
+            hit = by_directory[directory] = bool(names.intersection(directory.split("/")))
+        return hit or any(fnmatch.fnmatch(rel_path, g) for g in globs)
 
     return excluded
 
