@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from codemods.chunks import statements
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 #: Names the rewrite may add: a file binding one of them otherwise is a clash (IDM091).
@@ -89,11 +88,11 @@ def _dotted(node: ast.expr) -> str | None:
     return None
 
 
-def collect_bindings(tree: ast.Module, source_modules: tuple[str, ...]) -> Bindings:
+def collect_bindings(every_statement: list[ast.stmt], source_modules: tuple[str, ...]) -> Bindings:
     """Fill a ``Bindings`` from imports and assignments anywhere in the file, in source order
     (an alias counts from where it is bound, as a reader would see it)."""
     b = Bindings()
-    for node in statements(tree.body):
+    for node in every_statement:
         if isinstance(node, ast.ImportFrom):
             _bind_import_from(b, node, source_modules)
         elif isinstance(node, ast.Import):

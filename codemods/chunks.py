@@ -32,8 +32,8 @@ class Reduced:
     ranges: list[tuple[int, int]]
     #: Reduced line number (1-based) -> original line number; marker lines map to 0.
     line_map: list[int]
-    #: The stdlib tree of the whole original file (bindings are read from it).
-    tree: ast.Module
+    #: Every statement of the whole original file, in source order (bindings are read from them).
+    statements: list[ast.stmt]
 
     def original_line(self, reduced_line: int) -> int:
         if 0 < reduced_line < len(self.line_map):
@@ -61,25 +61,31 @@ def _is_head_statement(node: ast.stmt, index: int) -> bool:
         and isinstance(node.value.value, str)
 
 
-def statements(body: list[ast.stmt]):
+_COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While,
+             ast.With, ast.AsyncWith, ast.Try, ast.TryStar, ast.Match)
+
+
+def statements(body: list[ast.stmt], out: list[ast.stmt] | None = None) -> list[ast.stmt]:
     """Every statement, nested ones included, in source order (as a libcst visit meets
     them), without walking expressions: ``ast.walk`` would visit every expression too."""
+    out = [] if out is None else out
     for node in body:
-        yield node
-        for inner in (getattr(node, "body", None), *(h.body for h in getattr(node, "handlers", ())),
-                      getattr(node, "orelse", None), getattr(node, "finalbody", None),
-                      *(case.body for case in getattr(node, "cases", ()))):
-            if inner:
-                yield from statements(inner)
+        out.append(node)
+        if isinstance(node, _COMPOUND):
+            for inner in (getattr(node, "body", None), *(h.body for h in getattr(node, "handlers", ())),
+                          getattr(node, "orelse", None), getattr(node, "finalbody", None),
+                          *(case.body for case in getattr(node, "cases", ()))):
+                if inner:
+                    statements(inner, out)
+    return out
 
 
-def local_aliases(tree: ast.Module, names: tuple[str, ...], modules: tuple[str, ...]) -> set[str]:
+def local_aliases(nodes: list[ast.stmt], names: tuple[str, ...], modules: tuple[str, ...]) -> set[str]:
     """Other words a relevant statement may use instead of ``names``: import aliases
     (``as IdGen``, ``import ... as uig``), instances (``_gen = UnifiedIdGenerator()``,
     ``self.id_generator = ...``) and class aliases (``G = UnifiedIdGenerator``)."""
     known = set(names)
     found: set[str] = set()
-    nodes = list(statements(tree.body))
     for _ in range(2):  # an alias may be bound before or after the import that makes it one
         for node in nodes:
             if isinstance(node, ast.ImportFrom):
@@ -126,7 +132,8 @@ def reduce_source(
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     lines = io.StringIO(text, newline="").readlines()
-    words = (*words, *sorted(local_aliases(tree, alias_names, alias_modules)))
+    every_statement = statements(tree.body)
+    words = (*words, *sorted(local_aliases(every_statement, alias_names, alias_modules)))
     body = tree.body
     if not body:
         return None
@@ -173,7 +180,7 @@ def reduce_source(
             line = lines[number - 1]
             parts.append(line if line.endswith(("\n", "\r")) else line + "\n")
             line_map.append(number)
-    return Reduced("".join(parts), encoding, lines, ranges, line_map, tree)
+    return Reduced("".join(parts), encoding, lines, ranges, line_map, every_statement)
 
 
 def splice(reduced: Reduced, new_text: str) -> str | None:

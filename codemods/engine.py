@@ -18,7 +18,7 @@ from pyflakes import checker as pyflakes_checker
 from pyflakes import messages as pyflakes_messages
 
 from codemods.bindings import MANAGER_NAMES, collect_bindings
-from codemods.chunks import reduce_source, splice
+from codemods.chunks import reduce_source, splice, statements
 from codemods.findings import Finding
 from codemods.imports import update_imports
 from codemods.rules import GENERATOR_CLASS, MODULE_HELPERS, SHAPE_RULES, RuleSet
@@ -118,10 +118,14 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
     module = _parse(source if reduced is None else reduced.text)
     if isinstance(module, str):
         return FileResult(path, SKIPPED, reason=module)
-    tree = reduced.tree if reduced is not None else _ast_parse(source)
-    if isinstance(tree, str):
-        return FileResult(path, SKIPPED, reason=tree)
-    status, findings, new_code, reason = _transform(module, tree, source, path, settings)
+    if reduced is not None:
+        every_statement = reduced.statements
+    else:
+        tree = _ast_parse(source)
+        if isinstance(tree, str):
+            return FileResult(path, SKIPPED, reason=tree)
+        every_statement = statements(tree.body)
+    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
     if status != CHANGED or not settings.emit:
@@ -159,11 +163,11 @@ def _ast_parse(source: bytes) -> ast.Module | str:
         return f"does not parse with {python} ({type(exc).__name__}: {exc})"
 
 
-def _transform(module: cst.Module, tree: ast.Module, source: bytes, path: str, settings: FileSettings):
+def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings):
     """Run the selected recipes and fix imports: (status, findings, new code, reason)."""
     rules = settings.rules
     texts = SourceMap(module)
-    bindings = collect_bindings(tree, rules.source_modules)
+    bindings = collect_bindings(every_statement, rules.source_modules)
     findings: list[Finding] = []
     needed: set[str] = set()
     kept_texts: list[str] | None = None
