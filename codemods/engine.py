@@ -125,7 +125,10 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
         if isinstance(tree, str):
             return FileResult(path, SKIPPED, reason=tree)
         every_statement = statements(tree.body)
-    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
+    try:
+        status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
+    except Exception as exc:  # a bug in the import fixes or printing must not take the run down either
+        return FileResult(path, FAILED, reason=f"transform error: {type(exc).__name__}: {exc}")
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
     if status != CHANGED or not settings.emit:

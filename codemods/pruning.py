@@ -20,8 +20,6 @@ from libcst._nodes.internal import CodegenState
 
 #: Nodes a visitor may skip whole when their text mentions none of its words: statements,
 #: and the expression-level nodes inside them (an argument list, a dict literal ...).
-#: Never a block: visitors pair ``visit_``/``leave_`` hooks on blocks (libcst still
-#: calls ``leave_`` on a skipped node), and for a node without a word both are no-ops.
 _PRUNABLE = (
     cst.SimpleStatementLine, cst.BaseCompoundStatement, cst.BaseExpression, cst.Arg, cst.BaseElement,
     cst.BaseDictElement, cst.Parameters, cst.Annotation, cst.Decorator,
@@ -199,25 +197,34 @@ def nodes_of(node: cst.CSTNode, *types: type) -> list[cst.CSTNode]:
 
 class Pruning:
     """Mixin for visitors/transformers: skip any statement or expression whose text
-    mentions none of ``words``.
+    mentions none of ``words``, as if it were not there: neither its ``visit_`` nor its
+    ``leave_`` hook runs (libcst would still call ``leave_``), nor any of its children's.
 
     Set ``self.texts`` (a ``SourceMap`` of the original module) and ``self.words``.
     An unrelated class or function is skipped whole, and so is an unrelated argument
     or literal inside a relevant statement; nodes a previous pass left untouched are
-    still the same objects, so later passes find them in the map. A visitor's hooks
-    must do nothing for a node that mentions none of its words.
+    still the same objects, so later passes find them in the map.
     """
 
     texts: SourceMap
     words: tuple[str, ...]
+    #: The node just skipped: libcst calls ``on_leave`` for it next, with no child between.
+    _skipped: cst.CSTNode | None = None
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         # A node a transform rebuilt is not in the map: descend into it rather than
         # generate its code; its unchanged children are found in the map again.
         if isinstance(node, _PRUNABLE) and self.texts.known(node) \
                 and not self.texts.mentions(node, self.prune_words()):
+            self._skipped = node
             return False
         return super().on_visit(node)  # type: ignore[misc]
+
+    def on_leave(self, original_node: cst.CSTNode, *updated):
+        if original_node is self._skipped:
+            self._skipped = None
+            return updated[0] if updated else None
+        return super().on_leave(original_node, *updated)  # type: ignore[misc]
 
     def prune_words(self) -> tuple[str, ...]:
         return self.words

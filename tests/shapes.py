@@ -229,6 +229,14 @@ except ImportError:  # older layout
 def make():
     return UnifiedIdGenerator.generate_base_id("metric")
 ''', ["exact"]),
+    "unrelated_try_beside_a_use": (IMPORT + '''
+def load(raw):
+    try:
+        import orjson as json
+    except ImportError:  # the import fixes skip this try: it names nothing they remove
+        import json
+    return json.loads(raw), UnifiedIdGenerator.generate_base_id("user")
+''', ["exact"]),
     "star_import": ('''from shared.id_generation import *
 
 

@@ -101,6 +101,25 @@ def test_guard_through_the_cli_file_untouched_failed_and_exit_1(tmp_path, broken
     assert any(item["path"] == "svc_a/ids.py" and item["code"] == "IDM099" for item in review)
 
 
+def test_a_crash_after_the_rules_fails_that_file_only(tmp_path, monkeypatch):
+    """The import fixes and printing run outside the recipes: a bug there is one failed file too."""
+    import codemods.engine as engine
+
+    real = engine.update_imports
+
+    def crashes_for_ids(module, *args, **kwargs):
+        if "\nX = " in module.code:  # svc_a/ids.py
+            raise IndexError("pop from empty list")
+        return real(module, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "update_imports", crashes_for_ids)
+    root = two_files(tmp_path / "repo")
+    by_path = {o.path: o.result for o in build_plan(root, load_config(root), workers=1, use_cache=False).outcomes}
+    assert by_path["svc_a/ids.py"].status == "failed"
+    assert by_path["svc_a/ids.py"].reason == "transform error: IndexError: pop from empty list"
+    assert by_path["svc_a/threads.py"].status == "changed"
+
+
 # ------------------------------------------------------------ test commands
 def test_test_commands_are_argv_lists_unless_shell_is_opted_in(example, tmp_path):
     pwned = tmp_path / "pwned"
