@@ -111,6 +111,13 @@ def _relevance_words(settings: FileSettings) -> tuple[str, ...]:
 
 
 def transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
+    try:
+        return _transform_source(source, path, settings)
+    except Exception as exc:  # a bug anywhere (import fixes, printing, the guard) fails one file, not the run
+        return FileResult(path, FAILED, reason=f"transform error: {type(exc).__name__}: {exc}")
+
+
+def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
     rules = settings.rules
     reduced = reduce_source(
         source, _relevance_words(settings), (GENERATOR_CLASS, *MODULE_HELPERS), (*rules.source_modules, "uuid")
@@ -125,10 +132,7 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
         if isinstance(tree, str):
             return FileResult(path, SKIPPED, reason=tree)
         every_statement = statements(tree.body)
-    try:
-        status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
-    except Exception as exc:  # a bug in the import fixes or printing must not take the run down either
-        return FileResult(path, FAILED, reason=f"transform error: {type(exc).__name__}: {exc}")
+    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
     if status != CHANGED or not settings.emit:
