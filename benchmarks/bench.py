@@ -290,6 +290,8 @@ def baseline(tree: Path, jobs: int, sample: int | None, seed: int, n_files: int)
     if run.returncode != 0 or line is None:
         raise SystemExit(f"baseline failed (rc {run.returncode}):\n{stderr[-3000:]}")
     info = json.loads(line.split(" ", 1)[1])
+    if info["failures"]:  # a baseline that errors out early is not the same work: no ratio from it
+        raise SystemExit(f"baseline: {info['failures']} files failed, so its time means nothing:\n{stderr[-3000:]}")
     step = Step("libcst runner baseline", [run])
     if sample and info["files_run"] < info["files_total"]:
         scale = info["files_total"] / info["files_run"]

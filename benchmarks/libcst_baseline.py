@@ -6,13 +6,12 @@
 ``IdMigrateBaselineCommand`` is a ``VisitorBasedCodemodCommand`` around idmigrate's engine,
 run by ``libcst.codemod.parallel_exec_transform_with_prettyprint`` (diff mode: nothing is
 written) over every tracked ``.py`` file of ROOT, the way a plain libcst codemod would be run:
-the runner parses every file, resolves the command's metadata dependencies (the
-``PositionProvider`` our ``MigrationTransformer`` declares) and renders every result back to
-code. In each file the command runs our binding pass; where the engine would act (the file
-binds the generator or names it), it hands the file's bytes to ``codemods.engine.transform_source``
-so the output is byte-identical to idmigrate's. That re-parses only those ~2.5% files, and the
-command does *not* walk the transformer over files that do not use the generator (a naive
-command would), so if anything this baseline is a little faster than a truly naive one.
+the runner reads and parses every file and renders every result back to code. Where the engine
+would act (the file's bytes name the generator or its module, idmigrate's own prefilter test),
+the command hands the bytes to ``codemods.engine.transform_source``, so the output is
+byte-identical to idmigrate's. That re-parses only those ~2.5% files, and the command does
+*not* walk a transformer over the other files (a naive command would, and would ask for
+position metadata), so if anything this baseline is faster than a truly naive one.
 
 ``--sample K`` runs on a random sample of K files, stratified so the share of files that
 mention the generator matches the whole tree; bench.py extrapolates the runner time linearly.
@@ -40,10 +39,9 @@ from libcst.codemod import (  # noqa: E402
     parallel_exec_transform_with_prettyprint,
 )
 
-from codemods.bindings import collect_bindings  # noqa: E402
 from codemods.engine import CHANGED, FAILED, FileSettings, transform_source  # noqa: E402
-from codemods.transformer import MigrationTransformer  # noqa: E402
 from migrate.config import load_config  # noqa: E402
+from migrate.discovery import mentions_generator, prefilter_tokens  # noqa: E402
 
 _TOKENS = (b"UnifiedIdGenerator", b"unified_id_generator")
 _CONFIG_CACHE: dict[str, object] = {}
@@ -57,7 +55,6 @@ def _config(root: str):
 
 class IdMigrateBaselineCommand(VisitorBasedCodemodCommand):
     DESCRIPTION = "UnifiedIdGenerator -> UnifiedIDManager via idmigrate's engine, under libcst's runner."
-    METADATA_DEPENDENCIES = MigrationTransformer.METADATA_DEPENDENCIES
 
     def __init__(self, context: CodemodContext, root: str, services: dict, manager_modules: tuple,
                  api_files: tuple) -> None:
@@ -75,8 +72,7 @@ class IdMigrateBaselineCommand(VisitorBasedCodemodCommand):
         config = _config(self.root)
         with open(filename, "rb") as fh:
             source = fh.read()
-        bindings = collect_bindings(tree, config.rules.source_modules)
-        if not bindings.uses_generator and not any(t in source for t in _TOKENS):
+        if not mentions_generator(source, prefilter_tokens(config.rules)):
             return tree
         service = rel.split("/", 1)[0] if "/" in rel else "_root"
         import_path, boundary = self.services.get(service, self.services["_default"])
