@@ -113,18 +113,20 @@ def transform_jobs(
     # Import libcst once, before forking: every worker inherits it instead of importing it again.
     import codemods.engine  # noqa: F401
 
+    chunks = _chunks(jobs, workers * _CHUNKS_PER_WORKER)
+    results: list = []
     # Keep what the workers inherit out of their garbage collections (the Python docs'
     # advice for fork without exec): less to scan, fewer copy-on-write pages.
     gc.freeze()
-
-    chunks = _chunks(jobs, workers * _CHUNKS_PER_WORKER)
-    results: list = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_run_jobs, chunk, config, manager_modules) for chunk in chunks]
-        for future in futures:
-            done = future.result()
-            arrived(len(results), done)
-            results.extend(done)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(_run_jobs, chunk, config, manager_modules) for chunk in chunks]
+            for future in futures:
+                done = future.result()
+                arrived(len(results), done)
+                results.extend(done)
+    finally:
+        gc.unfreeze()
     return results
 
 
