@@ -15,7 +15,7 @@ import typer
 from migrate import __version__
 from migrate.config import ConfigError, load_config
 from codemods.recipes import DEFAULT_RECIPES
-from migrate.pipeline import Plan, UsageError, build_plan
+from migrate.pipeline import Plan, PlanError, build_plan
 
 app = typer.Typer(
     name="idmigrate",
@@ -92,7 +92,7 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
             use_cache=not no_cache, progress_factory=_progress_factory(label),
             recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit,
         )
-    except (ConfigError, UsageError) as exc:
+    except (ConfigError, PlanError) as exc:
         fail(str(exc))
         raise  # unreachable
 

@@ -287,7 +287,7 @@ class _Runner:
 
     # -- planning --------------------------------------------------------------
     def build_plan(self, repo, base: str, start: gitops.HeadState, dirty: bool, paths: list[str] | None):
-        from migrate.pipeline import UsageError, build_plan, resolve_paths
+        from migrate.pipeline import PlanError, UsageError, build_plan, resolve_paths
 
         opts = self.options
         try:
@@ -307,7 +307,7 @@ class _Runner:
                     paths=[str(plan_root / p) for p in rel_paths] or None,
                     workers=opts.jobs, use_cache=in_place, recipes=opts.recipes,
                 )
-        except UsageError as exc:
+        except PlanError as exc:
             raise RunError(str(exc)) from None
         finally:
             if not in_place:

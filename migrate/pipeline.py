@@ -11,6 +11,7 @@ import gc
 import os
 import stat
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -30,8 +31,16 @@ _PARALLEL_THRESHOLD = 8
 _CHUNKS_PER_WORKER = 32
 
 
-class UsageError(ValueError):
-    """Bad command-line input (unknown service, path outside ROOT, ...): exit 2."""
+class PlanError(ValueError):
+    """No plan can be made: one line for the user, exit 2."""
+
+
+class UsageError(PlanError):
+    """Bad command-line input (unknown service, path outside ROOT, ...)."""
+
+
+class WorkerCrashError(PlanError):
+    """A worker process died (killed, out of memory, a crash in native code)."""
 
 
 @dataclass
@@ -122,7 +131,13 @@ def transform_jobs(
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
             futures = [pool.submit(_run_jobs, chunk, config, manager_modules) for chunk in chunks]
             for future in futures:
-                done = future.result()
+                try:
+                    done = future.result()
+                except BrokenProcessPool:  # every unfinished task fails alike: the culprit is unknown
+                    raise WorkerCrashError(
+                        f"a worker process died (killed, out of memory, or a crash in native code) with "
+                        f"{len(jobs) - len(results)} of {len(jobs)} files unfinished; nothing was written"
+                    ) from None
                 arrived(len(results), done)
                 results.extend(done)
     finally:

@@ -310,6 +310,37 @@ def test_apply_keeps_a_file_another_process_changed_after_the_plan(repo, expecte
     assert history(repo) == (was.refs, was.log)
 
 
+_DOOMED: list[str] = []  # the file whose worker dies (module level: the pool pickles the function)
+
+
+def _run_jobs_dying_on_doomed(jobs, *args):
+    from migrate import pipeline
+
+    if any(job.path in _DOOMED for job in jobs):
+        os._exit(9)  # the forked worker vanishes without a word
+    return pipeline.__dict__["_real_run_jobs"](jobs, *args)
+
+
+def test_a_worker_process_that_dies_is_one_line_and_nothing_is_written(repo, expected, monkeypatch):
+    """A worker killed mid-plan (OOM killer, a crash in native code): exit 2, one line, no file touched."""
+    from migrate import pipeline
+
+    victim = sorted(expected)[0]
+    monkeypatch.setattr(sys.modules[__name__], "_DOOMED", [victim])
+    monkeypatch.setattr(pipeline, "_real_run_jobs", pipeline._run_jobs, raising=False)
+    monkeypatch.setattr(pipeline, "_run_jobs", _run_jobs_dying_on_doomed)
+    was = before(repo)
+    out = cli("apply", str(repo), "-j", "2", "--no-cache")
+    monkeypatch.undo()
+    assert out.exit_code == 2, out.output
+    (line,) = out.stderr.splitlines()
+    assert line.startswith("error: a worker process died") and line.endswith("unfinished; nothing was written")
+    assert "Traceback" not in out.output
+    assert_files_old_or_new(repo, was, expected, new_count=0)
+    assert history(repo) == (was.refs, was.log)
+    assert_reapply_completes(repo, expected)
+
+
 def test_keyboard_interrupt_in_the_middle_of_apply(repo, expected, monkeypatch):
     calls: list = []
     real_replace = os.replace
