@@ -10,10 +10,7 @@ import errno
 import gc
 import os
 import stat
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -119,6 +116,11 @@ def transform_jobs(
             results.extend(_run_jobs([job], config, manager_modules))
             arrived(i, results[-1:])
         return results
+    # Imported here, not at the top: a run with nothing to transform needs none of them.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
+
     # Import libcst once, before forking: every worker inherits it instead of importing it again.
     import codemods.engine  # noqa: F401
 
