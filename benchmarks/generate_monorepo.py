@@ -699,10 +699,10 @@ def _file_rng(seed: int, rel: str) -> random.Random:
 
 
 def _api_sources() -> dict[str, bytes]:
-    candidates = [HERE.parent / "migrate" / "example_monorepo"]
+    candidates = [HERE.parent / "migrate" / "demo" / "example_monorepo"]
     try:
         import migrate
-        candidates.append(Path(migrate.__file__).resolve().parent / "example_monorepo")
+        candidates.append(Path(migrate.__file__).resolve().parent / "demo" / "example_monorepo")
     except ImportError:
         pass
     for base in candidates:
@@ -713,7 +713,7 @@ def _api_sources() -> dict[str, bytes]:
         }
         if all(p.is_file() for p in files.values()):
             return {rel: p.read_bytes() for rel, p in files.items()}
-    raise SystemExit("cannot find the bundled example monorepo (migrate/example_monorepo) to copy the APIs from")
+    raise SystemExit("cannot find the bundled example monorepo (migrate/demo/example_monorepo) to copy the APIs from")
 
 
 def _write_chunk(args) -> list[tuple[str, int, int, int]]:

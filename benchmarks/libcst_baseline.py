@@ -8,7 +8,7 @@ run by ``libcst.codemod.parallel_exec_transform_with_prettyprint`` (diff mode: n
 written) over every tracked ``.py`` file of ROOT, the way a plain libcst codemod would be run:
 the runner reads and parses every file and renders every result back to code. Where the engine
 would act (the file's bytes name the generator or its module, idmigrate's own prefilter test),
-the command hands the bytes to ``codemods.engine.transform_source``, so the output is
+the command hands the bytes to ``codemods.engine.transform.transform_source``, so the output is
 byte-identical to idmigrate's. That re-parses only those ~2.5% files, and the command does
 *not* walk a transformer over the other files (a naive command would, and would ask for
 position metadata), so if anything this baseline is faster than a truly naive one.
@@ -39,9 +39,9 @@ from libcst.codemod import (  # noqa: E402
     parallel_exec_transform_with_prettyprint,
 )
 
-from codemods.engine import CHANGED, FAILED, FileSettings, transform_source  # noqa: E402
-from migrate.config import load_config  # noqa: E402
-from migrate.discovery import mentions_generator, prefilter_tokens  # noqa: E402
+from codemods.engine.transform import CHANGED, FAILED, FileSettings, transform_source  # noqa: E402
+from migrate.workspace.config import load_config  # noqa: E402
+from migrate.workspace.discovery import mentions_generator, prefilter_tokens  # noqa: E402
 
 _TOKENS = (b"UnifiedIdGenerator", b"unified_id_generator")
 _CONFIG_CACHE: dict[str, object] = {}
@@ -92,9 +92,9 @@ def _tracked_py(root: Path) -> list[str]:
 
 
 def _service_settings(root: Path, files: list[str]) -> tuple[dict, tuple, tuple]:
-    """service -> (import_path, boundary) exactly as migrate.pipeline.build_plan decides them."""
-    from migrate.discovery import api_files
-    from migrate.services import ServiceMap
+    """service -> (import_path, boundary) exactly as migrate.workspace.pipeline.build_plan decides them."""
+    from migrate.workspace.discovery import api_files
+    from migrate.workspace.services import ServiceMap
 
     config = _config(str(root))
     tops = {f.split("/", 1)[0] for f in files if "/" in f}

@@ -13,9 +13,9 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
-from migrate.config import ConfigError, load_config
-from codemods.recipes import DEFAULT_RECIPES
-from migrate.pipeline import Plan, PlanError, build_plan
+from migrate.workspace.config import ConfigError, load_config
+from codemods.core.recipes import DEFAULT_RECIPES
+from migrate.workspace.pipeline import Plan, PlanError, build_plan
 
 app = typer.Typer(
     name="idmigrate",
@@ -117,7 +117,7 @@ def scan(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
-    from migrate.report import render_scan_text, summarize
+    from migrate.output.report import render_scan_text, summarize
 
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
     summary = summarize(plan)
@@ -139,8 +139,8 @@ def diff(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Dry run: the unified diff of every change on stdout (git apply takes it), summary on stderr."""
-    from migrate.diffing import render_for_terminal, unified_diff
-    from migrate.report import problem_lines, summarize
+    from migrate.output.diffing import render_for_terminal, unified_diff
+    from migrate.output.report import problem_lines, summarize
 
     plan = plan_for(root, service, path, jobs, no_cache, "diffing", recipe)
     patch = b"".join(
@@ -173,8 +173,8 @@ def apply(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Rewrite the working tree (same filters as diff). Running it twice changes nothing."""
-    from migrate.apply import write_changes
-    from migrate.report import problem_lines, summarize
+    from migrate.workspace.apply import write_changes
+    from migrate.output.report import problem_lines, summarize
 
     plan = plan_for(root, service, path, jobs, no_cache, "applying", recipe)
     try:
@@ -206,7 +206,7 @@ def report(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """The review list: format sites (ID text changes) and manual sites, by service and file."""
-    from migrate.report import render_review_json, render_review_md
+    from migrate.output.report import render_review_json, render_review_md
 
     if fmt not in ("md", "json"):
         fail(f"--format must be md or json, not {fmt!r}")
@@ -234,8 +234,8 @@ def verify(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """CI gate: exit 1 while generator usages or service-boundary violations remain."""
-    from migrate.boundaries import find_violations
-    from migrate.report import problem_lines, remaining_lines, summarize
+    from migrate.workspace.boundaries import find_violations
+    from migrate.output.report import problem_lines, remaining_lines, summarize
 
     plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe, emit=False)
     lines = remaining_lines(plan, include_manual=not allow_manual)
@@ -252,7 +252,7 @@ def verify(
 @app.command()
 def expose(root: Path = RootArg) -> None:
     """Move the manager under shared/ so every service may import it; re-export at the old path."""
-    from migrate.expose import ExposeError, expose_manager
+    from migrate.compat.expose import ExposeError, expose_manager
 
     root = _root(root)
     try:
@@ -265,7 +265,7 @@ def expose(root: Path = RootArg) -> None:
 @app.command()
 def shim(root: Path = RootArg) -> None:
     """Turn the generator into a compatibility layer that delegates to the manager and warns."""
-    from migrate.shim import ShimError, write_shim
+    from migrate.compat.shim import ShimError, write_shim
 
     root = _root(root)
     try:
@@ -295,7 +295,7 @@ def run(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
-    from migrate.orchestrate import RunError, RunOptions, render_summary, run_batches
+    from migrate.run.orchestrate import RunError, RunOptions, render_summary, run_batches
 
     root = _root(root)
     try:
@@ -330,8 +330,8 @@ def status(
     no_cache: bool = NoCacheOpt,
 ) -> None:
     """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
-    from migrate.orchestrate import render_status, status_report
-    from migrate.state import StateError
+    from migrate.run.orchestrate import render_status, status_report
+    from migrate.run.state import StateError
 
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")
     try:
@@ -350,7 +350,7 @@ def demo(
     keep: Optional[Path] = typer.Option(None, "--dir", help="Use this (new) directory instead of a temp dir."),
 ) -> None:
     """Copy the bundled example monorepo to a temp git repo and migrate it there."""
-    from migrate.demo import DemoError, run_demo
+    from migrate.demo.demo import DemoError, run_demo
 
     try:
         code = run_demo(keep, out=sys.stdout, err=sys.stderr)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from pyflakes import checker, messages
 
-from codemods.engine import FileSettings, transform_source
-from codemods.rules import RuleSet
-from migrate.config import DEFAULT_MANAGER_MODULE
-from migrate.demo import EXAMPLE
+from codemods.engine.transform import FileSettings, transform_source
+from codemods.generator.rules import RuleSet
+from migrate.workspace.config import DEFAULT_MANAGER_MODULE
+from migrate.demo.demo import EXAMPLE
 from tests.snapshot_ext import JsonSnapshotExtension, MdSnapshotExtension, PySnapshotExtension
 
 

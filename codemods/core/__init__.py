@@ -1,0 +1,1 @@
+"""Shared vocabulary of every recipe: safety classes, findings, per-file results, the recipe registry. No libcst."""

@@ -1,0 +1,1 @@
+"""The default recipe: UnifiedIdGenerator call sites to UnifiedIDManager."""

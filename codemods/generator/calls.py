@@ -1,0 +1,242 @@
+"""Rewrite one generator member call into its manager call, driven by the rule table.
+
+``rewrite_call`` is pure: arguments in, an ``Edit`` out. It never raises for odd
+input; what it cannot rewrite soundly comes back as a MANUAL edit with a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import libcst as cst
+
+from codemods.generator import builders
+from codemods.generator.bindings import dotted_name
+from codemods.generator.prefixes import literal_text, resolve_prefix
+from codemods.generator.rules import SHAPE_RULES, Rule, RuleSet
+from codemods.core.safety import Safety
+
+
+_EMPTY = cst.Module(body=[])
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The outcome for one site: a replacement node, or ``None`` for MANUAL."""
+
+    code: str
+    safety: Safety
+    reason: str
+    node: cst.BaseExpression | None = None
+    suggestion: str = ""
+    latent: str = ""
+
+
+def manual(code: str, reason: str | None = None, suggestion: str | None = None, latent: bool = False) -> Edit:
+    row = SHAPE_RULES.get(code)
+    return Edit(
+        code=code,
+        safety=Safety.MANUAL,
+        reason=reason or (row.why if row else ""),
+        suggestion=suggestion if suggestion is not None else (row.suggestion if row else ""),
+        latent="open" if latent else "",
+    )
+
+
+def is_pure(node: cst.BaseExpression) -> bool:
+    """True for expressions that can be dropped or repeated without side effects."""
+    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.Name, cst.Ellipsis)):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return is_pure(node.left) and is_pure(node.right)
+    if isinstance(node, cst.Attribute):
+        return is_pure(node.value)
+    if isinstance(node, cst.UnaryOperation):
+        return is_pure(node.expression)
+    if isinstance(node, cst.FormattedString):
+        return all(
+            is_pure(part.expression)
+            for part in node.parts
+            if isinstance(part, cst.FormattedStringExpression)
+        )
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return all(is_pure(el.value) for el in node.elements)
+    return False
+
+
+def bind_arguments(
+    args: Sequence[cst.Arg], rule: Rule
+) -> tuple[dict[str, cst.BaseExpression], str | None]:
+    """Map call arguments to the member's parameters; the error says why they do not fit."""
+    bound: dict[str, cst.BaseExpression] = {}
+    params = rule.params
+    drop_any = "*" in rule.droppable
+    positional = 0
+    for arg in args:
+        if arg.star:
+            return bound, f"{arg.star}-argument cannot be mapped"
+        if arg.keyword is None:
+            if positional < len(params):
+                bound[params[positional]] = arg.value
+            elif not drop_any:
+                return bound, f"{rule.member}() takes {len(params)} positional argument(s), got more"
+            elif not is_pure(arg.value):
+                return bound, "a dropped argument has side effects"
+            positional += 1
+            continue
+        name = arg.keyword.value
+        if name in bound:
+            return bound, f"argument {name!r} given twice"
+        if name in params:
+            bound[name] = arg.value
+        elif drop_any:
+            if not is_pure(arg.value):
+                return bound, "a dropped argument has side effects"
+        else:
+            return bound, f"unexpected keyword {name}= (not a parameter of {rule.member})"
+    for name in rule.droppable:
+        value = bound.pop(name, None)
+        if value is not None and not is_pure(value):
+            return bound, f"dropped argument {name}= has side effects"
+    return bound, None
+
+
+def looks_like_thread_id(node: cst.BaseExpression) -> bool:
+    """A name/attribute that says it holds a thread ID, or a call that makes one."""
+    if isinstance(node, cst.Call):
+        return isinstance(node.func, cst.Attribute) and node.func.attr.value == "generate_thread_id"
+    name = dotted_name(node)
+    return name is not None and "thread" in name.rsplit(".", 1)[-1].lower()
+
+
+def _typed_context(bound: dict[str, cst.BaseExpression], rule: Rule) -> list[tuple[str, cst.BaseExpression]]:
+    return [(p, bound[p]) for p in rule.params if p in bound and p not in rule.droppable]
+
+
+@dataclass(frozen=True)
+class CallSite:
+    """What the transformer knows about one call besides its arguments."""
+
+    member: str
+    args: Sequence[cst.Arg]
+    rules: RuleSet
+    #: Dotted name of a thread ID generated earlier in the same block, if any.
+    thread_in_block: str | None = None
+    #: The statement assigns this call to a plain target (enables run/thread pairing).
+    pairs_with_thread: bool = False
+
+
+def rewrite_call(site: CallSite) -> Edit:
+    rule = site.rules.members.get(site.member)
+    if rule is None:
+        if site.member.startswith("generate_"):
+            return manual("IDM052", f"latent AttributeError: the generator has no {site.member}()", latent=True)
+        return manual("IDM074", f"{site.member} is not a member the rule table knows")
+    if rule.kind == "manual":
+        return Edit(rule.code, Safety.MANUAL, rule.why, None, rule.suggestion, "open" if rule.latent else "")
+    bound, error = bind_arguments(site.args, rule)
+    if error:
+        return manual("IDM052" if rule.latent else "IDM007", f"{error}", latent=rule.latent)
+    handler = _HANDLERS.get(rule.kind)
+    if handler is None:
+        return manual("IDM074", f"rule kind {rule.kind!r} cannot be applied to a call")
+    edit = handler(site, rule, bound)
+    if rule.latent and edit.safety is not Safety.MANUAL:
+        return Edit(edit.code, edit.safety, edit.reason, edit.node, edit.suggestion, "fixed")
+    if rule.latent:
+        return Edit(edit.code, edit.safety, edit.reason, None, edit.suggestion, "open")
+    return edit
+
+
+def _base_id(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    prefix = bound.get("prefix")
+    resolution = resolve_prefix(prefix, site.rules)
+    if resolution.id_type is None:
+        shown = _EMPTY.code_for_node(prefix) if prefix is not None else '"id"'
+        return manual(resolution.code, suggestion=f"get_id_manager().generate_id(IDType.<TYPE>, prefix={shown})")
+    text = literal_text(prefix) if prefix is not None else "id"
+    if text == "run" and site.pairs_with_thread and site.thread_in_block:
+        thread = cst.parse_expression(site.thread_in_block)
+        return Edit("IDM008", Safety.FORMAT, SHAPE_RULES["IDM008"].why, builders.run_id_call(thread))
+    keep = prefix if prefix is not None else cst.SimpleString('"id"')
+    node = builders.manager_generate_id(resolution.id_type, keep if resolution.keep else None)
+    safety = Safety.EXACT if resolution.code == "IDM001" else Safety.FORMAT
+    return Edit(resolution.code, safety, SHAPE_RULES[resolution.code].why, node)
+
+
+def _typed(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    id_type = rule.id_type or site.rules.fallback_type
+    prefix = cst.SimpleString(f'"{rule.prefix}"') if rule.prefix else None
+    node = builders.manager_generate_id(id_type, prefix, _typed_context(bound, rule))
+    return Edit(rule.code, rule.safety, rule.why, node)
+
+
+def _thread(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    return Edit(rule.code, rule.safety, rule.why, builders.thread_id_call())
+
+
+def _run(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    thread = bound.get("thread_id")
+    if thread is None and site.thread_in_block:
+        thread = cst.parse_expression(site.thread_in_block)
+    if thread is None:
+        return manual("IDM052", "latent AttributeError: generate_run_id() has no thread ID in reach",
+                      rule.suggestion, latent=True)
+    if not looks_like_thread_id(thread):
+        return manual("IDM052", "latent AttributeError: the argument may not be a thread ID",
+                      rule.suggestion, latent=True)
+    return Edit(rule.code, rule.safety, rule.why, builders.run_id_call(thread))
+
+
+def _typed_literal(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    value = bound.get("id_type")
+    text = literal_text(value) if value is not None else None
+    id_type = site.rules.type_for_word(text) if text else None
+    if id_type is None:
+        return manual("IDM052", f"latent AttributeError: no IDType for {text or 'a computed type'!r}",
+                      rule.suggestion, latent=True)
+    return Edit(rule.code, rule.safety, rule.why, builders.manager_generate_id(id_type))
+
+
+def _batch(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    count = bound.get("count")
+    prefix = bound.get("prefix")
+    if count is None or prefix is None:
+        return manual("IDM007", "generate_batch_ids needs a prefix and a count")
+    resolution = resolve_prefix(prefix, site.rules)
+    if resolution.id_type is None or not is_pure(prefix):
+        return manual("IDM006")
+    element = builders.manager_generate_id(resolution.id_type, prefix if resolution.keep else None)
+    return Edit(rule.code, rule.safety, rule.why, builders.batch(element, count))
+
+
+def _valid(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    expected = bound.get("expected_prefix")
+    if expected is not None and not (isinstance(expected, cst.Name) and expected.value == "None"):
+        return manual(rule.code, "is_valid_id with expected_prefix has no manager equivalent", rule.suggestion)
+    value = bound.get("id_string")
+    if value is None:
+        return manual("IDM007", "is_valid_id needs the ID to check")
+    return Edit(rule.code, rule.safety, rule.why, builders.valid_format_call(value))
+
+
+def _reset(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    return Edit(rule.code, rule.safety, rule.why, builders.reset_counters_call())
+
+
+def _user_context(site: CallSite, rule: Rule, bound: dict) -> Edit:
+    return manual("IDM012")
+
+
+_HANDLERS = {
+    "base_id": _base_id,
+    "typed": _typed,
+    "thread": _thread,
+    "run": _run,
+    "typed_literal": _typed_literal,
+    "batch": _batch,
+    "valid": _valid,
+    "reset": _reset,
+    "user_context": _user_context,
+}

@@ -1,0 +1,266 @@
+"""SPEC 4.4: remove generator imports a file no longer uses; add the manager names it now uses.
+
+Removal is decided from the usages the transform left in place (no ScopeProvider,
+see SPEC 7). It reaches imports
+inside functions and ``try/except ImportError`` fallbacks, drops a ``try`` whose
+every branch became empty, and keeps ``__all__`` in step with what is imported.
+Both passes skip simple statements that cannot matter (``codemods.engine.pruning``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from codemods.generator.bindings import Bindings, dotted_name, module_name
+from codemods.engine.chunks import CHUNK_MARKER_NAME
+from codemods.engine.pruning import Pruning, SourceMap
+from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS
+
+
+def unused_from_kept(bindings: Bindings, kept_texts: list[str]) -> set[str]:
+    """Unused generator imports, from the usages the transform left in place.
+
+    Every reference to a generator name is a finding (the transform records bare
+    references too), so a name no manual finding mentions is no longer used. Cheaper
+    than walking the rewritten tree; the guard's pyflakes pass would catch a miss.
+    """
+    joined = "\n".join(kept_texts)
+
+    def used(word: str) -> bool:
+        return re.search(rf"(?<![\w.]){re.escape(word)}\b", joined) is not None
+
+    unused = {name for name in bindings.imported_names if not used(name)}
+    unused |= {ref for ref in bindings.module_refs if not used(ref)}
+    if bindings.star_import and not any(used(n) for n in (GENERATOR_CLASS, *MODULE_HELPERS)):
+        unused.add("*")
+    return unused
+
+
+def _only_pass(body: cst.BaseSuite) -> bool:
+    if not isinstance(body, cst.IndentedBlock):
+        return False
+    return all(
+        isinstance(stmt, cst.SimpleStatementLine) and all(isinstance(s, cst.Pass) for s in stmt.body)
+        for stmt in body.body
+    )
+
+
+def _without(aliases, unused: set[str], known: set[str]) -> tuple[list, list[str]]:
+    keep, removed = [], []
+    for alias in aliases:
+        local = alias.evaluated_alias or dotted_name(alias.name) or ""
+        if local in unused and local in known:
+            removed.append(local)
+        else:
+            keep.append(alias)
+    if keep and len(keep) != len(aliases):
+        keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return keep, removed
+
+
+class _RemoveImports(Pruning, cst.CSTTransformer):
+    def __init__(
+        self,
+        unused: set[str],
+        bindings: Bindings,
+        sources: tuple[str, ...],
+        replacement: cst.SimpleStatementLine | None,
+    ) -> None:
+        super().__init__()
+        self.unused = unused
+        self.bindings = bindings
+        self.sources = sources
+        #: The manager import, put where the first removed top-level import stood.
+        self.replacement = replacement
+        self.replaced = False
+        self.removed: set[str] = set()
+        self._depth = 0
+        self._try_removed: list[bool] = []
+        self._removed_lines: set[int] = set()
+        self.words = (*sorted(unused - {"*"}), "import *", "__all__")
+
+    def visit_Try(self, node: cst.Try) -> None:
+        self._try_removed.append(False)
+
+    def leave_Try(self, original_node, updated_node):
+        removed_inside = self._try_removed.pop()
+        if self._try_removed and removed_inside:
+            self._try_removed[-1] = True
+        if (
+            removed_inside
+            and _only_pass(updated_node.body)
+            and all(_only_pass(h.body) for h in updated_node.handlers)
+            and updated_node.orelse is None
+            and updated_node.finalbody is None
+        ):
+            return cst.RemovalSentinel.REMOVE
+        return updated_node
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._depth += 1
+
+    def leave_IndentedBlock(self, original_node, updated_node):
+        self._depth -= 1
+        if not updated_node.body:
+            return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+        if original_node.body and id(original_node.body[0]) in self._removed_lines:
+            # The block's first statement went away: don't open the block with a blank line.
+            first = updated_node.body[0].with_changes(leading_lines=())
+            return updated_node.with_changes(body=[first, *updated_node.body[1:]])
+        return updated_node
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        return False  # everything happens at the statement level, below
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        body = [self._small(stmt) for stmt in updated_node.body]
+        body = [stmt for stmt in body if stmt is not None]
+        if len(body) == len(updated_node.body) and all(a is b for a, b in zip(body, updated_node.body)):
+            return updated_node
+        if self._try_removed:
+            self._try_removed[-1] = True
+        if body:
+            body[-1] = body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+            return updated_node.with_changes(body=body)
+        if self.replacement is not None and not self.replaced and self._depth == 0:
+            self.replaced = True
+            return self.replacement.with_changes(
+                leading_lines=original_node.leading_lines,
+                # keep that line's own newline (CRLF in a mixed file), not its comment
+                trailing_whitespace=cst.TrailingWhitespace(newline=original_node.trailing_whitespace.newline),
+            )
+        self._removed_lines.add(id(original_node))
+        return cst.RemovalSentinel.REMOVE
+
+    def _small(self, stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement | None:
+        if isinstance(stmt, cst.ImportFrom):
+            if isinstance(stmt.names, cst.ImportStar):
+                if "*" in self.unused and module_name(stmt.module) in self.sources:
+                    self.removed.add("*")
+                    return None
+                return stmt
+            keep, removed = _without(stmt.names, self.unused, self.bindings.imported_names)
+            self.removed.update(removed)
+            return stmt if not removed else (stmt.with_changes(names=keep) if keep else None)
+        if isinstance(stmt, cst.Import):
+            keep, removed = _without(stmt.names, self.unused, self.bindings.module_refs)
+            self.removed.update(removed)
+            return stmt if not removed else (stmt.with_changes(names=keep) if keep else None)
+        if isinstance(stmt, cst.Assign) and self.removed:
+            return self._prune_all(stmt)
+        return stmt
+
+    def _prune_all(self, stmt: cst.Assign) -> cst.Assign:
+        """Drop removed names from ``__all__ = [...]``."""
+        target = stmt.targets[0].target if len(stmt.targets) == 1 else None
+        value = stmt.value
+        if not (isinstance(target, cst.Name) and target.value == "__all__"):
+            return stmt
+        if not isinstance(value, (cst.List, cst.Tuple)):
+            return stmt
+        elements = [
+            el for el in value.elements
+            if not (isinstance(el.value, cst.SimpleString) and el.value.evaluated_value in self.removed)
+        ]
+        if len(elements) == len(value.elements):
+            return stmt
+        if elements:
+            elements[-1] = elements[-1].with_changes(comma=value.elements[-1].comma)
+        return stmt.with_changes(value=value.with_changes(elements=elements))
+
+
+def _import_line(import_path: str, names: set[str]) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine([
+        cst.ImportFrom(
+            module=cst.parse_expression(import_path),
+            names=[cst.ImportAlias(cst.Name(n)) for n in sorted(names)],
+        )
+    ])
+
+
+def _is_import_line(stmt: cst.CSTNode) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body
+    )
+
+
+def _is_docstring(stmt: cst.CSTNode) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _is_chunk_marker(stmt: cst.CSTNode) -> bool:
+    """The line ``codemods.engine.chunks`` puts between chunks: what follows it in the file is not here."""
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and isinstance(stmt.body[0], cst.Assign)
+        and isinstance(stmt.body[0].targets[0].target, cst.Name)
+        and stmt.body[0].targets[0].target.value == CHUNK_MARKER_NAME
+    )
+
+
+def add_import(module: cst.Module, import_path: str, names: set[str]) -> cst.Module:
+    """Import ``names`` from ``import_path`` at the top level.
+
+    Merged into an existing top-level ``from import_path import ...`` when there
+    is one; otherwise a new line after the leading block of imports (after the
+    docstring and ``__future__`` imports when there is no import at all).
+    """
+    body = list(module.body)
+    for index, stmt in enumerate(body):
+        if _is_import_line(stmt) and len(stmt.body) == 1:
+            node = stmt.body[0]
+            if (isinstance(node, cst.ImportFrom) and not node.relative
+                    and not isinstance(node.names, cst.ImportStar)
+                    and module_name(node.module) == import_path and node.lpar is None):
+                present = {a.evaluated_alias or dotted_name(a.name) for a in node.names}
+                merged = sorted(set(present) | names)
+                if len(merged) == len(present):
+                    return module
+                aliases = list(node.names) + [cst.ImportAlias(cst.Name(n)) for n in sorted(names - present)]
+                aliases = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in aliases]
+                body[index] = stmt.with_changes(body=[node.with_changes(names=aliases)])
+                return module.with_changes(body=body)
+    insert_at = 0
+    for index, stmt in enumerate(body):
+        if index == 0 and _is_docstring(stmt):
+            insert_at = 1
+        elif _is_import_line(stmt):
+            insert_at = index + 1
+        else:
+            break
+    body.insert(insert_at, _import_line(import_path, names))
+    following = body[insert_at + 1] if insert_at + 1 < len(body) else None
+    if following is not None and not _is_import_line(following) and not following.leading_lines \
+            and not _is_chunk_marker(following):
+        blank = 2 if isinstance(following, (cst.FunctionDef, cst.ClassDef)) else 1
+        body[insert_at + 1] = following.with_changes(leading_lines=[cst.EmptyLine()] * blank)
+    return module.with_changes(body=body)
+
+
+def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
+                   import_path: str, names: set[str], texts: SourceMap | None = None,
+                   kept_texts: list[str] | None = None) -> cst.Module:
+    """Drop unused generator imports and import ``names`` from ``import_path``.
+
+    The manager import takes the place of the first top-level generator import that
+    goes away, so the file keeps its import layout; otherwise it is added at the top.
+    """
+    # Generator imports are only dropped when the generator recipe ran (kept_texts is its record).
+    unused = unused_from_kept(bindings, kept_texts) if kept_texts is not None else set()
+    replacement = _import_line(import_path, names) if names else None
+    if unused:
+        remover = _RemoveImports(unused, bindings, sources, replacement)
+        remover.texts = texts or SourceMap(module)  # statements the transform left alone are in it
+        module = module.visit(remover)
+        if remover.replaced:
+            return module
+    if not names:
+        return module
+    return add_import(module, import_path, names)

@@ -1,0 +1,386 @@
+"""The declarative rule table: every mapping from the generator to the manager, in one place.
+
+Rows are data. The transformer (``codemods.generator.transformer``) reads them; MIGRATION.md is
+generated from them (``codemods.docs``); ``[tool.idmigrate]`` in the target repo's
+pyproject.toml overrides them (``RuleSet.with_overrides``).
+
+Rule kinds (what the transformer does with a member call):
+
+- ``base_id``      resolve the prefix argument to an IDType (SPEC 4.1 a–e)
+- ``typed``        ``get_id_manager().generate_id(IDType.X, prefix=..., context={params})``
+- ``thread``       ``UnifiedIDManager.generate_thread_id()``
+- ``run``          ``UnifiedIDManager.generate_run_id(<thread id>)``
+- ``typed_literal`` ``generate_id("user")``: a literal that names an IDType or alias
+- ``batch``        list comprehension of ``base_id`` calls
+- ``valid``        ``is_valid_id_format(s)``
+- ``reset``        ``get_id_manager().reset_counters()``
+- ``user_context`` statement split, handled by ``codemods.generator.user_context``
+- ``manual``       never rewritten; reported with the row's reason and suggestion
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+from codemods.core.safety import Safety
+
+#: IDType members of the manager, by value (SPEC 3).
+ID_TYPES: tuple[str, ...] = (
+    "user",
+    "session",
+    "request",
+    "agent",
+    "tool",
+    "transaction",
+    "websocket",
+    "execution",
+    "trace",
+    "metric",
+    "thread",
+)
+
+#: Prefix words that mean an IDType without spelling it (SPEC 4.1 b).
+DEFAULT_ALIASES: dict[str, str] = {
+    "req": "request",
+    "ws": "websocket",
+    "conn": "websocket",
+    "exec": "execution",
+    "run": "execution",
+    "txn": "transaction",
+    "tx": "transaction",
+    "uid": "user",
+    "usr": "user",
+    "sess": "session",
+    "err": "trace",
+    "error": "trace",
+    "span": "trace",
+}
+
+#: Modules that define (or re-export) the generator; imports from them are tracked.
+SOURCE_MODULES: tuple[str, ...] = (
+    "shared.id_generation",
+    "shared.id_generation.unified_id_generator",
+)
+
+GENERATOR_CLASS = "UnifiedIdGenerator"
+
+#: Module-level helpers of the generator package, by name -> member key in MEMBER_RULES.
+MODULE_HELPERS: tuple[str, ...] = (
+    "reset_global_counter",
+    "generate_uuid_replacement",
+    "create_user_execution_context_factory",
+    "TestIdUtils",
+    "IdComponents",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row: a generator member (or call shape) and what it becomes."""
+
+    code: str
+    member: str
+    kind: str
+    safety: Safety
+    why: str
+    #: IDType value for ``typed`` rows; ``None`` means the configured fallback type.
+    id_type: str | None = None
+    prefix: str | None = None
+    #: Parameter names of the generator member, in order; their arguments move into ``context=``.
+    params: tuple[str, ...] = ()
+    #: Parameters the manager has no use for and that may be dropped when side-effect free.
+    droppable: tuple[str, ...] = ()
+    #: The member does not exist on the generator (a latent AttributeError today).
+    latent: bool = False
+    suggestion: str = ""
+    before: str = ""
+    after: str = ""
+
+
+def _rules(*rows: Rule) -> dict[str, Rule]:
+    return {row.member: row for row in rows}
+
+
+#: Generator members called through the class, an alias or an instance.
+MEMBER_RULES: dict[str, Rule] = _rules(
+    Rule("IDM001", "generate_base_id", "base_id", Safety.EXACT,
+         "prefix resolves to an IDType; see the IDM001-IDM007 prefix rows",
+         params=("prefix", "include_random", "random_length"),
+         droppable=("include_random", "random_length"),
+         before='UnifiedIdGenerator.generate_base_id("user")',
+         after="get_id_manager().generate_id(IDType.USER)"),
+    Rule("IDM010", "generate_user_context_ids", "user_context", Safety.FORMAT,
+         "split into thread/run/request so the run ID embeds its thread ID",
+         params=("user_id", "operation"),
+         before='thread_id, run_id, request_id = UnifiedIdGenerator.generate_user_context_ids(user_id, "chat")',
+         after=("thread_id = UnifiedIDManager.generate_thread_id()\n"
+                "run_id = UnifiedIDManager.generate_run_id(thread_id)\n"
+                'request_id = get_id_manager().generate_id(IDType.REQUEST, context={"user_id": user_id, "operation": "chat"})')),
+    Rule("IDM020", "generate_websocket_connection_id", "typed", Safety.FORMAT,
+         "websocket connection ID; user and timestamp move into context",
+         id_type="websocket", params=("user_id", "connection_timestamp"),
+         before="UnifiedIdGenerator.generate_websocket_connection_id(user_id)",
+         after='get_id_manager().generate_id(IDType.WEBSOCKET, context={"user_id": user_id})'),
+    Rule("IDM021", "generate_websocket_client_id", "typed", Safety.FORMAT,
+         "websocket client ID, kept apart from connections by prefix",
+         id_type="websocket", prefix="client", params=("user_id", "connection_timestamp"),
+         before="UnifiedIdGenerator.generate_websocket_client_id(user_id)",
+         after='get_id_manager().generate_id(IDType.WEBSOCKET, prefix="client", context={"user_id": user_id})'),
+    Rule("IDM022", "generate_agent_execution_id", "typed", Safety.FORMAT,
+         "agent execution ID; agent type and user move into context",
+         id_type="agent", params=("agent_type", "user_id"),
+         before="UnifiedIdGenerator.generate_agent_execution_id(agent_type, user_id)",
+         after='get_id_manager().generate_id(IDType.AGENT, context={"agent_type": agent_type, "user_id": user_id})'),
+    Rule("IDM023", "generate_tool_execution_id", "typed", Safety.FORMAT,
+         "tool execution ID; tool name and agent move into context",
+         id_type="tool", params=("tool_name", "agent_id"),
+         before="UnifiedIdGenerator.generate_tool_execution_id(tool_name, agent_id)",
+         after='get_id_manager().generate_id(IDType.TOOL, context={"tool_name": tool_name, "agent_id": agent_id})'),
+    Rule("IDM024", "generate_session_id", "typed", Safety.FORMAT,
+         "session ID; user and session type move into context",
+         id_type="session", params=("user_id", "session_type"),
+         before='UnifiedIdGenerator.generate_session_id(user_id, "web")',
+         after='get_id_manager().generate_id(IDType.SESSION, context={"user_id": user_id, "session_type": "web"})'),
+    Rule("IDM025", "generate_message_id", "typed", Safety.FORMAT,
+         "message ID: no MESSAGE type, so the fallback type with prefix 'msg'",
+         prefix="msg", params=("message_type", "user_id", "thread_id"),
+         before="UnifiedIdGenerator.generate_message_id(kind, user_id, thread_id)",
+         after=('get_id_manager().generate_id(IDType.EXECUTION, prefix="msg", '
+                'context={"message_type": kind, "user_id": user_id, "thread_id": thread_id})')),
+    Rule("IDM026", "generate_error_context_id", "typed", Safety.FORMAT,
+         "error context ID as a TRACE with prefix 'error'",
+         id_type="trace", prefix="error", params=("error_type", "user_id"),
+         before="UnifiedIdGenerator.generate_error_context_id(error_type, user_id)",
+         after='get_id_manager().generate_id(IDType.TRACE, prefix="error", context={"error_type": error_type, "user_id": user_id})'),
+    Rule("IDM030", "generate_batch_ids", "batch", Safety.FORMAT,
+         "a list of manager IDs of the prefix's type",
+         params=("prefix", "count", "include_random"), droppable=("include_random",),
+         before='UnifiedIdGenerator.generate_batch_ids("job", 3)',
+         after='[get_id_manager().generate_id(IDType.EXECUTION, prefix="job") for _ in range(3)]'),
+    Rule("IDM031", "is_valid_id", "valid", Safety.FORMAT,
+         "format check of any ID; with expected_prefix it is manual (no equivalent)",
+         params=("id_string", "expected_prefix"),
+         suggestion="is_valid_id_format(s) and s.startswith(prefix)",
+         before="UnifiedIdGenerator.is_valid_id(s)", after="is_valid_id_format(s)"),
+    Rule("IDM032", "reset_global_counter", "reset", Safety.FORMAT,
+         "resets the manager's counters (the manager also forgets registered IDs)",
+         before="UnifiedIdGenerator.reset_global_counter()",
+         after="get_id_manager().reset_counters()"),
+    # Members the generator does not define: latent AttributeErrors in real code (SPEC 2).
+    Rule("IDM040", "generate_thread_id", "thread", Safety.FORMAT,
+         "latent AttributeError fixed: the manager's thread ID", latent=True,
+         droppable=("*",),
+         before="UnifiedIdGenerator.generate_thread_id()",
+         after="UnifiedIDManager.generate_thread_id()"),
+    Rule("IDM041", "generate_run_id", "run", Safety.FORMAT,
+         "latent AttributeError fixed: a run ID that embeds its thread ID", latent=True,
+         params=("thread_id",),
+         suggestion="UnifiedIDManager.generate_run_id(thread_id)",
+         before="UnifiedIdGenerator.generate_run_id(thread_id)",
+         after="UnifiedIDManager.generate_run_id(thread_id)"),
+    Rule("IDM042", "generate_user_id", "typed", Safety.FORMAT,
+         "latent AttributeError fixed: a USER ID", id_type="user", latent=True,
+         droppable=("*",),
+         before="UnifiedIdGenerator.generate_user_id()",
+         after="get_id_manager().generate_id(IDType.USER)"),
+    Rule("IDM043", "generate_request_id", "typed", Safety.FORMAT,
+         "latent AttributeError fixed: a REQUEST ID", id_type="request", latent=True,
+         droppable=("*",),
+         before="UnifiedIdGenerator.generate_request_id()",
+         after="get_id_manager().generate_id(IDType.REQUEST)"),
+    Rule("IDM044", "generate_execution_id", "typed", Safety.FORMAT,
+         "latent AttributeError fixed: an EXECUTION ID", id_type="execution", latent=True,
+         droppable=("*",),
+         before="UnifiedIdGenerator.generate_execution_id()",
+         after="get_id_manager().generate_id(IDType.EXECUTION)"),
+    Rule("IDM045", "generate_id", "typed_literal", Safety.FORMAT,
+         "latent AttributeError fixed when the literal names an IDType or alias", latent=True,
+         params=("id_type",),
+         suggestion="get_id_manager().generate_id(IDType.<TYPE>, prefix=...)",
+         before='UnifiedIdGenerator.generate_id("user")',
+         after="get_id_manager().generate_id(IDType.USER)"),
+    Rule("IDM050", "generate_task_id", "manual", Safety.MANUAL,
+         "latent AttributeError: the generator has no generate_task_id and the manager no counterpart",
+         latent=True, suggestion='get_id_manager().generate_id(IDType.EXECUTION, prefix="task")'),
+    Rule("IDM051", "generate_connection_id", "manual", Safety.MANUAL,
+         "latent AttributeError: the generator has no generate_connection_id; pick the websocket rule by hand",
+         latent=True, suggestion="get_id_manager().generate_id(IDType.WEBSOCKET, context={...})"),
+    Rule("IDM060", "parse_id", "manual", Safety.MANUAL,
+         "parses the generator's own format; the manager has no equivalent",
+         suggestion="UnifiedIDManager.parse_run_id(...) for run IDs, or drop the parsing"),
+    Rule("IDM061", "get_id_age", "manual", Safety.MANUAL,
+         "reads the generator's timestamp; manager IDs carry none",
+         suggestion="store the creation time next to the ID"),
+    *(
+        Rule("IDM062", name, "manual", Safety.MANUAL,
+             "in-process session registry: the manager has no equivalent",
+             suggestion="keep sessions in the service's own session store")
+        for name in (
+            "get_or_create_user_session", "get_existing_session", "cleanup_expired_sessions",
+            "get_active_sessions_count", "invalidate_user_sessions", "_active_sessions", "_user_sessions",
+        )
+    ),
+    Rule("IDM063", "generate_uuid_replacement", "manual", Safety.MANUAL,
+         "module helper with no manager counterpart", suggestion="str(uuid.uuid4())"),
+    Rule("IDM063", "create_user_execution_context_factory", "manual", Safety.MANUAL,
+         "module helper with no manager counterpart",
+         suggestion="build the context with UnifiedIDManager.generate_thread_id()/generate_run_id()"),
+    Rule("IDM063", "TestIdUtils", "manual", Safety.MANUAL,
+         "test helper class of the generator", suggestion="use get_id_manager() in the test"),
+    Rule("IDM063", "IdComponents", "manual", Safety.MANUAL,
+         "parsed form of the generator's IDs", suggestion="drop the parsing"),
+)
+
+#: Rows for the prefix classes of ``generate_base_id`` and for shapes that are not member calls.
+SHAPE_RULES: dict[str, Rule] = {
+    row.code: row
+    for row in (
+        Rule("IDM001", "generate_base_id", "prefix", Safety.EXACT,
+             "literal prefix equal to an IDType value: the ID still starts with that word",
+             before='UnifiedIdGenerator.generate_base_id("user")',
+             after="get_id_manager().generate_id(IDType.USER)"),
+        Rule("IDM002", "generate_base_id", "prefix", Safety.FORMAT,
+             "literal prefix is a declared alias: req_… becomes request_…",
+             before='UnifiedIdGenerator.generate_base_id("req")',
+             after="get_id_manager().generate_id(IDType.REQUEST)"),
+        Rule("IDM003", "generate_base_id", "prefix", Safety.FORMAT,
+             "a word of the literal names a type or alias; the literal is kept as prefix=",
+             before='UnifiedIdGenerator.generate_base_id("auth_user")',
+             after='get_id_manager().generate_id(IDType.USER, prefix="auth_user")'),
+        Rule("IDM004", "generate_base_id", "prefix", Safety.FORMAT,
+             "any other literal: the fallback type, the literal kept as prefix=",
+             before='UnifiedIdGenerator.generate_base_id("event")',
+             after='get_id_manager().generate_id(IDType.EXECUTION, prefix="event")'),
+        Rule("IDM005", "generate_base_id", "prefix", Safety.FORMAT,
+             "f-string prefix resolved by its leading literal words, kept as prefix=",
+             before='UnifiedIdGenerator.generate_base_id(f"thread_{op}")',
+             after='get_id_manager().generate_id(IDType.THREAD, prefix=f"thread_{op}")'),
+        Rule("IDM006", "generate_base_id", "prefix", Safety.MANUAL,
+             "computed prefix (a variable or a call): its type cannot be known",
+             suggestion="get_id_manager().generate_id(IDType.<TYPE>, prefix=<prefix>)",
+             before="UnifiedIdGenerator.generate_base_id(prefix)"),
+        Rule("IDM007", "(any call)", "args", Safety.MANUAL,
+             "an argument the member does not take (e.g. random_suffix=), *args/**kwargs, "
+             "or a dropped argument with side effects",
+             suggestion="fix the call, then re-run",
+             before='UnifiedIdGenerator.generate_base_id("user", random_suffix=True)'),
+        Rule("IDM008", "generate_base_id", "pairing", Safety.FORMAT,
+             "a 'run' base ID right after a thread ID in the same block embeds that thread ID",
+             before='thread_id = UnifiedIdGenerator.generate_base_id("thread")\nrun_id = UnifiedIdGenerator.generate_base_id("run")',
+             after="thread_id = get_id_manager().generate_id(IDType.THREAD)\nrun_id = UnifiedIDManager.generate_run_id(thread_id)"),
+        Rule("IDM009", "(comment in call)", "lowering", Safety.MANUAL,
+             "a comment inside the call would be lost by the rewrite",
+             suggestion="move the comment out of the call, then re-run"),
+        Rule("IDM011", "generate_user_context_ids", "index", Safety.FORMAT,
+             "an indexed user-context tuple: [0] thread, [1] run embedding a new thread, [2] request",
+             before="UnifiedIdGenerator.generate_user_context_ids(user_id, op)[0]",
+             after="UnifiedIDManager.generate_thread_id()"),
+        Rule("IDM012", "generate_user_context_ids", "tuple", Safety.MANUAL,
+             "the tuple is used whole (passed on, returned, starred): split it by hand",
+             suggestion="thread_id = UnifiedIDManager.generate_thread_id(); run_id = UnifiedIDManager.generate_run_id(thread_id); ..."),
+        Rule("IDM052", "(undefined member)", "latent", Safety.MANUAL,
+             "latent AttributeError: arguments do not fit the manager's counterpart, or there is none",
+             latent=True, suggestion="see the member's row"),
+        Rule("IDM070", "mock.patch(...)", "patch", Safety.MANUAL,
+             "a patch target string names the generator; patch the manager call the code now makes",
+             suggestion='mock.patch.object(UnifiedIDManager, "generate_id")'),
+        Rule("IDM071", "patch.object(UnifiedIdGenerator, ...)", "patch", Safety.MANUAL,
+             "patches the generator class itself",
+             suggestion='patch.object(UnifiedIDManager, "generate_id")'),
+        Rule("IDM072", "class X(UnifiedIdGenerator)", "subclass", Safety.MANUAL,
+             "a subclass of the generator: its overrides need a design decision",
+             suggestion="wrap get_id_manager() instead of subclassing"),
+        Rule("IDM073", "UnifiedIdGenerator", "reference", Safety.MANUAL,
+             "the class itself is used as a value (isinstance, annotation, argument)",
+             suggestion="UnifiedIDManager"),
+        Rule("IDM074", "UnifiedIdGenerator.<member>", "reference", Safety.MANUAL,
+             "a member passed around without a call: its caller's arguments are unknown",
+             suggestion="lambda: get_id_manager().generate_id(IDType.<TYPE>)"),
+        Rule("IDM075", "default_factory=UnifiedIdGenerator.<member>", "reference", Safety.FORMAT,
+             "a zero-argument factory becomes a lambda of the manager call",
+             before="field(default_factory=UnifiedIdGenerator.generate_base_id)",
+             after='field(default_factory=lambda: get_id_manager().generate_id(IDType.EXECUTION, prefix="id"))'),
+        Rule("IDM076", "__all__ re-export", "reexport", Safety.FORMAT,
+             "a re-export of the generator (e.g. in a package __init__) is removed with its import; "
+             "importers of the package must migrate too",
+             suggestion="remove the import and the __all__ entry",
+             before='from shared.id_generation import UnifiedIdGenerator\n__all__ = ["UnifiedIdGenerator"]',
+             after="__all__ = []"),
+        Rule("IDM080", "UnifiedIdGenerator()", "instance", Safety.FORMAT,
+             "the instance becomes the manager singleton; manual when calls through it remain",
+             suggestion="get_id_manager()",
+             before="self.id_generator = UnifiedIdGenerator()",
+             after="self.id_generator = get_id_manager()"),
+        Rule("IDM090", "(any)", "boundary", Safety.MANUAL,
+             "the rewrite would make this service import another service; run `idmigrate expose` "
+             "or set the service's import_path",
+             suggestion="idmigrate expose ROOT, then re-run"),
+        Rule("IDM098", "(configured member)", "config", Safety.FORMAT,
+             "a member added in [tool.idmigrate.members] with the kind, type and prefix given there",
+             before="UnifiedIdGenerator.generate_widget_id(user_id)",
+             after='get_id_manager().generate_id(IDType.TOOL, context={"user_id": user_id})'),
+        Rule("IDM099", "(any)", "guard", Safety.MANUAL,
+             "the rewritten file would not parse or would use an undefined name; nothing was written "
+             "(a rule bug: please report it)",
+             suggestion="rewrite by hand and report the file to the idmigrate maintainers"),
+        Rule("IDM091", "(any)", "clash", Safety.MANUAL,
+             "the file already binds a name the rewrite needs (IDType, get_id_manager, ...)",
+             suggestion="rename the local name, then re-run"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The effective rules for one run: defaults plus the user's overrides."""
+
+    aliases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ALIASES))
+    fallback_type: str = "execution"
+    #: Keep the literal as ``prefix=`` also for IDType values and aliases (SPEC 4.1 switch).
+    keep_prefix: bool = False
+    members: Mapping[str, Rule] = field(default_factory=lambda: dict(MEMBER_RULES))
+    source_modules: tuple[str, ...] = SOURCE_MODULES
+    #: Phase 2/3 (SPEC 4.6): extra words of ``*_id`` names or ID prefixes -> IDType value
+    #: (``alert`` -> ``trace``), beyond the IDType values and aliases.
+    name_types: Mapping[str, str] = field(default_factory=dict)
+    #: Phase 3: a callable (``module:function``) tests should call for throwaway IDs instead
+    #: of the manager, e.g. ``test_framework.ids:fresh_id`` (not a ``test_`` name: pytest would collect it); None means the manager.
+    test_id_helper: str | None = None
+
+    def type_for_word(self, word: str) -> str | None:
+        """The IDType value a prefix word names, directly or through an alias."""
+        if word in ID_TYPES:
+            return word
+        return self.aliases.get(word)
+
+    def with_overrides(
+        self,
+        *,
+        aliases: Mapping[str, str] | None = None,
+        fallback_type: str | None = None,
+        keep_prefix: bool | None = None,
+        members: Mapping[str, Mapping[str, object]] | None = None,
+        source_modules: tuple[str, ...] | None = None,
+        name_types: Mapping[str, str] | None = None,
+        test_id_helper: str | None = None,
+    ) -> "RuleSet":
+        """A copy with user overrides applied; values are validated by ``migrate.workspace.config``."""
+        new_members = dict(self.members)
+        for name, changes in (members or {}).items():
+            base = new_members.get(name) or Rule("IDM098", name, "typed", Safety.FORMAT, "user-defined rule")
+            new_members[name] = replace(base, **dict(changes))
+        return RuleSet(
+            aliases={**self.aliases, **(aliases or {})},
+            fallback_type=fallback_type or self.fallback_type,
+            keep_prefix=self.keep_prefix if keep_prefix is None else keep_prefix,
+            members=new_members,
+            source_modules=source_modules or self.source_modules,
+            name_types={**self.name_types, **(name_types or {})},
+            test_id_helper=test_id_helper or self.test_id_helper,
+        )
+
+
+def id_type_member(value: str) -> str:
+    """``"user"`` -> ``"USER"``: the enum member name for an IDType value."""
+    return value.upper()

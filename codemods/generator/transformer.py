@@ -1,0 +1,420 @@
+"""The one generic transformer: finds every generator usage and applies the rule table.
+
+Per-site decisions live in ``calls`` (member calls) and ``user_context`` (the
+tuple split); this class only walks the tree, keeps the little state that needs
+a walk (which block we are in, which thread ID was made last, which nodes an
+enclosing shape already handled) and records a ``Finding`` for every usage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import libcst as cst
+
+from codemods.generator import builders
+from codemods.generator.bindings import Bindings, dotted_name
+from codemods.generator.calls import CallSite, Edit, manual, rewrite_call
+from codemods.core.findings import Finding
+from codemods.generator.prefixes import literal_text
+from codemods.engine.pruning import Pruning, SourceMap, has_comment
+from codemods.generator.rules import GENERATOR_CLASS, SHAPE_RULES, RuleSet
+from codemods.core.safety import Safety
+from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
+
+_PATCH_FUNCS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch")
+_THREAD_MAKERS = ("generate_thread_id",)
+
+
+@dataclass
+class _Block:
+    #: Dotted name of the last target assigned a fresh thread ID in this block.
+    thread: str | None = None
+
+
+@dataclass
+class _PendingInstance:
+    node: cst.CSTNode
+    before: str
+
+
+@dataclass
+class TransformState:
+    findings: list[Finding] = field(default_factory=list)
+    needed_names: set[str] = field(default_factory=set)
+    #: Source text of every usage left in place (manual): the generator names still referenced.
+    kept_texts: list[str] | None = None
+
+
+def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
+    """A comment inside ``node`` (the cheap text test first: most calls have no ``#`` at all)."""
+    return "#" in texts.text(node) and has_comment(node)
+
+
+class MigrationTransformer(Pruning, cst.CSTTransformer):
+    """Positions are resolved after the walk (``resolve_positions``), not with metadata."""
+
+    def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None) -> None:
+        super().__init__()
+        self.b = bindings
+        self.rules = rules
+        self.module = module
+        self.texts = texts if texts is not None and texts.module is module else SourceMap(module)
+        self.state = TransformState(kept_texts=[])
+        self._blocks: list[_Block] = [_Block()]
+        self._call_funcs: set[int] = set()
+        self._handled: set[int] = set()  # nodes an enclosing shape or a finding already covers
+        self._splits: dict[int, tuple] = {}  # id(statement line) -> (targets, call)
+        self._indexes: dict[int, int] = {}  # id(subscript) -> index
+        self._pairable: set[int] = set()  # calls assigned to a plain target
+        self._default_factory: set[int] = set()
+        self._instances: list[_PendingInstance] = []
+        self._reexports: list[_PendingInstance] = []
+        self._instance_has_manual = False
+        #: Finding index -> the original node it is about (positions come later).
+        self._finding_nodes: list[cst.CSTNode] = []
+        #: A statement whose text mentions none of these is skipped unvisited.
+        self.words = _relevant_words(bindings, rules)
+
+    # ----------------------------------------------------------------- helpers
+    def _append(self, node: cst.CSTNode, finding: Finding) -> None:
+        self.state.findings.append(finding)
+        self._finding_nodes.append(node)
+        if finding.safety is Safety.MANUAL:
+            self.state.kept_texts.append(self.texts.text(node))
+
+    def resolve_positions(self) -> None:
+        """Fill in line/column of every finding from the source map (no metadata pass)."""
+        self.state.findings = [
+            replace(f, line=line, column=column)
+            for f, n in zip(self.state.findings, self._finding_nodes)
+            for line, column in [self.texts.position(n)]
+        ]
+
+    def _code(self, node: cst.CSTNode) -> str:
+        text = self.texts.text(node).strip()
+        return text if len(text) <= 160 else text[:157] + "..."
+
+    def _record(self, node: cst.CSTNode, member: str, edit: Edit, after: str | None = None) -> None:
+        suggestion = edit.suggestion
+        if edit.node is not None:
+            suggestion = after if after is not None else self.module.code_for_node(edit.node)
+            self.state.needed_names |= builders.names_in(suggestion)
+        self._append(node, Finding(0, 0, member, edit.code, edit.safety, edit.reason, suggestion, edit.latent,
+                                   self._code(node)))
+
+    def _member_access(self, node: cst.BaseExpression) -> tuple[str, bool] | None:
+        """(member, through_instance) when node is ``<generator>.<member>``."""
+        if not isinstance(node, cst.Attribute):
+            return None
+        if self.b.is_class_ref(node.value):
+            return node.attr.value, False
+        if self.b.is_instance_ref(node.value):
+            return node.attr.value, True
+        return None
+
+    def _is_instantiation(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.Call) and not node.args and self.b.is_class_ref(node.func)
+
+    # ------------------------------------------------------------------ blocks
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._blocks.append(_Block())
+
+    def leave_IndentedBlock(self, original_node, updated_node):
+        self._blocks.pop()
+        return updated_node
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._handled.add(id(node.target))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """``__all__ = ["UnifiedIdGenerator", ...]``: a re-export, decided in leave_Module."""
+        target = node.targets[0].target if len(node.targets) == 1 else None
+        if not (isinstance(target, cst.Name) and target.value == "__all__"):
+            return
+        if isinstance(node.value, (cst.List, cst.Tuple)):
+            for element in node.value.elements:
+                text = literal_text(element.value)
+                if text in self.b.imported_names:
+                    self._reexports.append(_PendingInstance(element.value, text))
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._handled.add(id(node.target))
+
+    # ------------------------------------------------------ statement shapes
+    def prune_words(self) -> tuple[str, ...]:
+        thread = self._blocks[-1].thread
+        return self.words if thread is None else (*self.words, thread)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        if len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
+            return True
+        assign = node.body[0]
+        value = assign.value
+        access = self._member_access(value.func) if isinstance(value, cst.Call) else None
+        if access is None:
+            return True
+        member = access[0]
+        if member == USER_CONTEXT:
+            targets = unpack_targets(assign)
+            if targets is not None:
+                self._splits[id(node)] = (targets, value)
+                self._handled.add(id(value))
+        elif len(assign.targets) == 1 and dotted_name(assign.targets[0].target):
+            self._pairable.add(id(value))
+        return True
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        block = self._blocks[-1]
+        split = self._splits.get(id(original_node))
+        if split is not None:
+            targets, call = split
+            if _has_comment(call, self.texts):
+                self._record(call, USER_CONTEXT, manual("IDM009"))
+                return updated_node
+            result = split_assignment(updated_node, targets, call, self.rules)
+            after = "\n".join(self.module.code_for_node(s.body[0]) for s in result.statements)
+            self._record(call, USER_CONTEXT, result.edit, after)  # needed names come from `after`
+            if not result.statements:
+                return updated_node
+            block.thread = result.thread_target
+            return cst.FlattenSentinel(result.statements)
+        self._track_thread(original_node, block)
+        return updated_node
+
+    def _track_thread(self, line: cst.SimpleStatementLine, block: _Block) -> None:
+        """Remember ``x = <thread id>``; forget it when ``x`` is reassigned to something else."""
+        if len(line.body) != 1 or not isinstance(line.body[0], cst.Assign):
+            return
+        assign = line.body[0]
+        if len(assign.targets) != 1:
+            return
+        target = dotted_name(assign.targets[0].target)
+        if target is None:
+            return
+        if self._makes_thread_id(assign.value):
+            block.thread = target
+        elif block.thread == target:
+            block.thread = None
+
+    def _makes_thread_id(self, value: cst.BaseExpression) -> bool:
+        """A call that makes a fresh thread ID: the manager's, a latent one, or ``base_id("thread")``."""
+        if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Attribute):
+            return False
+        if value.func.attr.value in _THREAD_MAKERS:
+            return True
+        access = self._member_access(value.func)
+        if access is None or access[0] != "generate_base_id":
+            return False
+        prefix = next(
+            (a.value for a in value.args if a.keyword is None or a.keyword.value == "prefix"), None
+        )
+        return prefix is not None and literal_text(prefix) == "thread"
+
+    # ----------------------------------------------------------------- calls
+    def visit_Call(self, node: cst.Call) -> None:
+        self._call_funcs.add(id(node.func))
+        if self._is_instantiation(node):
+            self._handled.add(id(node.func))
+            return
+        helper = self.b.helper_for(node.func)
+        if helper is not None:
+            self._handled.add(id(node.func))
+        func_name = dotted_name(node.func) or ""
+        if func_name.endswith("patch.object") and node.args and self.b.is_class_ref(node.args[0].value):
+            self._handled.add(id(node.args[0].value))
+            self._record(node, "patch.object", manual("IDM071"))
+        elif func_name in _PATCH_FUNCS or func_name.endswith(".patch"):
+            for arg in node.args:
+                text = literal_text(arg.value)
+                if text and self._names_generator(text):
+                    self._record(arg.value, "mock.patch", manual("IDM070"))
+
+    def _names_generator(self, text: str) -> bool:
+        return GENERATOR_CLASS in text or any(text.startswith(mod + ".") for mod in self.rules.source_modules)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None and node.keyword.value == "default_factory":
+            self._default_factory.add(id(node.value))
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        value = node.value
+        if not isinstance(value, cst.Call):
+            return
+        access = self._member_access(value.func)
+        if access is None or access[0] != USER_CONTEXT or len(node.slice) != 1:
+            return
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index):
+            raw = index.value
+            sign = 1
+            if isinstance(raw, cst.UnaryOperation) and isinstance(raw.operator, cst.Minus):
+                raw, sign = raw.expression, -1
+            if isinstance(raw, cst.Integer):
+                self._indexes[id(node)] = sign * int(raw.value)
+                self._handled.add(id(value))
+
+    def leave_Subscript(self, original_node, updated_node):
+        index = self._indexes.get(id(original_node))
+        if index is None:
+            return updated_node
+        call = original_node.value
+        edit = manual("IDM009") if _has_comment(call, self.texts) else index_rewrite(updated_node.value, index, self.rules)
+        self._record(call, USER_CONTEXT, edit)
+        return edit.node if edit.node is not None else updated_node
+
+    def leave_Call(self, original_node, updated_node):
+        if id(original_node) in self._handled:
+            return updated_node
+        func = original_node.func
+        access = self._member_access(func)
+        helper = self.b.helper_for(func)
+        if access is not None:
+            member, through_instance = access
+        elif helper is not None:
+            member, through_instance = helper, False
+        elif self._is_instantiation(original_node):
+            self._instances.append(_PendingInstance(original_node, self._code(original_node)))
+            return updated_node
+        else:
+            return updated_node
+        if _has_comment(original_node, self.texts):
+            edit = manual("IDM009")
+        else:
+            edit = rewrite_call(
+                CallSite(
+                    member=member,
+                    args=updated_node.args,
+                    rules=self.rules,
+                    thread_in_block=self._blocks[-1].thread,
+                    pairs_with_thread=id(original_node) in self._pairable,
+                )
+            )
+        if through_instance and edit.node is None:
+            self._instance_has_manual = True
+        self._record(original_node, member, edit)
+        if edit.node is None:
+            return updated_node
+        # keep parentheses the call was written in: `(G.generate_base_id("x"))`
+        return edit.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+
+    # ------------------------------------------------- references (no call)
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self._handled.add(id(node.attr))
+        if self._member_access(node) is not None or self.b.helper_for(node) is not None:
+            self._handled.add(id(node.value))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        for base in node.bases:
+            if self.b.is_class_ref(base.value):
+                self._handled.add(id(base.value))
+                self._record(base.value, f"class {node.name.value}", manual("IDM072"))
+
+    def leave_Attribute(self, original_node, updated_node):
+        if id(original_node) in self._call_funcs or id(original_node) in self._handled:
+            return updated_node
+        access = self._member_access(original_node)
+        if access is not None:
+            return self._reference(original_node, updated_node, access)
+        helper = self.b.helper_for(original_node)
+        if helper is not None:
+            self._record(original_node, helper, self._manual_member(helper))
+        elif self.b.is_class_ref(original_node):
+            self._record(original_node, GENERATOR_CLASS, manual("IDM073"))
+        elif self.b.is_instance_ref(original_node):
+            self._instance_has_manual = True  # the instance escapes: keep it a generator
+        return updated_node
+
+    def _manual_member(self, member: str) -> Edit:
+        rule = self.rules.members.get(member)
+        if rule is not None and rule.kind == "manual":
+            return Edit(rule.code, Safety.MANUAL, rule.why, None, rule.suggestion)
+        return manual("IDM074")
+
+    def _reference(self, original, updated, access: tuple[str, bool]):
+        member, through_instance = access
+        rule = self.rules.members.get(member)
+        if rule is not None and rule.kind == "manual":
+            edit = self._manual_member(member)
+        elif id(original) in self._default_factory:
+            made = rewrite_call(CallSite(member, (), self.rules))
+            if made.node is not None:
+                edit = Edit("IDM075", Safety.FORMAT, SHAPE_RULES["IDM075"].why,
+                            builders.zero_arg_lambda(made.node))
+            else:
+                edit = manual("IDM074")
+        else:
+            edit = manual("IDM074")
+        if through_instance and edit.node is None:
+            self._instance_has_manual = True
+        self._record(original, member, edit)
+        return edit.node if edit.node is not None else updated
+
+    def leave_Name(self, original_node, updated_node):
+        if id(original_node) in self._handled or id(original_node) in self._call_funcs:
+            return updated_node
+        value = original_node.value
+        if value in self.b.class_refs:
+            self._record(original_node, GENERATOR_CLASS, manual("IDM073"))
+        elif value in self.b.helper_refs:
+            self._record(original_node, value, self._manual_member(self.b.helper_refs[value]))
+        elif value in self.b.instance_names:
+            self._instance_has_manual = True
+        return updated_node
+
+    # ------------------------------------------------------------------ end
+    def leave_Module(self, original_node, updated_node):
+        self._decide_reexports()
+        if not self._instances:
+            return updated_node
+        if self._instance_has_manual:
+            edit = manual("IDM080", "calls through this instance stay on the generator (see the manual sites)")
+        else:
+            edit = Edit("IDM080", Safety.FORMAT, SHAPE_RULES["IDM080"].why, cst.parse_expression("get_id_manager()"))
+            updated_node = updated_node.visit(_ReplaceInstantiations(self.b, self.texts))
+            self.state.needed_names.add("get_id_manager")
+        for pending in self._instances:
+            self._append(pending.node, Finding(0, 0, GENERATOR_CLASS + "()", edit.code, edit.safety, edit.reason,
+                                               "get_id_manager()", "", pending.before))
+        return updated_node
+
+    def _decide_reexports(self) -> None:
+        """A re-export goes when nothing in the file still needs the generator."""
+        if not self._reexports:
+            return
+        if any(f.safety is Safety.MANUAL for f in self.state.findings) or self._instance_has_manual:
+            edit = manual("IDM076", "the file still uses the generator, so the re-export stays")
+        else:
+            edit = Edit("IDM076", Safety.FORMAT, SHAPE_RULES["IDM076"].why)
+        for pending in self._reexports:
+            self._append(pending.node, Finding(0, 0, f"__all__ {pending.before}", edit.code, edit.safety,
+                                               edit.reason, "remove the import and the __all__ entry", "",
+                                               pending.before))
+
+
+def _relevant_words(b: Bindings, rules: RuleSet) -> tuple[str, ...]:
+    """Words without which a simple statement cannot hold a generator usage (or a thread ID)."""
+    words = {GENERATOR_CLASS, "unified_id_generator", "__all__", *_THREAD_MAKERS}
+    words |= {ref.split(".")[0] for ref in (*b.class_refs, *b.helper_refs, *b.module_refs)}
+    words |= b.instance_names | b.instance_attrs | b.imported_names
+    words |= set(rules.source_modules)
+    return tuple(sorted(words))
+
+
+class _ReplaceInstantiations(Pruning, cst.CSTTransformer):
+    def __init__(self, bindings: Bindings, texts: SourceMap) -> None:
+        super().__init__()
+        self.b = bindings
+        self.texts = texts
+        self.words = tuple({ref.split(".")[0] for ref in bindings.class_refs})
+
+    def leave_Call(self, original_node, updated_node):
+        if not original_node.args and self.b.is_class_ref(original_node.func):
+            return cst.Call(func=cst.Name("get_id_manager"), lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return updated_node

@@ -1,0 +1,1 @@
+"""Steps that make the manager reachable and old code keep working: expose, shim."""

@@ -1,0 +1,1 @@
+"""``idmigrate demo``: the bundled example monorepo, migrated in a temp repo."""

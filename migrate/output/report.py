@@ -1,0 +1,160 @@
+"""Inventory summaries and the review list, as text, Markdown and JSON.
+
+Everything here is a pure function of a ``Plan``. Text meant for people goes
+through ``escape_control`` so a crafted string in source cannot repaint a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+
+from codemods.core.safety import Safety
+from migrate.workspace.pipeline import Plan
+from migrate.output.terminal import escape_control
+
+CLASSES = ("exact", "format", "manual")
+
+
+def summarize(plan: Plan) -> dict:
+    """Per service: files and call sites by member and safety class; totals."""
+    services: dict[str, dict] = {}
+    totals: Counter[str] = Counter()
+    recipes: dict[str, dict[str, int]] = {}
+    for outcome in plan.outcomes:
+        findings = outcome.result.findings
+        if not findings:
+            continue
+        entry = services.setdefault(
+            outcome.service,
+            {"files": 0, "sites": dict.fromkeys(CLASSES, 0), "members": {}, "latent_fixed": 0, "latent_open": 0},
+        )
+        entry["files"] += 1
+        for f in findings:
+            label = f.safety.label
+            entry["sites"][label] += 1
+            entry["members"].setdefault(f.member, dict.fromkeys(CLASSES, 0))[label] += 1
+            if f.latent:
+                entry[f"latent_{f.latent}"] += 1
+            totals[label] += 1
+            recipes.setdefault(f.recipe, dict.fromkeys(CLASSES, 0))[label] += 1
+    return {
+        "root": str(plan.root),
+        "files_scanned": plan.files_scanned,
+        "files_with_usages": sum(s["files"] for s in services.values()),
+        "files_to_change": len(plan.changed),
+        "services": dict(sorted(services.items())),
+        "totals": {c: totals[c] for c in CLASSES} | {"all": sum(totals.values())},
+        "recipes": dict(sorted(recipes.items())),
+        "skipped": [{"path": o.path, "reason": o.result.reason} for o in plan.by_status("skipped")],
+        "failed": [{"path": o.path, "reason": o.result.reason} for o in plan.by_status("failed")],
+        "unreadable": [{"path": p, "reason": r} for p, r in plan.unreadable],
+    }
+
+
+def render_scan_text(summary: dict) -> str:
+    lines = [f"{'service':<36} {'files':>5} {'exact':>6} {'format':>6} {'manual':>6}"]
+    for name, entry in summary["services"].items():
+        s = entry["sites"]
+        lines.append(f"{escape_control(name):<36} {entry['files']:>5} {s['exact']:>6} {s['format']:>6} {s['manual']:>6}")
+        for member, counts in sorted(entry["members"].items()):
+            lines.append(
+                f"  {escape_control(member):<34} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
+            )
+    t = summary["totals"]
+    lines.append(
+        f"{'total':<36} {summary['files_with_usages']:>5} {t['exact']:>6} {t['format']:>6} {t['manual']:>6}"
+    )
+    if set(summary["recipes"]) - {"generator"}:
+        for name, counts in summary["recipes"].items():
+            lines.append(
+                f"{'recipe ' + name:<36} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
+            )
+    lines.append(
+        f"{summary['files_scanned']} files scanned, {summary['files_with_usages']} with sites, "
+        f"{summary['files_to_change']} would change, {t['all']} sites"
+    )
+    lines.extend(problem_lines(summary))
+    return "\n".join(lines) + "\n"
+
+
+def problem_lines(summary: dict) -> list[str]:
+    lines = []
+    for kind in ("skipped", "failed", "unreadable"):
+        for item in summary[kind]:
+            lines.append(f"{kind}: {escape_control(item['path'])}: {escape_control(item['reason'])}")
+    return lines
+
+
+def review_items(plan: Plan, classes: tuple[str, ...] = ("format", "manual")) -> dict[str, dict[str, list]]:
+    """service -> path -> findings worth a reviewer's eyes (format and manual sites)."""
+    grouped: dict[str, dict[str, list]] = defaultdict(dict)
+    for outcome in sorted(plan.outcomes, key=lambda o: (o.service, o.path)):
+        picked = [f for f in outcome.result.findings if f.safety.label in classes]
+        if picked:
+            grouped[outcome.service][outcome.path] = picked
+    return dict(grouped)
+
+
+def render_review_json(plan: Plan) -> str:
+    items = review_items(plan)
+    data = {
+        "summary": summarize(plan),
+        "review": [
+            {"service": service, "path": path, **f.to_json()}
+            for service, files in items.items()
+            for path, findings in files.items()
+            for f in findings
+        ],
+    }
+    return json.dumps(data, indent=2, sort_keys=False) + "\n"
+
+
+def _md(text: str) -> str:
+    return escape_control(text).replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_review_md(plan: Plan) -> str:
+    summary = summarize(plan)
+    t = summary["totals"]
+    out = [
+        "# idmigrate review list",
+        "",
+        f"{t['all']} generator usages: {t['exact']} exact, {t['format']} format (applied, ID text changes), "
+        f"{t['manual']} manual (not applied).",
+        "",
+    ]
+    latent_fixed = sum(s["latent_fixed"] for s in summary["services"].values())
+    latent_open = sum(s["latent_open"] for s in summary["services"].values())
+    if latent_fixed or latent_open:
+        out += [f"Latent AttributeErrors: {latent_fixed} fixed, {latent_open} still open (manual).", ""]
+    for service, files in review_items(plan).items():
+        out += [f"## {_md(service)}", ""]
+        for path, findings in files.items():
+            out += [f"### `{_md(path)}`", "", "| line | class | rule | member | reason | rewrite / suggestion |",
+                    "|---:|---|---|---|---|---|"]
+            for f in findings:
+                latent = " (latent AttributeError fixed)" if f.latent == "fixed" else (
+                    " (latent bug)" if f.latent == "open" else "")
+                out.append(
+                    f"| {f.line}:{f.column} | {f.safety.label} | {f.code} | `{_md(f.member)}` | "
+                    f"{_md(f.reason)}{latent} | `{_md(f.suggestion)}` |"
+                )
+            out.append("")
+    for line in problem_lines(summary):
+        out.append(f"- {line}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def remaining_lines(plan: Plan, include_manual: bool = True) -> list[str]:
+    """``path:line:col: CODE class member: reason`` for every usage still in the tree."""
+    lines = []
+    for outcome in sorted(plan.outcomes, key=lambda o: o.path):
+        for f in outcome.result.findings:
+            if f.safety is Safety.MANUAL and not include_manual:
+                continue
+            lines.append(
+                f"{escape_control(outcome.path)}:{f.line}:{f.column}: {f.code} {f.safety.label} "
+                f"{escape_control(f.member)}: {escape_control(f.reason)}"
+            )
+    return lines

@@ -1,0 +1,1 @@
+"""``idmigrate run``: per-service batches, their state, test runs, interrupts."""

@@ -1,0 +1,292 @@
+"""Run one service's test command in a worktree, with a timeout, and judge the outcome.
+
+* The command is an argv list run without a shell, unless the service's config
+  says ``shell = true``. It runs in its own session (process group); on a
+  timeout or an interrupt the whole group is killed, so no grandchild survives.
+* ``PYTHONDONTWRITEBYTECODE=1``: a test run leaves no ``__pycache__`` behind.
+* Pytest-like commands get ``--junitxml=<tmpfile>`` appended, so outcomes can be
+  compared per test ID with a run on the unmodified base (``compare``): only
+  failures the migration introduced make a batch red. Other commands (and shell
+  commands) are compared by exit code only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from migrate.run.interrupts import deferred_interrupts
+
+#: Output kept for the report: the last lines of a test run.
+TAIL_LINES = 60
+TAIL_CHARS = 6000
+#: Seconds between SIGTERM and SIGKILL when a test run is stopped.
+KILL_GRACE = 2.0
+#: pytest's exit codes that mean "ran, some tests failed" (1) or "nothing collected" (5).
+PYTEST_TESTS_FAILED = 1
+
+
+@dataclass(frozen=True)
+class TestCommand:
+    """What to run for one service, where (relative to the worktree) and for how long."""
+
+    __test__ = False  # not a pytest test class
+
+    argv: tuple[str, ...]
+    shell: bool = False
+    timeout: int = 900
+    source: str = "default"  # "default" | "config"
+
+    @property
+    def pytest_like(self) -> bool:
+        if self.shell:
+            return False
+        args = list(self.argv)
+        for i, arg in enumerate(args):
+            name = os.path.basename(arg)
+            if name in ("pytest", "py.test") or (name.startswith("pytest") and name[6:].replace(".", "").isdigit()):
+                return True
+            if arg == "-m" and i + 1 < len(args) and args[i + 1] == "pytest":
+                return True
+        return False
+
+    @property
+    def label(self) -> str:
+        if self.shell:
+            return self.argv[0] if len(self.argv) == 1 else shlex.join(self.argv)
+        shown = ["python" if a == sys.executable else a for a in self.argv]
+        return shlex.join(shown)
+
+    def fingerprint(self) -> str:
+        text = repr((self.argv, self.shell, self.timeout))
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def has_test_files(directory: Path) -> bool:
+    """True when ``directory`` holds pytest-style test files (test_*.py, *_test.py)."""
+    if not directory.is_dir():
+        return False
+    for _dirpath, dirnames, filenames in os.walk(directory, followlinks=False):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
+        for name in filenames:
+            if name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py")):
+                return True
+    return False
+
+
+def resolve_test_command(service_name: str, service_path: str, service_config, config, tree: Path) -> TestCommand | None:
+    """The service's test command, or None when it has none.
+
+    ``service_config`` is the service's ``ServiceConfig`` (or None), ``config`` the
+    whole ``Config``, ``tree`` the checkout the command will run in.
+    """
+    timeout = (service_config.test_timeout if service_config and service_config.test_timeout else None) or config.test_timeout
+    if service_config is not None and service_config.test_command:
+        return TestCommand(tuple(service_config.test_command), service_config.shell, timeout, "config")
+    if not service_path or service_path == ".":  # the loose root files: only when configured
+        return None
+    if not has_test_files(tree / service_path):
+        return None
+    argv = (sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", service_path)
+    return TestCommand(argv, False, timeout, "default")
+
+
+@dataclass
+class TestRun:
+    """One execution of a test command."""
+
+    __test__ = False
+
+    status: str  # "passed" | "failed" | "timeout" | "error" (could not start)
+    exit_code: int | None
+    duration: float
+    #: Per-test results from JUnit XML; None when there are none (not pytest, or it crashed).
+    passed: int | None = None
+    failed: int | None = None
+    skipped: int | None = None
+    failing: list[str] | None = None
+    tail: str = ""
+    error: str = ""
+    command: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "TestRun":
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def _tail(data: bytes) -> str:
+    text = data.decode("utf-8", errors="replace")
+    lines = text.rstrip("\n").splitlines()[-TAIL_LINES:]
+    out = "\n".join(lines)
+    return out[-TAIL_CHARS:]
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    """SIGTERM the process group, then SIGKILL whatever is left of it.
+
+    A second Ctrl-C during the grace period must not cut this short: the SIGKILL
+    would never be sent and a test process that ignores SIGTERM would outlive us.
+    """
+    with deferred_interrupts():
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except (ProcessLookupError, PermissionError):
+            pass
+        deadline = time.monotonic() + KILL_GRACE
+        while proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        proc.wait()
+
+
+def parse_junit(path: Path) -> tuple[int, int, int, list[str]] | None:
+    """(passed, failed, skipped, failing test IDs) from a pytest JUnit XML file."""
+    try:
+        if path.stat().st_size == 0:
+            return None
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        return None
+    passed = failed = skipped = 0
+    failing: set[str] = set()
+    for case in root.iter("testcase"):
+        classname = case.get("classname") or ""
+        name = case.get("name") or ""
+        test_id = f"{classname}::{name}" if classname else name
+        tags = {child.tag for child in case}
+        if tags & {"failure", "error"}:
+            failed += 1
+            failing.add(test_id)
+        elif "skipped" in tags:
+            skipped += 1
+        else:
+            passed += 1
+    return passed, failed, skipped, sorted(failing)
+
+
+def test_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTEST_CURRENT_TEST", None)  # set when idmigrate itself runs under pytest
+    return env
+
+
+def run_tests(command: TestCommand, cwd: Path) -> TestRun:
+    """Run ``command`` in ``cwd``; kill its process group at the timeout or on an interrupt."""
+    argv = list(command.argv)
+    junit: Path | None = None
+    if command.pytest_like:
+        fd, name = tempfile.mkstemp(prefix="idmigrate-junit-", suffix=".xml")
+        os.close(fd)
+        junit = Path(name)
+        argv.append(f"--junitxml={junit}")
+    run_arg: list[str] | str = argv
+    if command.shell:
+        run_arg = argv[0] if len(argv) == 1 else shlex.join(argv)
+    start = time.monotonic()
+    try:
+        with tempfile.TemporaryFile() as out:
+            try:
+                proc = subprocess.Popen(
+                    run_arg, cwd=cwd, shell=command.shell, env=test_env(),
+                    stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            except OSError as exc:
+                return TestRun("error", None, 0.0, error=f"cannot start {command.label}: {exc.strerror or exc}",
+                               command=command.label)
+            timed_out = False
+            try:
+                code = proc.wait(timeout=command.timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                _kill_group(proc)
+                code = proc.returncode
+            except BaseException:  # KeyboardInterrupt / SIGTERM: take the test run down with us
+                _kill_group(proc)
+                raise
+            duration = time.monotonic() - start
+            out.seek(0)
+            tail = _tail(out.read())
+        if timed_out:
+            return TestRun("timeout", code, duration, tail=tail, command=command.label,
+                           error=f"killed after {command.timeout} s")
+        run = TestRun("passed" if code == 0 else "failed", code, duration, tail=tail, command=command.label)
+        if junit is not None:
+            parsed = parse_junit(junit)
+            if parsed is not None:
+                run.passed, run.failed, run.skipped, run.failing = parsed
+        return run
+    finally:
+        if junit is not None:
+            try:
+                junit.unlink()
+            except OSError:
+                pass
+
+
+@dataclass
+class Verdict:
+    red: bool
+    reason: str = ""
+    new_failures: list[str] = field(default_factory=list)
+    already_failing: list[str] = field(default_factory=list)
+
+
+def needs_baseline(after: TestRun) -> bool:
+    """A run on the unmodified base is only needed to judge a failed run."""
+    return after.status == "failed"
+
+
+def _listing(ids: list[str], limit: int = 5) -> str:
+    shown = ", ".join(ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def compare(baseline: TestRun | None, after: TestRun) -> Verdict:
+    """Is the batch red? Only for failures the migration introduced."""
+    if after.status == "passed":
+        return Verdict(False)
+    if after.status == "timeout":
+        return Verdict(True, "timeout")
+    if after.status == "error":
+        return Verdict(True, after.error or "the test command could not start")
+    if baseline is None:
+        return Verdict(True, f"tests failed (exit {after.exit_code})", list(after.failing or []))
+    if baseline.status in ("timeout", "error"):
+        return Verdict(True, f"tests failed (exit {after.exit_code}); on the base they did not finish "
+                             f"({baseline.status}), so new failures cannot be told apart", list(after.failing or []))
+    if after.failing is not None and baseline.failing is not None:
+        before = set(baseline.failing)
+        new = sorted(set(after.failing) - before)
+        already = sorted(set(after.failing) & before)
+        if new:
+            word = "test fails" if len(new) == 1 else "tests fail"
+            return Verdict(True, f"{len(new)} {word} after the migration: {_listing(new)}", new, already)
+        if after.exit_code != baseline.exit_code and (after.exit_code != PYTEST_TESTS_FAILED or not after.failing):
+            return Verdict(True, f"the test command exited {after.exit_code} (on the base: {baseline.exit_code})",
+                           [], already)
+        return Verdict(False, "", [], already)
+    # No per-test results on one side: exit codes only.
+    if after.exit_code == baseline.exit_code:
+        note = f"(the whole command: exit {after.exit_code} on the base too)"
+        return Verdict(False, "", [], list(after.failing or []) or [note])
+    return Verdict(True, f"tests failed (exit {after.exit_code}; exit {baseline.exit_code} on the base)",
+                   list(after.failing or []))

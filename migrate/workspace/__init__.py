@@ -1,0 +1,1 @@
+"""The repository being migrated: config, files, services, cache, the plan, writes."""

@@ -1,0 +1,169 @@
+"""Content-hash cache of per-file results, kept out of the work tree.
+
+A key covers everything that can change a file's result: the tool version, the
+effective rules, the file's own settings (import path, boundary) and its bytes.
+Entries are written user-only; a broken or unreadable entry is just a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from pathlib import Path
+
+from migrate import __version__
+
+CACHE_FORMAT = "1"
+
+
+@functools.lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """Hash of the codemod sources: a new rule (or a fixed bug) invalidates old entries."""
+    import codemods
+
+    h = hashlib.sha256()
+    package = Path(codemods.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _common_git_dir(root: Path) -> Path | None:
+    """The repository's shared git dir, also from a linked worktree (where ``.git`` is a file)."""
+    dot_git = root / ".git"
+    if dot_git.is_dir():
+        return dot_git
+    try:
+        text = dot_git.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if not text.startswith("gitdir:"):
+        return None
+    git_dir = (root / text[len("gitdir:"):].strip()).resolve()
+    try:
+        common = (git_dir / (git_dir / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    except OSError:
+        common = git_dir
+    return common if common.is_dir() else None
+
+
+def cache_dir(root: Path) -> Path:
+    """``.git/idmigrate/cache`` in a git checkout (or any of its worktrees), else under the user cache."""
+    git_dir = _common_git_dir(root)
+    if git_dir is not None:
+        return git_dir / "idmigrate" / "cache"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return base / "idmigrate" / digest
+
+
+def cache_key(source: bytes, *parts: str) -> str:
+    h = hashlib.sha256()
+    for part in (__version__, CACHE_FORMAT, engine_fingerprint(), *parts):
+        h.update(part.encode())
+        h.update(b"\0")
+    h.update(source)
+    return h.hexdigest()
+
+
+def _write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
+    """Pickle ``value`` to ``target`` atomically, user-only (0600 file, 0700 for ``owned_dirs``).
+
+    A cache that cannot be written only costs speed, so failures are swallowed.
+    """
+    tmp = None
+    try:
+        owned_dirs[0].parent.mkdir(parents=True, exist_ok=True)
+        for directory in owned_dirs:
+            directory.mkdir(exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+        tmp = None
+    except (OSError, pickle.PickleError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+class ResultCache:
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+
+    def _path(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / key[:2] / key
+
+    def get(self, key: str):
+        if self.directory is None:
+            return None
+        try:
+            with open(self._path(key), "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+            return None
+
+    def put(self, key: str, value) -> None:
+        if self.directory is None:
+            return
+        target = self._path(key)
+        _write_private(target, value, (self.directory.parent, self.directory, target.parent))
+
+
+def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+class PrefilterIndex:
+    """Files known not to mention the generator, by stat data: a re-run stats them instead of reading.
+
+    Like git's index, an entry holds size, mtime, ctime and inode (ctime cannot be set back
+    by tools that restore mtimes, such as ``cp -p`` or ``rsync -t``), and is only trusted
+    when the file changed safely before the index was written, so an edit within the same
+    clock tick is never missed.
+    """
+
+    _SLACK_NS = 2_000_000_000
+
+    def __init__(self, path: Path | None, tokens: tuple[bytes, ...]) -> None:
+        self.path = path
+        self.tokens = tokens
+        self.entries: dict[str, tuple[int, int, int, int]] = {}
+        self.fresh: dict[str, tuple[int, int, int, int]] = {}
+        if path is None:
+            return
+        try:
+            with open(path, "rb") as fh:
+                saved_tokens, entries = pickle.load(fh)
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+            return
+        if saved_tokens == tokens:
+            self.entries = entries
+
+    def clean(self, rel: str, st: os.stat_result) -> bool:
+        """True when the file is unchanged since it was seen not to mention any token."""
+        known = self.entries.get(rel)
+        if known is not None and known == _stamp(st):
+            self.fresh[rel] = known
+            return True
+        return False
+
+    def remember(self, rel: str, st: os.stat_result) -> None:
+        self.fresh[rel] = _stamp(st)
+
+    def save(self) -> None:
+        if self.path is None or self.fresh == self.entries:
+            return
+        limit = time.time_ns() - self._SLACK_NS
+        entries = {rel: v for rel, v in self.fresh.items() if v[1] < limit}  # racy: by mtime, like git
+        _write_private(self.path, (self.tokens, entries), (self.path.parent,))

@@ -1,0 +1,267 @@
+"""Discover -> prefilter -> (cache | parallel transform) -> results, for every CLI verb.
+
+``build_plan`` is the one entry point: scan, diff, apply, report, verify and run
+all look at the same ``Plan``, so they can never disagree about what changes.
+"""
+
+from __future__ import annotations
+
+import errno
+import gc
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
+from migrate.workspace.config import Config
+from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
+from migrate.workspace.discovery import discover, mentions_generator, narrow, prefilter_tokens
+from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
+from migrate.workspace.services import ServiceMap
+
+#: Below this many files a process pool costs more than it saves.
+_PARALLEL_THRESHOLD = 8
+#: Tasks per worker: small tasks keep the workers' finishing times close (a file takes
+#: ~15 ms), and each costs well under a millisecond to hand over.
+_CHUNKS_PER_WORKER = 32
+
+
+class PlanError(ValueError):
+    """No plan can be made: one line for the user, exit 2."""
+
+
+class UsageError(PlanError):
+    """Bad command-line input (unknown service, path outside ROOT, ...)."""
+
+
+class WorkerCrashError(PlanError):
+    """A worker process died (killed, out of memory, a crash in native code)."""
+
+
+@dataclass
+class Outcome:
+    """One file's engine result plus where it belongs."""
+
+    service: str
+    result: object  # codemods.core.results.FileResult
+    original: bytes = b""
+
+    @property
+    def path(self) -> str:
+        return self.result.path
+
+
+@dataclass
+class Plan:
+    root: Path
+    outcomes: list[Outcome] = field(default_factory=list)
+    files_scanned: int = 0
+    #: (path, reason) for files that could not even be read.
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+
+    def by_status(self, status: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.result.status == status]
+
+    @property
+    def changed(self) -> list[Outcome]:
+        return self.by_status("changed")
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    service: str
+    source: bytes
+    import_path: str
+    boundary: str | None
+    recipes: tuple[str, ...] = DEFAULT_RECIPES
+    emit: bool = True
+
+
+def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
+    from codemods.engine.transform import FileSettings, transform_source
+
+    out = []
+    for job in jobs:
+        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit)
+        out.append(transform_source(job.source, job.path, settings))
+    return out
+
+
+def _chunks(items: list, count: int) -> list[list]:
+    size = max(1, -(-len(items) // count))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def transform_jobs(
+    jobs: list[Job], config: Config, manager_modules: frozenset[str], workers: int,
+    on_result: Callable[[int, object], None] | None = None,
+) -> list:
+    """Run the engine over ``jobs``, in a process pool when it pays; results keep job order.
+
+    ``on_result(i, result)`` is called as each result arrives (a progress bar, a cache
+    write), so that work overlaps the workers still transforming.
+    """
+    def arrived(start: int, results: list) -> None:
+        if on_result:
+            for offset, result in enumerate(results):
+                on_result(start + offset, result)
+
+    if workers <= 1 or len(jobs) < _PARALLEL_THRESHOLD:
+        results = []
+        for i, job in enumerate(jobs):
+            results.extend(_run_jobs([job], config, manager_modules))
+            arrived(i, results[-1:])
+        return results
+    # Imported here, not at the top: a run with nothing to transform needs none of them.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
+
+    # Import libcst once, before forking: every worker inherits it instead of importing it again.
+    import codemods.engine.transform  # noqa: F401
+
+    chunks = _chunks(jobs, workers * _CHUNKS_PER_WORKER)
+    results: list = []
+    # Keep what the workers inherit out of their garbage collections (the Python docs'
+    # advice for fork without exec): less to scan, fewer copy-on-write pages.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(_run_jobs, chunk, config, manager_modules) for chunk in chunks]
+            for future in futures:
+                try:
+                    done = future.result()
+                except BrokenProcessPool:  # every unfinished task fails alike: the culprit is unknown
+                    raise WorkerCrashError(
+                        f"a worker process died (killed, out of memory, or a crash in native code) with "
+                        f"{len(jobs) - len(results)} of {len(jobs)} files unfinished; nothing was written"
+                    ) from None
+                arrived(len(results), done)
+                results.extend(done)
+    finally:
+        gc.unfreeze()
+    return results
+
+
+def _top_dirs(files: Iterable[str]) -> set[str]:
+    return {f.split("/", 1)[0] for f in files if "/" in f}
+
+
+def resolve_paths(root: Path, paths: list[str]) -> list[str]:
+    """``--path`` values as ROOT-relative posix paths; anything outside ROOT is refused."""
+    out = []
+    real_root = root.resolve()
+    for raw in paths:
+        candidate = Path(raw)
+        full = (candidate if candidate.is_absolute() else Path.cwd() / candidate)
+        if not full.exists():
+            full = root / candidate
+        resolved = full.resolve()
+        if resolved != real_root and real_root not in resolved.parents:
+            raise UsageError(f"--path {raw!r} is outside {root}")
+        if not resolved.exists():
+            raise UsageError(f"--path {raw!r} does not exist")
+        out.append(resolved.relative_to(real_root).as_posix())
+    return out
+
+
+def _matching_files(root: Path, files, skip, wanted, tokens, index: PrefilterIndex, unreadable: list):
+    """(path, bytes) of every listed file that mentions a token: the text prefilter (SPEC 7).
+
+    This loop runs once per file of the repository, so it stays lean: a stat (which the
+    index can answer), a no-follow read, a substring test; the full inside-ROOT check
+    only for the few files that match.
+    """
+    prefix = str(root) + os.sep
+    for rel in files:
+        if rel in skip or (wanted is not None and not wanted(rel)):
+            continue
+        try:
+            st = os.stat(prefix + rel, follow_symlinks=False)
+        except OSError as exc:
+            unreadable.append((rel, exc.strerror or str(exc)))
+            continue
+        if stat.S_ISLNK(st.st_mode) or index.clean(rel, st):
+            continue  # symlinks are never followed; unchanged files known not to matter
+        try:
+            data = read_listed(root, rel)
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:  # ELOOP: a symlink appeared meanwhile, never followed
+                unreadable.append((rel, exc.strerror or str(exc)))
+            continue
+        except UnsafePathError as exc:
+            unreadable.append((rel, str(exc)))
+            continue
+        if not mentions_generator(data, tokens):
+            index.remember(rel, st)
+            continue
+        try:
+            resolve_inside(root, rel)
+        except (OSError, UnsafePathError) as exc:
+            unreadable.append((rel, getattr(exc, "strerror", None) or str(exc)))
+            continue
+        yield rel, data
+
+
+def build_plan(
+    root: Path,
+    config: Config,
+    *,
+    services: list[str] | None = None,
+    paths: list[str] | None = None,
+    workers: int | None = None,
+    use_cache: bool = True,
+    progress_factory=None,
+    recipes: tuple[str, ...] = DEFAULT_RECIPES,
+    emit: bool = True,
+) -> Plan:
+    """The plan for ROOT. ``emit=False`` (``verify``) skips generating the rewritten
+    sources: findings and statuses only, cached separately from full plans."""
+    unknown_recipes = [r for r in recipes if r not in RECIPES]
+    if unknown_recipes:
+        raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
+    discovery = discover(root, config)
+    service_map = ServiceMap(root, config, _top_dirs(discovery.files))
+    if services:
+        unknown = sorted(set(services) - set(service_map.names))
+        if unknown:
+            raise UsageError(f"unknown service {unknown[0]!r} (known: {', '.join(service_map.names)})")
+    files = narrow(discovery.files, resolve_paths(root, paths or []))
+    plan = Plan(root=root, files_scanned=len(files), services=service_map.names)
+    tokens = prefilter_tokens(config.rules, recipes)
+    manager_modules = service_map.manager_modules()
+    jobs: list[Job] = []
+    cache_root = cache_dir(root) if use_cache else None
+    index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None, tokens)
+    wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
+    for rel, data in _matching_files(root, files, discovery.api_files, wanted, tokens, index, plan.unreadable):
+        service = service_map.service_of(rel)
+        import_path = service_map.import_path_for(service)
+        boundary = service_map.boundary_violation(service, import_path)
+        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit))
+
+    index.save()
+    cache = ResultCache(cache_root)
+    fingerprint = config.fingerprint()
+    keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
+                      ",".join(sorted(manager_modules)), ",".join(j.recipes), "emit" if j.emit else "scan")
+            for j in jobs]
+    results: list = [cache.get(k) for k in keys]
+    misses = [i for i, r in enumerate(results) if r is None]
+    if misses:
+        workers = workers or os.cpu_count() or 1
+        progress = progress_factory(len(misses)) if progress_factory else None
+
+        def arrived(k: int, result) -> None:
+            results[misses[k]] = result
+            cache.put(keys[misses[k]], result)
+            if progress:
+                progress(1)
+
+        transform_jobs([jobs[i] for i in misses], config, manager_modules, workers, arrived)
+    plan.outcomes = [Outcome(job.service, result, job.source) for job, result in zip(jobs, results)]
+    return plan

@@ -1,0 +1,87 @@
+"""[tool.idmigrate]: overrides reach the rules; every bad value is one line naming the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codemods.core.safety import Safety
+from migrate.workspace.config import ConfigError, load_config
+
+
+def write(root: Path, body: str) -> Path:
+    (root / "pyproject.toml").write_text("[tool.idmigrate]\n" + body)
+    return root
+
+
+def test_defaults_without_pyproject(tmp_path: Path):
+    config = load_config(tmp_path)
+    assert config.rules.fallback_type == "execution"
+    assert config.rules.aliases["req"] == "request"
+
+
+def test_overrides_reach_the_rule_set(tmp_path: Path):
+    (tmp_path / "auth_service").mkdir()
+    config = load_config(write(tmp_path, '''
+fallback_type = "TRACE"
+keep_prefix = true
+[tool.idmigrate.aliases]
+job = "execution"
+[tool.idmigrate.members.generate_message_id]
+id_type = "trace"
+safety = "format"
+[tool.idmigrate.services.auth_service]
+import_path = "shared.ids"
+test_command = ["python", "-m", "pytest", "auth_service"]
+test_timeout = 30
+'''))
+    rules = config.rules
+    assert rules.fallback_type == "trace" and rules.keep_prefix
+    assert rules.aliases["job"] == "execution" and rules.aliases["req"] == "request"
+    assert rules.members["generate_message_id"].id_type == "trace"
+    assert rules.members["generate_message_id"].safety is Safety.FORMAT
+    service = config.services["auth_service"]
+    assert service.import_path == "shared.ids" and service.test_timeout == 30
+    assert service.test_command == ("python", "-m", "pytest", "auth_service")
+
+
+@pytest.mark.parametrize(
+    "body, key",
+    [
+        ('fallback_typ = "user"', "fallback_typ"),
+        ("keep_prefix = 1", "keep_prefix"),
+        ('fallback_type = "customer"', "fallback_type"),
+        ('[tool.idmigrate.aliases]\nreq = "requests"', "aliases.req"),
+        ('[tool.idmigrate.services.billing]\npath = "billing"', "services.billing.path"),
+        ('[tool.idmigrate.services.escape]\npath = "../elsewhere"', "services.escape.path"),
+        ('[tool.idmigrate.services.auth_service]\ntest_command = "pytest -x"', "services.auth_service.test_command"),
+        ('[tool.idmigrate.services.auth_service]\ntimeout = 3', "timeout"),
+        ('[tool.idmigrate.members.generate_base_id]\nsafety = "risky"', "members.generate_base_id.safety"),
+        ('[tool.idmigrate.members.generate_widget_id]\nid_type = "user"', "members.generate_widget_id"),
+        ('manager_module = "not a module"', "manager_module"),
+        ("test_timeout = -5", "test_timeout"),
+        ('test_id_helper = "pkg.mod"', "test_id_helper"),
+    ],
+)
+def test_bad_values_name_the_key(tmp_path: Path, body: str, key: str):
+    (tmp_path / "auth_service").mkdir()
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, body))
+    message = str(info.value)
+    assert key in message
+    assert "\n" not in message
+
+
+def test_invalid_toml_is_reported(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text("[tool.idmigrate\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(tmp_path)
+
+
+def test_service_path_in_a_sibling_with_a_shared_prefix_is_outside(tmp_path: Path):
+    root = tmp_path / "repo"
+    (root).mkdir()
+    (tmp_path / "repo2").mkdir()  # "/x/repo2" starts with "/x/repo" but is not inside it
+    with pytest.raises(ConfigError, match="services.sibling.path"):
+        load_config(write(root, '[tool.idmigrate.services.sibling]\npath = "../repo2"'))
