@@ -33,7 +33,7 @@ from typing import Any, Iterator, TextIO
 from migrate import gitops
 from migrate.run import testrun
 from migrate.workspace.config import Config
-from migrate.run.interrupts import deferred_interrupts, sigterm_as_interrupt
+from migrate.interrupts import deferred_interrupts, sigterm_as_interrupt
 from migrate.run.state import FINISHED, RunLock, RunState, StateError, state_dir
 from migrate.output.terminal import escape_control
 

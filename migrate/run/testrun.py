@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migrate.run.interrupts import deferred_interrupts
+from migrate.interrupts import deferred_interrupts
 
 #: Output kept for the report: the last lines of a test run.
 TAIL_LINES = 60

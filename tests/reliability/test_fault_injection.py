@@ -518,16 +518,16 @@ def test_disk_full_in_the_batch_worktree_commits_nothing_and_resume_finishes(rep
 
 def test_disk_full_while_saving_the_state_is_one_line_and_a_rerun_finishes(repo, expected, monkeypatch):
     was = before(repo)
-    real_save = state_module.atomic_write_private
+    real_save = state_module.replace_file
     calls: list = []
 
-    def save(path, text):
+    def save(path, data, **kwargs):
         calls.append(1)
         if len(calls) == 4:  # 1 run pending, 2 scripts running, 3 scripts committed, 4 test_framework running
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        return real_save(path, text)
+        return real_save(path, data, **kwargs)
 
-    monkeypatch.setattr(state_module, "atomic_write_private", save)
+    monkeypatch.setattr(state_module, "replace_file", save)
     out = cli("run", str(repo), *[a for s in SERVICES for a in ("--service", s)], "-j", "1")
     monkeypatch.undo()
     assert out.exit_code == 2
