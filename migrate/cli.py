@@ -295,7 +295,9 @@ def run(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
-    from migrate.run.orchestrate import RunError, RunOptions, render_summary, run_batches
+    from migrate.output.run_tables import render_summary
+    from migrate.run.model import RunError, RunOptions
+    from migrate.run.runner import run_batches
 
     root = _root(root)
     try:
@@ -330,7 +332,8 @@ def status(
     no_cache: bool = NoCacheOpt,
 ) -> None:
     """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
-    from migrate.run.orchestrate import render_status, status_report
+    from migrate.output.run_tables import render_status
+    from migrate.output.status import status_report
     from migrate.run.state import StateError
 
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from migrate.gitops import common_dir
 from migrate.workspace.fileio import replace_file
 
 STATE_VERSION = 1
@@ -43,8 +44,12 @@ class StateError(Exception):
     """The state file or lock is unusable; the message is one line."""
 
 
-def state_dir(git_common_dir: Path) -> Path:
-    return Path(git_common_dir) / "idmigrate"
+def state_dir(work_tree: Path) -> Path:
+    """``idmigrate`` in the git directory of the repository at ``work_tree`` (shared by its worktrees)."""
+    common = common_dir(work_tree)
+    if common is None:
+        raise StateError(f"{work_tree}: cannot find the repository's git directory")
+    return common / "idmigrate"
 
 
 def _ensure_dir(directory: Path) -> None:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from migrate import __version__
+from migrate.gitops import common_dir
 from migrate.workspace.fileio import replace_file
 
 CACHE_FORMAT = "1"
@@ -33,28 +34,9 @@ def engine_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _common_git_dir(root: Path) -> Path | None:
-    """The repository's shared git dir, also from a linked worktree (where ``.git`` is a file)."""
-    dot_git = root / ".git"
-    if dot_git.is_dir():
-        return dot_git
-    try:
-        text = dot_git.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    if not text.startswith("gitdir:"):
-        return None
-    git_dir = (root / text[len("gitdir:"):].strip()).resolve()
-    try:
-        common = (git_dir / (git_dir / "commondir").read_text(encoding="utf-8").strip()).resolve()
-    except OSError:
-        common = git_dir
-    return common if common.is_dir() else None
-
-
 def cache_dir(root: Path) -> Path:
     """``.git/idmigrate/cache`` in a git checkout (or any of its worktrees), else under the user cache."""
-    git_dir = _common_git_dir(root)
+    git_dir = common_dir(root)
     if git_dir is not None:
         return git_dir / "idmigrate" / "cache"
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
+from migrate.gitops import list_python_files
 from migrate.workspace.config import Config
 from migrate.workspace.services import module_file
 
@@ -31,22 +31,6 @@ def prefilter_tokens(rules: RuleSet, recipes: tuple[str, ...] = DEFAULT_RECIPES)
     # A token that contains another is redundant: the shorter one already matches.
     tokens = {t for t in tokens if not any(o != t and o in t for o in tokens)}
     return tuple(sorted(t.encode() for t in tokens))
-
-
-def _git_files(root: Path) -> list[str] | None:
-    if not (root / ".git").exists():
-        return None
-    try:
-        out = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-             "--", "*.py"],
-            cwd=root, capture_output=True, check=True, timeout=120,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    # One decode for the whole listing (NUL never occurs inside an encoded name); a file
-    # both tracked and untracked-listed (deleted, then re-created) appears twice: keep one.
-    return list(dict.fromkeys(name for name in os.fsdecode(out).split("\0") if name))
 
 
 def _walk_files(root: Path, excluded_dirs: set[str]) -> list[str]:
@@ -91,7 +75,7 @@ class Discovery:
 
 
 def discover(root: Path, config: Config) -> Discovery:
-    files = _git_files(root)
+    files = list_python_files(root)
     if files is None:
         files = _walk_files(root, set(config.exclude))
     excluded = _exclusion(config.exclude)

@@ -21,17 +21,17 @@ import git
 import pytest
 from typer.testing import CliRunner
 
-from migrate import gitops
-from migrate.run import orchestrate
 from migrate.run import testrun
 from migrate.cli import app
 from migrate.workspace.config import load_config
 from migrate.compat.expose import expose_manager
-from migrate.run.orchestrate import RunError, RunOptions, render_summary, run_batches
+from migrate.output.run_tables import render_summary
+from migrate.run.model import RunError, RunOptions, order_services
+from migrate.run.runner import run_batches
 from migrate.run.state import STATE_FILE
-from tests.reliability.reliability_support import hermetic_git
+from tests.reliability.reliability_support import changed_paths, hermetic_git, show_file
 
-from migrate.demo.demo import EXAMPLE
+from migrate.demo.demo import EXAMPLE, commit_all, init_repo
 SERVICES_WITH_TESTS = {"netra_backend", "auth_service", "analytics_service", "tests"}
 
 OLD_PREFIX_TEST = '''\
@@ -67,10 +67,10 @@ def git_env(tmp_path_factory):
 def make_repo(dest: Path, *, expose: bool = True, files: dict[str, str] | None = None,
               pyproject_extra: str = "") -> Path:
     shutil.copytree(_SOURCE["example"], dest)
-    gitops.init_repo(dest, "Example monorepo")
+    init_repo(dest, "Example monorepo")
     if expose:
         expose_manager(dest, load_config(dest))
-        gitops.commit_all(dest, "Expose the manager under shared/")
+        commit_all(dest, "Expose the manager under shared/")
     if files or pyproject_extra:
         for rel, text in (files or {}).items():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +78,7 @@ def make_repo(dest: Path, *, expose: bool = True, files: dict[str, str] | None =
         if pyproject_extra:
             with open(dest / "pyproject.toml", "a", encoding="utf-8") as fh:
                 fh.write(pyproject_extra)
-        gitops.commit_all(dest, "Test setup")
+        commit_all(dest, "Test setup")
     return dest
 
 
@@ -221,10 +221,10 @@ def test_each_branch_equals_apply_on_a_fresh_copy(migrated, tmp_path):
                 expected = sorted(fresh_repo.git.diff("--name-only").split())
             finally:
                 fresh_repo.close()
-            changed = gitops.changed_paths(repo, start[1], batch.commit)
+            changed = changed_paths(repo, start[1], batch.commit)
             assert sorted(changed) == expected, batch.service
             for rel in changed:
-                assert gitops.show_file(repo, batch.commit, rel) == (fresh / rel).read_bytes(), rel
+                assert show_file(repo, batch.commit, rel) == (fresh / rel).read_bytes(), rel
     finally:
         repo.close()
 
@@ -376,7 +376,7 @@ def test_dirty_worktree_is_refused(small_repo):
 
 def test_untracked_file_counts_but_ignored_file_does_not(small_repo):
     (small_repo / ".gitignore").write_text("*.log\n")
-    gitops.commit_all(small_repo, "ignore logs")
+    commit_all(small_repo, "ignore logs")
     (small_repo / "notes.txt").write_text("untracked\n")
     assert "notes.txt" in refused(small_repo, "--no-tests")
     (small_repo / "notes.txt").unlink()
@@ -517,7 +517,7 @@ def test_sigterm_unwinds_like_ctrl_c(tmp_path, monkeypatch):
 
 def test_order_services():
     names = ["analytics_service", "auth_service", "netra_backend", "shared", "tests", "_root"]
-    assert orchestrate.order_services(names, ("shared",)) == [
+    assert order_services(names, ("shared",)) == [
         "shared", "analytics_service", "auth_service", "netra_backend", "tests", "_root"]
 
 
@@ -533,7 +533,7 @@ def test_force_on_a_dirty_tree_migrates_the_base_and_keeps_local_edits(small_rep
     assert target.read_bytes() == edited  # the user's uncommitted work is untouched
     repo = git.Repo(small_repo)
     try:
-        committed = gitops.show_file(repo, "idmigrate/scripts", "scripts/seed_demo_data.py")
+        committed = show_file(repo, "idmigrate/scripts", "scripts/seed_demo_data.py")
         assert b"LOCAL EDIT" not in committed and b"UnifiedIdGenerator.generate_base_id" not in committed
         assert repo.git.status("--porcelain") == " M scripts/seed_demo_data.py"
     finally:
