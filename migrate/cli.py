@@ -1,6 +1,6 @@
 """The Typer command line. It parses and prints; the work happens in ``pipeline`` and friends.
 
-Exit codes (SPEC 5): 0 success, 1 findings/failures to act on, 2 bad usage or input.
+Exit codes (as README.md lists them): 0 success, 1 findings/failures to act on, 2 bad usage or input.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def _root(root: Path) -> Path:
 
 
 def _progress_factory(label: str):
-    """A rich progress bar on a terminal, nothing when piped (SPEC 5)."""
+    """A rich progress bar on a terminal, nothing when piped (where it would only garble logs)."""
     if not sys.stderr.isatty():
         return None
 

@@ -3,7 +3,8 @@
 In a git checkout the file list comes from ``git ls-files`` (tracked plus untracked,
 minus ignored), so ``.gitignore`` is honoured for free; elsewhere a walk that
 skips the usual virtualenv/build/vendor directories. Symlinks are never followed.
-Only files whose bytes mention the generator go on to be parsed (SPEC 7).
+Only files whose bytes mention the generator go on to be parsed: parsing is the
+expensive step, and most files of a large repository never mention it.
 """
 
 from __future__ import annotations
@@ -103,7 +104,10 @@ def api_files(root: Path, config: Config) -> set[str]:
 
 
 def mentions_generator(data: bytes, tokens: tuple[bytes, ...]) -> bool:
-    """The text prefilter (SPEC 7). Plain ``in`` per token: memchr-fast, unlike a regex alternation."""
+    """The text prefilter: could a selected recipe change this file?
+
+    Plain ``in`` per token: memchr-fast, unlike a regex alternation.
+    """
     for token in tokens:
         if token in data:
             return True

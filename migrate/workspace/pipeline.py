@@ -170,7 +170,7 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
 
 
 def _matching_files(root: Path, files, skip, wanted, tokens, index: PrefilterIndex, unreadable: list):
-    """(path, bytes) of every listed file that mentions a token: the text prefilter (SPEC 7).
+    """(path, bytes) of every listed file that mentions a token: the text prefilter, so only those are parsed.
 
     This loop runs once per file of the repository, so it stays lean: a stat (which the
     index can answer), a no-follow read, a substring test; the full inside-ROOT check

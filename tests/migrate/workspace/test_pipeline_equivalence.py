@@ -1,4 +1,4 @@
-"""The fast paths of ``migrate.workspace.pipeline.build_plan`` change nothing but speed (SPEC 7).
+"""The fast paths of ``migrate.workspace.pipeline.build_plan`` change nothing but speed.
 
 On a git copy of the bundled example monorepo: results (status, new bytes, findings) are the
 same with and without the results cache, cold and warm, and with one or two workers; an
