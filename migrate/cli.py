@@ -239,7 +239,7 @@ def verify(
 
     plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe, emit=False)
     lines = remaining_lines(plan, include_manual=not allow_manual)
-    violations = find_violations(plan.root, load_config(plan.root), services=service or None)
+    violations = find_violations(plan.workspace, services=service or None)
     for line in lines + violations + problem_lines(summarize(plan)):
         sys.stdout.write(line + "\n")
     if lines or violations:
