@@ -192,10 +192,3 @@ class RunLock:
             except OSError:
                 pass
         self._held = False
-
-    def __enter__(self) -> "RunLock":
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
