@@ -1,4 +1,5 @@
-"""Resolve a ``generate_base_id`` prefix argument to an IDType (SPEC 4.1 a–e)."""
+"""Resolve a ``generate_base_id`` prefix argument to an IDType (the IDM001-IDM006 rows; MIGRATION.md
+says how a prefix resolves)."""
 
 from __future__ import annotations
 
@@ -6,27 +7,17 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from codemods.engine.nodes import literal_text
 from codemods.generator.rules import ID_TYPES, RuleSet
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """``code`` is the SHAPE_RULES row; ``keep`` means the literal stays as ``prefix=``."""
+    """``code`` is the prefix class's rule row; ``keep`` means the literal stays as ``prefix=``."""
 
     code: str
     id_type: str | None  # None: manual
     keep: bool
-
-
-def literal_text(node: cst.BaseExpression) -> str | None:
-    """The value of a plain string literal (not bytes, not implicit concatenation of f-strings)."""
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
 
 
 def fstring_head(node: cst.BaseExpression) -> str | None:
@@ -46,7 +37,7 @@ def _words(text: str) -> list[str]:
 
 
 def resolve_literal(text: str, rules: RuleSet) -> Resolution:
-    """Rules (a)–(d) for a literal prefix."""
+    """A literal prefix: an IDType value, an alias, a word naming a type, else the fallback type."""
     if text in ID_TYPES:
         return Resolution("IDM001", text, keep=rules.keep_prefix)
     if text in rules.aliases:
@@ -59,7 +50,8 @@ def resolve_literal(text: str, rules: RuleSet) -> Resolution:
 
 
 def resolve_prefix(node: cst.BaseExpression | None, rules: RuleSet) -> Resolution:
-    """Rules (a)–(e) for any prefix expression; None means the member's default ``"id"``."""
+    """Any prefix expression (a literal, an f-string, else computed: manual); None means the
+    member's default ``"id"``."""
     if node is None:
         return resolve_literal("id", rules)
     text = literal_text(node)
