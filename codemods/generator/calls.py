@@ -16,9 +16,8 @@ from codemods.core.decision import Decision
 from codemods.core.recipes import RULES
 from codemods.core.rules import Rule
 from codemods.core.safety import Safety
+from codemods.engine.nodes import dotted_name, literal_text
 from codemods.generator import builders
-from codemods.engine.nodes import dotted_name
-from codemods.engine.nodes import literal_text
 from codemods.generator.prefixes import resolve_prefix
 from codemods.generator.rules import RuleSet
 

@@ -13,8 +13,8 @@ import re
 
 import libcst as cst
 
-from codemods.engine.pruning import Pruning, SourceMap
 from codemods.engine.nodes import dotted_name, module_name
+from codemods.engine.pruning import Pruning, SourceMap
 from codemods.generator.bindings import Bindings
 from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS
 

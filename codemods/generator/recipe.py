@@ -3,7 +3,9 @@
 Positions of its findings come from the engine's ``SourceMap`` (one codegen pass the engine
 makes anyway), not from ``PositionProvider`` metadata, which costs several times the parse: the
 generator runs on every file that mentions it, so it takes the cheap way (the uuid recipes differ:
-see ``codemods.uuid_ids.site_transformer``).
+see ``codemods.uuid_ids.site_transformer``). For the same reason the manager names a rewrite
+needs are read off its printed code by a regex (``builders.names_in``), not by a tree walk, and
+its unused imports go by what its manual findings still mention (``generator.imports``).
 """
 
 from __future__ import annotations

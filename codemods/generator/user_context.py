@@ -13,8 +13,8 @@ import libcst as cst
 
 from codemods.core.decision import Decision
 from codemods.core.recipes import RULES
-from codemods.generator import builders
 from codemods.engine.nodes import dotted_name
+from codemods.generator import builders
 from codemods.generator.calls import bind_arguments, is_pure
 from codemods.generator.rules import RuleSet
 

@@ -57,15 +57,15 @@ class AdhocIdsTransformer(UuidSiteTransformer):
         if len(body) != 1 or not _is_lone_return(body[0]):
             return updated_node
         value = body[0].body[0].value
-        found = self._sites.get(id(value)) if value is not None else None
-        if found is None:
+        decided = self.decision_for(value) if value is not None else None
+        if decided is None:
             return updated_node
         name = original_node.name.value
-        made = found[1].node
+        made = decided.node
         call = self.module.code_for_node(made) if made is not None else "get_id_manager().generate_id(IDType.<TYPE>)"
         detail = f"{name}() only builds an ID" + ("; its return was rewritten" if made is not None else "")
         decision = uuid_manual("IDM120", f"replace {name}() with {call}", detail)
-        self._record(original_node, UUID_RULES["IDM120"].member, decision, decision.suggestion, f"def {name}(...)")
+        self.record(original_node, UUID_RULES["IDM120"].member, decision, decision.suggestion, f"def {name}(...)")
         return updated_node
 
 

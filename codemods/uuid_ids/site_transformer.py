@@ -17,8 +17,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from codemods.core.decision import Decision
 from codemods.core.findings import Finding
 from codemods.core.recipe import FileTransform
-from codemods.generator import builders
 from codemods.engine.nodes import literal_text
+from codemods.generator import builders
 from codemods.generator.rules import RuleSet
 from codemods.uuid_ids.naming import Typed, type_from_literal, type_from_name, word_type
 from codemods.uuid_ids.sites import Site, add_chain, analyze
@@ -119,11 +119,17 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
         if decision.node is not None:
             after = self.module.code_for_node(decision.node)
             self.state.needed_names |= builders.names_used(decision.node)
-        self._record(site.root, UUID_RULES[decision.code].member, decision, after)
+        self.record(site.root, UUID_RULES[decision.code].member, decision, after)
 
     # -------------------------------------------------------------- helpers
-    def _record(self, node: cst.CSTNode, member: str, decision: Decision, suggestion: str,
-                before: str | None = None) -> None:
+    def decision_for(self, root: cst.CSTNode) -> Decision | None:
+        """What was decided for the site whose root expression is ``root`` (an original node)."""
+        found = self._sites.get(id(root))
+        return found[1] if found is not None else None
+
+    def record(self, node: cst.CSTNode, member: str, decision: Decision, suggestion: str,
+               before: str | None = None) -> None:
+        """A finding at ``node``'s position; ``before`` defaults to the node's own code."""
         start = self.get_metadata(PositionProvider, node).start
         if before is None:
             before = self.module.code_for_node(node).strip()

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from codemods.engine.nodes import dotted_name, literal_text
 from codemods.engine.pruning import nodes_of
-from codemods.engine.nodes import dotted_name
-from codemods.engine.nodes import literal_text
 from codemods.uuid_ids.naming import function_names_id, has_secret, id_literal, non_id_name
 from codemods.uuid_ids.uuid_names import UuidNames
 

@@ -19,8 +19,8 @@ from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, ImportItem
 
 from codemods.core.decision import Decision
-from codemods.engine.pruning import has_comment, nodes_of
 from codemods.engine.nodes import dotted_name
+from codemods.engine.pruning import has_comment, nodes_of
 from codemods.generator.rules import RuleSet
 from codemods.uuid_ids.format_checks import FormatChecks, format_use, scope_key
 from codemods.uuid_ids.naming import Typed, names_uuid
