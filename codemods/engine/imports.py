@@ -11,7 +11,7 @@ from typing import Sequence
 
 import libcst as cst
 
-from codemods.core.recipe import FileTransform
+from codemods.core.file_transform import FileTransform
 from codemods.engine.chunks import CHUNK_MARKER_NAME
 from codemods.engine.nodes import dotted_name, module_name
 

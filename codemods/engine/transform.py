@@ -18,7 +18,8 @@ from pyflakes import checker as pyflakes_checker
 from pyflakes import messages as pyflakes_messages
 
 from codemods.core.findings import Finding
-from codemods.core.recipe import MANAGER_NAMES, FileContext, FileTransform
+from codemods.core.file_transform import FileContext, FileTransform
+from codemods.core.recipe import MANAGER_NAMES
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES, RULES, ordered
 from codemods.core.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
 from codemods.core.safety import Safety

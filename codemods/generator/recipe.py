@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from codemods.core.recipe import FileContext, FileTransform, Recipe
+from codemods.core.recipe import Recipe
 from codemods.generator.rules import GENERATOR_CLASS, GENERATOR_RULES, MODULE_HELPERS
 
 if TYPE_CHECKING:
+    from codemods.core.file_transform import FileContext, FileTransform
     from codemods.generator.rules import RuleSet
 
 
@@ -41,7 +42,7 @@ class GeneratorRecipe(Recipe):
     def alias_sources(self, rules: "RuleSet") -> tuple[tuple[str, ...], tuple[str, ...]]:
         return (GENERATOR_CLASS, *MODULE_HELPERS), tuple(rules.source_modules)
 
-    def build(self, context: FileContext) -> FileTransform | None:
+    def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.generator.bindings import collect_bindings
         from codemods.generator.transformer import MigrationTransformer
 

@@ -14,7 +14,7 @@ import libcst as cst
 
 from codemods.core.decision import Decision
 from codemods.core.findings import Finding
-from codemods.core.recipe import FileTransform
+from codemods.core.file_transform import FileTransform
 from codemods.core.recipes import RULES
 from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text

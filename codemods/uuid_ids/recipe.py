@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from codemods.core.recipe import FileContext, FileTransform, Recipe
+from codemods.core.recipe import Recipe
 from codemods.uuid_ids.uuid_rules import ADHOC, TEST_IDS, UUID_RULES
 
 if TYPE_CHECKING:
+    from codemods.core.file_transform import FileContext, FileTransform
     from codemods.generator.rules import RuleSet
 
 
@@ -29,7 +30,7 @@ class AdhocIdsRecipe(_UuidRecipe):
     description = "hand-rolled uuid4-based IDs to manager calls (opt-in)"
     rules = tuple(row for row in UUID_RULES.values() if row.recipe == ADHOC)
 
-    def build(self, context: FileContext) -> FileTransform | None:
+    def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.uuid_ids.adhoc_ids import build_adhoc_transformer
 
         return build_adhoc_transformer(context.module, context.source, context.path, context.rules)
@@ -46,7 +47,7 @@ class TestIdsRecipe(_UuidRecipe):
         # The helper this recipe may import: statements binding that name must be seen (IDM215).
         return (rules.test_id_helper.rpartition(":")[2],) if rules.test_id_helper else ()
 
-    def build(self, context: FileContext) -> FileTransform | None:
+    def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.uuid_ids.test_ids import build_test_ids_transformer
 
         return build_test_ids_transformer(context.module, context.source, context.path, context.rules)

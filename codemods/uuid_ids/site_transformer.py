@@ -16,7 +16,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods.core.decision import Decision
 from codemods.core.findings import Finding
-from codemods.core.recipe import FileTransform
+from codemods.core.file_transform import FileTransform
 from codemods.engine.nodes import literal_text
 from codemods.generator import builders
 from codemods.generator.rules import RuleSet

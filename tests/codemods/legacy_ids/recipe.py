@@ -10,7 +10,8 @@ import libcst as cst
 
 from codemods.core.decision import Decision
 from codemods.core.findings import Finding
-from codemods.core.recipe import FileContext, FileTransform, Recipe
+from codemods.core.file_transform import FileContext, FileTransform
+from codemods.core.recipe import Recipe
 from codemods.core.rules import SHAPE, Rule
 from codemods.core.safety import Safety
 
