@@ -56,6 +56,20 @@ class Bindings:
             return self.is_class_ref(node.func) and not node.args
         return False
 
+    def member_access(self, node: cst.BaseExpression) -> tuple[str, bool] | None:
+        """(member, through_instance) when node is ``<generator>.<member>``."""
+        if not isinstance(node, cst.Attribute):
+            return None
+        if self.is_class_ref(node.value):
+            return node.attr.value, False
+        if self.is_instance_ref(node.value):
+            return node.attr.value, True
+        return None
+
+    def is_instantiation(self, node: cst.BaseExpression) -> bool:
+        """``UnifiedIdGenerator()``."""
+        return isinstance(node, cst.Call) and not node.args and self.is_class_ref(node.func)
+
     def helper_for(self, node: cst.BaseExpression) -> str | None:
         name = dotted_name(node)
         return self.helper_refs.get(name) if name else None

@@ -123,12 +123,20 @@ def rewrite_call(site: CallSite) -> Decision:
     handler = HANDLERS.get(rule.kind)
     if handler is None:
         return Decision.manual("IDM074", f"rule kind {rule.kind!r} cannot be applied to a call")
-    edit = handler(site, rule, bound)
-    if rule.latent and edit.safety is not Safety.MANUAL:
-        return edit.with_latent("fixed", edit.node)
+    decision = handler(site, rule, bound)
+    if rule.latent and decision.safety is not Safety.MANUAL:
+        return decision.with_latent("fixed", decision.node)
     if rule.latent:
-        return edit.with_latent("open")
-    return edit
+        return decision.with_latent("open")
+    return decision
+
+
+def manual_member(member: str, rules: RuleSet) -> Decision:
+    """A member used without a call: its manual row when it has one, else IDM074."""
+    rule = rules.members.get(member)
+    if rule is not None and rule.kind == "manual":
+        return Decision(rule.code, Safety.MANUAL, rule.why, None, rule.suggestion)
+    return Decision.manual("IDM074")
 
 
 def _base_id(site: CallSite, rule: Rule, bound: dict) -> Decision:

@@ -21,7 +21,7 @@ from codemods.engine.nodes import dotted_name, literal_text
 from codemods.engine.pruning import Pruning, SourceMap, has_comment
 from codemods.generator import builders
 from codemods.generator.bindings import THREAD_MAKERS, Bindings
-from codemods.generator.calls import CallSite, rewrite_call
+from codemods.generator.calls import CallSite, manual_member, rewrite_call
 from codemods.generator.imports import remove_unused_imports
 from codemods.generator.instances import PendingInstance, replace_instantiations
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
@@ -34,6 +34,11 @@ _PATCH_FUNCS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch")
 class _Block:
     #: Dotted name of the last target assigned a fresh thread ID in this block.
     thread: str | None = None
+
+
+def _finding(member: str, decision: Decision, suggestion: str, before: str) -> Finding:
+    """A finding without its position yet: ``apply`` fills it in after the walk."""
+    return Finding(0, 0, member, decision.code, decision.safety, decision.reason, suggestion, decision.latent, before)
 
 
 def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
@@ -95,26 +100,12 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         text = self.texts.text(node).strip()
         return text if len(text) <= 160 else text[:157] + "..."
 
-    def _record(self, node: cst.CSTNode, member: str, edit: Decision, after: str | None = None) -> None:
-        suggestion = edit.suggestion
-        if edit.node is not None:
-            suggestion = after if after is not None else self.module.code_for_node(edit.node)
+    def _record(self, node: cst.CSTNode, member: str, decision: Decision, after: str | None = None) -> None:
+        suggestion = decision.suggestion
+        if decision.node is not None:
+            suggestion = after if after is not None else self.module.code_for_node(decision.node)
             self.state.needed_names |= builders.names_in(suggestion)
-        self._append(node, Finding(0, 0, member, edit.code, edit.safety, edit.reason, suggestion, edit.latent,
-                                   self._code(node)))
-
-    def _member_access(self, node: cst.BaseExpression) -> tuple[str, bool] | None:
-        """(member, through_instance) when node is ``<generator>.<member>``."""
-        if not isinstance(node, cst.Attribute):
-            return None
-        if self.b.is_class_ref(node.value):
-            return node.attr.value, False
-        if self.b.is_instance_ref(node.value):
-            return node.attr.value, True
-        return None
-
-    def _is_instantiation(self, node: cst.BaseExpression) -> bool:
-        return isinstance(node, cst.Call) and not node.args and self.b.is_class_ref(node.func)
+        self._append(node, _finding(member, decision, suggestion, self._code(node)))
 
     # ------------------------------------------------------------------ blocks
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
@@ -157,7 +148,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             return True
         assign = node.body[0]
         value = assign.value
-        access = self._member_access(value.func) if isinstance(value, cst.Call) else None
+        access = self.b.member_access(value.func) if isinstance(value, cst.Call) else None
         if access is None:
             return True
         member = access[0]
@@ -180,7 +171,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
                 return updated_node
             result = split_assignment(updated_node, targets, call, self.rules)
             after = "\n".join(self.module.code_for_node(s.body[0]) for s in result.statements)
-            self._record(call, USER_CONTEXT, result.edit, after)  # needed names come from `after`
+            self._record(call, USER_CONTEXT, result.decision, after)  # needed names come from `after`
             if not result.statements:
                 return updated_node
             block.thread = result.thread_target
@@ -209,7 +200,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             return False
         if value.func.attr.value in THREAD_MAKERS:
             return True
-        access = self._member_access(value.func)
+        access = self.b.member_access(value.func)
         if access is None or access[0] != "generate_base_id":
             return False
         prefix = next(
@@ -220,7 +211,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
     # ----------------------------------------------------------------- calls
     def visit_Call(self, node: cst.Call) -> None:
         self._call_funcs.add(id(node.func))
-        if self._is_instantiation(node):
+        if self.b.is_instantiation(node):
             self._handled.add(id(node.func))
             return
         helper = self.b.helper_for(node.func)
@@ -247,7 +238,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         value = node.value
         if not isinstance(value, cst.Call):
             return
-        access = self._member_access(value.func)
+        access = self.b.member_access(value.func)
         if access is None or access[0] != USER_CONTEXT or len(node.slice) != 1:
             return
         index = node.slice[0].slice
@@ -265,29 +256,32 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         if index is None:
             return updated_node
         call = original_node.value
-        edit = Decision.manual("IDM009") if _has_comment(call, self.texts) else index_rewrite(updated_node.value, index, self.rules)
-        self._record(call, USER_CONTEXT, edit)
-        return edit.node if edit.node is not None else updated_node
+        if _has_comment(call, self.texts):
+            decision = Decision.manual("IDM009")
+        else:
+            decision = index_rewrite(updated_node.value, index, self.rules)
+        self._record(call, USER_CONTEXT, decision)
+        return decision.node if decision.node is not None else updated_node
 
     def leave_Call(self, original_node, updated_node):
         if id(original_node) in self._handled:
             return updated_node
         func = original_node.func
-        access = self._member_access(func)
+        access = self.b.member_access(func)
         helper = self.b.helper_for(func)
         if access is not None:
             member, through_instance = access
         elif helper is not None:
             member, through_instance = helper, False
-        elif self._is_instantiation(original_node):
+        elif self.b.is_instantiation(original_node):
             self._instances.append(PendingInstance(original_node, self._code(original_node)))
             return updated_node
         else:
             return updated_node
         if _has_comment(original_node, self.texts):
-            edit = Decision.manual("IDM009")
+            decision = Decision.manual("IDM009")
         else:
-            edit = rewrite_call(
+            decision = rewrite_call(
                 CallSite(
                     member=member,
                     args=updated_node.args,
@@ -296,18 +290,18 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
                     pairs_with_thread=id(original_node) in self._pairable,
                 )
             )
-        if through_instance and edit.node is None:
+        if through_instance and decision.node is None:
             self._instance_has_manual = True
-        self._record(original_node, member, edit)
-        if edit.node is None:
+        self._record(original_node, member, decision)
+        if decision.node is None:
             return updated_node
         # keep parentheses the call was written in: `(G.generate_base_id("x"))`
-        return edit.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return decision.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
 
     # ------------------------------------------------- references (no call)
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._handled.add(id(node.attr))
-        if self._member_access(node) is not None or self.b.helper_for(node) is not None:
+        if self.b.member_access(node) is not None or self.b.helper_for(node) is not None:
             self._handled.add(id(node.value))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -319,41 +313,35 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
     def leave_Attribute(self, original_node, updated_node):
         if id(original_node) in self._call_funcs or id(original_node) in self._handled:
             return updated_node
-        access = self._member_access(original_node)
+        access = self.b.member_access(original_node)
         if access is not None:
             return self._reference(original_node, updated_node, access)
         helper = self.b.helper_for(original_node)
         if helper is not None:
-            self._record(original_node, helper, self._manual_member(helper))
+            self._record(original_node, helper, manual_member(helper, self.rules))
         elif self.b.is_class_ref(original_node):
             self._record(original_node, GENERATOR_CLASS, Decision.manual("IDM073"))
         elif self.b.is_instance_ref(original_node):
             self._instance_has_manual = True  # the instance escapes: keep it a generator
         return updated_node
 
-    def _manual_member(self, member: str) -> Decision:
-        rule = self.rules.members.get(member)
-        if rule is not None and rule.kind == "manual":
-            return Decision(rule.code, Safety.MANUAL, rule.why, None, rule.suggestion)
-        return Decision.manual("IDM074")
-
     def _reference(self, original, updated, access: tuple[str, bool]):
         member, through_instance = access
         rule = self.rules.members.get(member)
         if rule is not None and rule.kind == "manual":
-            edit = self._manual_member(member)
+            decision = manual_member(member, self.rules)
         elif id(original) in self._default_factory:
             made = rewrite_call(CallSite(member, (), self.rules))
             if made.node is not None:
-                edit = Decision.by_rule(RULES["IDM075"], builders.zero_arg_lambda(made.node))
+                decision = Decision.by_rule(RULES["IDM075"], builders.zero_arg_lambda(made.node))
             else:
-                edit = Decision.manual("IDM074")
+                decision = Decision.manual("IDM074")
         else:
-            edit = Decision.manual("IDM074")
-        if through_instance and edit.node is None:
+            decision = Decision.manual("IDM074")
+        if through_instance and decision.node is None:
             self._instance_has_manual = True
-        self._record(original, member, edit)
-        return edit.node if edit.node is not None else updated
+        self._record(original, member, decision)
+        return decision.node if decision.node is not None else updated
 
     def leave_Name(self, original_node, updated_node):
         if id(original_node) in self._handled or id(original_node) in self._call_funcs:
@@ -362,7 +350,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         if value in self.b.class_refs:
             self._record(original_node, GENERATOR_CLASS, Decision.manual("IDM073"))
         elif value in self.b.helper_refs:
-            self._record(original_node, value, self._manual_member(self.b.helper_refs[value]))
+            self._record(original_node, value, manual_member(self.b.helper_refs[value], self.rules))
         elif value in self.b.instance_names:
             self._instance_has_manual = True
         return updated_node
@@ -373,14 +361,14 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         if not self._instances:
             return updated_node
         if self._instance_has_manual:
-            edit = Decision.manual("IDM080", "calls through this instance stay on the generator (see the manual sites)")
+            decision = Decision.manual("IDM080",
+                                       "calls through this instance stay on the generator (see the manual sites)")
         else:
-            edit = Decision.by_rule(RULES["IDM080"], cst.parse_expression("get_id_manager()"))
+            decision = Decision.by_rule(RULES["IDM080"], cst.parse_expression("get_id_manager()"))
             updated_node = replace_instantiations(updated_node, self.b, self.texts)
             self.state.needed_names.add("get_id_manager")
         for pending in self._instances:
-            self._append(pending.node, Finding(0, 0, GENERATOR_CLASS + "()", edit.code, edit.safety, edit.reason,
-                                               "get_id_manager()", "", pending.before))
+            self._append(pending.node, _finding(GENERATOR_CLASS + "()", decision, "get_id_manager()", pending.before))
         return updated_node
 
     def _decide_reexports(self) -> None:
@@ -388,10 +376,9 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         if not self._reexports:
             return
         if any(f.safety is Safety.MANUAL for f in self.state.findings) or self._instance_has_manual:
-            edit = Decision.manual("IDM076", "the file still uses the generator, so the re-export stays")
+            decision = Decision.manual("IDM076", "the file still uses the generator, so the re-export stays")
         else:
-            edit = Decision.by_rule(RULES["IDM076"])
+            decision = Decision.by_rule(RULES["IDM076"])
         for pending in self._reexports:
-            self._append(pending.node, Finding(0, 0, f"__all__ {pending.before}", edit.code, edit.safety,
-                                               edit.reason, "remove the import and the __all__ entry", "",
-                                               pending.before))
+            self._append(pending.node, _finding(f"__all__ {pending.before}", decision,
+                                                "remove the import and the __all__ entry", pending.before))

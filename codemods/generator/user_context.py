@@ -49,7 +49,7 @@ def _request_call(bound: dict[str, cst.BaseExpression]) -> cst.Call:
 class Split:
     """The replacement statements and the thread target later ``run`` IDs may pair with."""
 
-    edit: Decision
+    decision: Decision
     statements: tuple[cst.SimpleStatementLine, ...] = ()
     thread_target: str | None = None
 
@@ -88,9 +88,9 @@ def split_assignment(
             trailing_whitespace=line.trailing_whitespace if index == len(assigns) - 1 else cst.TrailingWhitespace(),
         )
         statements.append(stmt)
-    edit = Decision.format(rule.code, rule.why, assigns[0][1])
+    decision = Decision.format(rule.code, rule.why, assigns[0][1])
     thread_name = dotted_name(thread_t) if keep_thread else None
-    return Split(edit, tuple(statements), thread_name)
+    return Split(decision, tuple(statements), thread_name)
 
 
 def index_rewrite(call: cst.Call, index: int, rules: RuleSet) -> Decision:

@@ -15,8 +15,8 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods.core.decision import Decision
-from codemods.core.findings import Finding
 from codemods.core.file_transform import FileTransform
+from codemods.core.findings import Finding
 from codemods.engine.nodes import literal_text
 from codemods.generator import builders
 from codemods.generator.rules import RuleSet
