@@ -4,6 +4,9 @@ Per-file work never raises (like libcst's own runner): the result is changed,
 unchanged, skipped (does not parse) or failed (a rule produced code the guard
 rejects). The guard re-parses the output and runs pyflakes, so a rule bug shows
 up as a failed file instead of a broken one on disk.
+
+The engine knows no recipe by name: each selected recipe declares what it needs
+(``codemods.core.recipe.Recipe``) and builds a ``FileTransform`` whose hooks run in order.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ import libcst as cst
 from pyflakes import checker as pyflakes_checker
 from pyflakes import messages as pyflakes_messages
 
-from codemods.core.findings import Finding
 from codemods.core.file_transform import FileContext, FileTransform
+from codemods.core.findings import Finding
 from codemods.core.recipe import MANAGER_NAMES
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES, RULES, ordered
 from codemods.core.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
