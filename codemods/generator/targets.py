@@ -62,7 +62,8 @@ def check_target(target: Target, cls: ClassApi | None, functions: dict[str, Memb
     if member is None:
         return f"no {MANAGER_CLASS}.{target.member}"
     if member.kind not in ("method", "staticmethod", "classmethod"):
-        return f"{MANAGER_CLASS}.{target.member} is a {member.kind}, not a method"
+        article = "an" if member.kind[0] in "aeiou" else "a"
+        return f"{MANAGER_CLASS}.{target.member} is {article} {member.kind}, not a method"
     if target.via == "class" and not member.callable_on_class:
         return f"{MANAGER_CLASS}.{target.member} is an instance method"
     if target.via == "instance" and SINGLETON not in functions:

@@ -53,7 +53,7 @@ def _rule_entry(rule: Rule | None, manager: FoundApi, defined: bool) -> dict:
 
 def _generator_members(generator: FoundApi, manager: FoundApi, rules: RuleSet) -> list[dict]:
     rows: list[dict] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     candidates: list[tuple[Member, str]] = []
     if generator.cls is not None:
         candidates += [(m, "class") for m in generator.cls.members.values()]

@@ -47,6 +47,11 @@ class FoundApi:
     def functions(self) -> dict[str, Member]:
         return self.api.functions if self.api else {}
 
+    def member(self, name: str) -> Member | None:
+        """The class's member ``name``, else the module function ``name``, else None."""
+        found = self.cls.member(name) if self.cls is not None else None
+        return found if found is not None else self.functions.get(name)
+
 
 @dataclass(frozen=True)
 class RepoApis:

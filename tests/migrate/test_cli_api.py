@@ -177,3 +177,11 @@ def test_rich_tables_on_a_terminal_fit_its_width(evolved_copy: Path):
     text = buffer.getvalue()
     assert "normalize_id_format(id_value)" in text and "generate_run_id(thread_id=None)" in text
     assert "generate_id ✓" in text and "no rule" in text
+
+
+def test_runs_of_rule_codes_are_shortened():
+    from migrate.output.api_view import _codes
+
+    assert _codes(["IDM022", "IDM020", "IDM021", "IDM001", "IDM030", "IDM031", "IDM045"]) == \
+        "IDM001, IDM020-022, IDM030-031, IDM045"
+    assert _codes([]) == ""

@@ -45,6 +45,9 @@ def test_both_apis_are_found_through_the_package_reexport(example_copy: Path):
     assert apis.manager.path == MANAGER_FILE
     assert apis.manager.cls.member("generate_run_id").signature() == "(thread_id)"
     assert "get_id_manager" in apis.manager.functions
+    assert apis.manager.member("generate_thread_id").kind == "classmethod", "the class's member comes first"
+    assert apis.manager.member("is_valid_id_format").kind == "function"
+    assert apis.manager.member("generate_widget_id") is None
 
 
 def test_after_expose_the_old_path_is_followed_to_the_moved_manager(example_copy: Path):
