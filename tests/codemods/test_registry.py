@@ -13,6 +13,7 @@ from codemods.core.recipe import Recipe
 from codemods.core.rules import CALL_KINDS, CONFIGURABLE_KINDS, ENGINE_RULES, Rule
 from codemods.core.safety import Safety
 from codemods.generator import calls
+from codemods.generator.targets import KIND_TARGETS
 from codemods.generator.rules import MEMBER_RULES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +81,7 @@ def test_a_recipe_reusing_a_rule_code_is_refused():
 
 def test_one_kind_vocabulary_for_rows_handlers_and_config():
     assert set(calls.HANDLERS) == set(CALL_KINDS) - {"manual"}
+    assert set(KIND_TARGETS) == set(CALL_KINDS)
     assert CONFIGURABLE_KINDS == set(CALL_KINDS) - {"user_context"}
     assert {rule.kind for rule in MEMBER_RULES.values()} <= set(CALL_KINDS)
     with pytest.raises(ValueError, match="unknown kind"):
