@@ -4,11 +4,13 @@ Porcelain commands run as ``git`` subprocesses via GitPython's command wrapper
 (``repo.git.<verb>``), so attributes, filters and worktrees behave exactly as
 they do for the user's own git. Two helpers that every verb needs work without
 GitPython, so that scanning never imports it: ``common_dir`` reads files and
-``list_python_files`` runs ``git ls-files`` as a plain subprocess. Hooks are switched off (``core.hooksPath`` to
-/dev/null): a hook may be code of the target repository, and idmigrate runs no
-code of the target other than the configured test commands. Nothing here ever checks out,
-resets or stages anything in the user's working tree: ``run`` works in
-separate worktrees and moves branches with compare-and-swap ``update-ref``.
+``list_python_files`` runs ``git ls-files`` as a plain subprocess.
+
+Hooks are switched off (``core.hooksPath`` to /dev/null): a hook may be code of
+the target repository, and idmigrate runs no code of the target other than the
+configured test commands. Nothing here ever checks out, resets or stages
+anything in the user's working tree: ``run`` works in separate worktrees and
+moves branches with compare-and-swap ``update-ref``.
 Every failure is a ``GitError`` with a one-line message.
 """
 

@@ -1,11 +1,38 @@
-"""Progress lines of ``idmigrate run`` on its log stream."""
+"""Progress on the terminal: the planning progress bar, and the progress lines of ``idmigrate run``."""
 
 from __future__ import annotations
 
 import contextlib
-from typing import Iterator, TextIO
+import sys
+from typing import Callable, Iterator, TextIO
 
 from migrate.output.terminal import escape_control
+
+
+def progress_bar_factory(label: str) -> Callable[[int], Callable[[int], None]] | None:
+    """A rich progress bar on stderr when it is a terminal; None when piped (where it would garble logs).
+
+    The factory is called with the number of files to go and returns ``advance(n)``.
+    """
+    if not sys.stderr.isatty():
+        return None
+
+    def factory(total: int):
+        from rich.console import Console
+        from rich.progress import Progress
+
+        progress = Progress(transient=True, console=Console(stderr=True, highlight=False))
+        progress.start()
+        task = progress.add_task(label, total=total)
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            if progress.tasks[0].completed >= total:
+                progress.stop()
+
+        return advance
+
+    return factory
 
 
 class Reporter:
