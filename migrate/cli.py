@@ -1,6 +1,6 @@
 """The Typer command line. It parses and prints; the work happens in ``pipeline`` and friends.
 
-Exit codes (SPEC 5): 0 success, 1 findings/failures to act on, 2 bad usage or input.
+Exit codes (as README.md lists them): 0 success, 1 findings/failures to act on, 2 bad usage or input.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import typer
 
 from migrate import __version__
 from migrate.workspace.config import ConfigError, load_config
-from codemods.core.recipes import DEFAULT_RECIPES
+from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
+from migrate.output.progress import progress_bar_factory
 from migrate.workspace.pipeline import Plan, PlanError, build_plan
 
 app = typer.Typer(
@@ -36,7 +37,8 @@ JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (defa
 NoCacheOpt = typer.Option(False, "--no-cache", help="Ignore and do not write the result cache.")
 RecipeOpt = typer.Option(
     None, "--recipe", "-r",
-    help="generator (default), adhoc-ids, test-ids; repeat to combine.",
+    help=", ".join(f"{name} (default)" if name in DEFAULT_RECIPES else name for name in RECIPES)
+    + "; repeat to combine.",
 )
 
 
@@ -54,34 +56,6 @@ def _root(root: Path) -> Path:
     return root.resolve()
 
 
-def _progress_factory(label: str):
-    """A rich progress bar on a terminal, nothing when piped (SPEC 5)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def factory(total: int):
-        from rich.progress import Progress
-
-        progress = Progress(transient=True, console=_err_console())
-        progress.start()
-        task = progress.add_task(label, total=total)
-
-        def advance(n: int) -> None:
-            progress.advance(task, n)
-            if progress.tasks[0].completed >= total:
-                progress.stop()
-
-        return advance
-
-    return factory
-
-
-def _err_console():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
 def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming", recipes=None,
              emit: bool = True) -> Plan:
     root = _root(root)
@@ -89,7 +63,7 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
         config = load_config(root)
         return build_plan(
             root, config, services=services or None, paths=paths or None, workers=jobs,
-            use_cache=not no_cache, progress_factory=_progress_factory(label),
+            use_cache=not no_cache, progress_factory=progress_bar_factory(label),
             recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit,
         )
     except (ConfigError, PlanError) as exc:
@@ -115,10 +89,15 @@ def scan(
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
+    api: bool = typer.Option(False, "--api", help="Show both APIs as found in the repo and the rule covering each member."),
 ) -> None:
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
     from migrate.output.report import render_scan_text, summarize
 
+    if api:
+        if service or path or recipe:
+            fail("--api shows the whole API: --service, --path and --recipe do not apply")
+        raise typer.Exit(_scan_api(root, as_json, no_cache))
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
     summary = summarize(plan)
     if as_json:
@@ -126,6 +105,31 @@ def scan(
     else:
         sys.stdout.write(render_scan_text(summary))
     raise typer.Exit(_problem_exit(plan))
+
+
+def _scan_api(root: Path, as_json: bool, no_cache: bool) -> int:
+    """``scan --api``: exit 1 when the generator or the manager could not be found or read."""
+    from migrate.output.api_view import api_summary, render_api_rich, render_api_text
+    from migrate.workspace.apis import load_apis
+
+    root = _root(root)
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        fail(str(exc))
+    apis = load_apis(root, config, use_cache=not no_cache)
+    summary = api_summary(apis, config.rules, str(root))
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        render_api_rich(summary, Console(highlight=False))
+    else:
+        sys.stdout.write(render_api_text(summary))
+    for problem in apis.problems:
+        err(f"error: {problem}")
+    return 1 if apis.problems else 0
 
 
 @app.command()
@@ -239,7 +243,7 @@ def verify(
 
     plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe, emit=False)
     lines = remaining_lines(plan, include_manual=not allow_manual)
-    violations = find_violations(plan.root, load_config(plan.root), services=service or None)
+    violations = find_violations(plan.workspace, services=service or None)
     for line in lines + violations + problem_lines(summarize(plan)):
         sys.stdout.write(line + "\n")
     if lines or violations:
@@ -295,7 +299,9 @@ def run(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
-    from migrate.run.orchestrate import RunError, RunOptions, render_summary, run_batches
+    from migrate.output.run_tables import render_summary
+    from migrate.run.model import RunError, RunOptions
+    from migrate.run.runner import run_batches
 
     root = _root(root)
     try:
@@ -330,7 +336,8 @@ def status(
     no_cache: bool = NoCacheOpt,
 ) -> None:
     """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
-    from migrate.run.orchestrate import render_status, status_report
+    from migrate.output.run_tables import render_status
+    from migrate.output.status import status_report
     from migrate.run.state import StateError
 
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")
