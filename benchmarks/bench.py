@@ -155,19 +155,21 @@ def bench_tree(args, n: int) -> dict:
     return info
 
 
-def snapshot_code(workdir: Path) -> str:
-    """Export the committed tool (HEAD) and run every measurement against it.
+def snapshot_code(workdir: Path, rev: str = "HEAD") -> str:
+    """Export the committed tool (``rev``, default HEAD) and run every measurement against it.
 
     Other people may commit to the repository while a benchmark runs; the cache key includes a
     hash of the codemod sources, so a mid-run edit would silently turn a warm run cold.
     """
-    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                         check=True).stdout.strip()
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=REPO, capture_output=True,
+                         text=True).stdout.strip()
+    if not sha:
+        raise SystemExit(f"--code {rev}: not a commit of this repository")
     target = workdir / f"_code-{sha[:12]}"
     if not (target / "migrate" / "cli.py").is_file():
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", "HEAD", "migrate", "codemods"], cwd=REPO, capture_output=True,
+        archive = subprocess.run(["git", "archive", sha, "migrate", "codemods"], cwd=REPO, capture_output=True,
                                  check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     CHILD_ENV["PYTHONPATH"] = os.pathsep.join([str(target)] + [p for p in [os.environ.get("PYTHONPATH")] if p])
@@ -197,8 +199,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--keep", action="store_true", help="keep the apply copy")
     ap.add_argument("--json", type=Path, default=None, help="where to write all measurements "
                                                             "(default WORKDIR/results.json)")
+    ap.add_argument("--code", default="HEAD", metavar="REV",
+                    help="measure the tool as committed at REV (default HEAD), e.g. to compare two commits")
     ap.add_argument("--live", action="store_true",
-                    help="run the working tree's code instead of a snapshot of HEAD (see snapshot_code)")
+                    help="run the working tree's code instead of a snapshot of --code (see snapshot_code)")
     args = ap.parse_args(argv)
     if args.repeat < 1 or args.jobs < 1:
         ap.error("--repeat and --jobs must be at least 1")
@@ -211,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     env = environment(REPO)
     args.workdir.mkdir(parents=True, exist_ok=True)
     if not args.live:
-        env["idmigrate_commit"] = "HEAD " + snapshot_code(args.workdir)[:12] + " (snapshot)"
+        env["idmigrate_commit"] = f"{args.code} " + snapshot_code(args.workdir, args.code)[:12] + " (snapshot)"
     CHILD_CWD[0] = args.workdir
     env["code_path"] = subprocess.run([sys.executable, "-c", "import migrate, codemods; print(migrate.__file__)"],
                                       env=CHILD_ENV, cwd=CHILD_CWD[0], capture_output=True, text=True).stdout.strip()
