@@ -147,7 +147,7 @@ def bench_tree(args, n: int) -> dict:
     bench_generator(args, tree, manifest, info, steps)
     if not args.no_uuid:
         bench_uuid(args, tree, manifest, info, steps)
-    info["steps"] = [dict(name=s.name, recipe=s.recipe, seconds=s.seconds, note=s.note,
+    info["steps"] = [dict(name=s.name, recipe=s.recipe, seconds=s.seconds, cpu=s.cpu, note=s.note,
                           runs=[asdict(r) for r in s.runs], extrapolated=s.extrapolated_seconds is not None)
                      for s in steps]
     info["targets"] = [asdict(t) | {"verdict": t.verdict} for t in targets(steps)]

@@ -147,6 +147,7 @@ class Step:
     runs: list[Run] = field(default_factory=list)
     note: str = ""
     extrapolated_seconds: float | None = None
+    extrapolated_cpu: float | None = None
 
     @property
     def best(self) -> Run:
@@ -155,6 +156,11 @@ class Step:
     @property
     def seconds(self) -> float:
         return self.extrapolated_seconds if self.extrapolated_seconds is not None else self.best.seconds
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds of the whole process tree, least of the runs: the figure other load disturbs least."""
+        return self.extrapolated_cpu if self.extrapolated_cpu is not None else min(r.cpu_seconds for r in self.runs)
 
     @property
     def maxrss_mb(self) -> float:

@@ -22,6 +22,9 @@ class Target:
     name: str
     measured: str
     met: bool | None  # None: not measured in this run (e.g. --no-baseline)
+    #: The same ratio from CPU seconds of the process trees: it holds up when other processes
+    #: share the machine (the wall-clock verdict is the target; this says whether load explains a miss).
+    by_cpu: str = "-"
 
     @property
     def verdict(self) -> str:
@@ -36,10 +39,17 @@ def _ratio(num: Step | None, den: Step | None) -> float | None:
     return num.seconds / den.seconds if num and den and den.seconds > 0 else None
 
 
-def _target(name: str, value: float | None, fmt: str, ok) -> Target:
+def _cpu_ratio(num: Step | None, den: Step | None) -> float | None:
+    return num.cpu / den.cpu if num and den and den.cpu > 0 else None
+
+
+def _target(name: str, pair: tuple[Step | None, Step | None] | None, fmt: str, ok, value: float | None = None) -> Target:
+    if pair is not None:
+        value = _ratio(*pair)
     if value is None:
         return Target(name, "-", None)
-    return Target(name, fmt.format(value), bool(ok(value)))
+    by_cpu = _cpu_ratio(*pair) if pair is not None else None
+    return Target(name, fmt.format(value), bool(ok(value)), fmt.format(by_cpu) if by_cpu is not None else "-")
 
 
 def targets(steps: list[Step]) -> list[Target]:
@@ -48,16 +58,16 @@ def targets(steps: list[Step]) -> list[Target]:
     peak = max((s.tree_rss_mb for s in tool_steps), default=None)
     return [
         _target(f"generator cold diff >= {GENERATOR_SPEEDUP:.0f}x the libcst runner",
-                _ratio(_find(steps, "libcst runner (generator)"), diff), "{:.1f}x", lambda v: v >= GENERATOR_SPEEDUP),
+                (_find(steps, "libcst runner (generator)"), diff), "{:.1f}x", lambda v: v >= GENERATOR_SPEEDUP),
         _target(f"generator cold diff <= {FLOOR_RATIO:.1f}x the parse floor",
-                _ratio(diff, _find(steps, "parse floor (generator)")), "{:.2f}x", lambda v: v <= FLOOR_RATIO),
+                (diff, _find(steps, "parse floor (generator)")), "{:.2f}x", lambda v: v <= FLOOR_RATIO),
         _target(f"uuid cold scan >= {UUID_SPEEDUP:.0f}x the libcst runner",
-                _ratio(_find(steps, "libcst runner (uuid)"), _find(steps, "uuid scan (cold)")), "{:.1f}x",
+                (_find(steps, "libcst runner (uuid)"), _find(steps, "uuid scan (cold)")), "{:.1f}x",
                 lambda v: v >= UUID_SPEEDUP),
         _target(f"no-change re-run >= {RERUN_SPEEDUP:.0f}x faster than cold diff",
-                _ratio(diff, _find(steps, "diff (no change)")), "{:.1f}x", lambda v: v >= RERUN_SPEEDUP),
-        _target(f"peak RSS of the process tree <= {RSS_TARGET_MB} MB", peak, "{:.0f} MB",
-                lambda v: v <= RSS_TARGET_MB),
+                (diff, _find(steps, "diff (no change)")), "{:.1f}x", lambda v: v >= RERUN_SPEEDUP),
+        _target(f"peak RSS of the process tree <= {RSS_TARGET_MB} MB", None, "{:.0f} MB",
+                lambda v: v <= RSS_TARGET_MB, peak),
     ]
 
 
@@ -76,7 +86,7 @@ def other_ratios(steps: list[Step]) -> list[tuple[str, float | None]]:
 def table(steps: list[Step]) -> str:
     """One Markdown row per step; the ratio is against the libcst runner of the same recipes."""
     bases = {s.recipe: s for s in steps if s.name.startswith("libcst runner")}
-    rows = ["| step | seconds (best) | runs | x faster than libcst runner | own CPU s | peak RSS MB (max process) "
+    rows = ["| step | seconds (best) | runs | x faster than libcst runner | own CPU s (least) | peak RSS MB (max process) "
             "| tree RSS / PSS MB (sampled sum) | others' CPU s |",
             "|---|---:|---|---:|---:|---:|---:|---:|"]
     for s in steps:
@@ -86,7 +96,7 @@ def table(steps: list[Step]) -> str:
             runs = f"measured {s.best.seconds:.1f} (extrapolated)"
         ratio = "1.0x" if s is base else (f"{base.seconds / s.seconds:,.1f}x" if base else "-")
         name = s.name + (" *" if s.extrapolated_seconds is not None else "")
-        cpu = f"{s.best.cpu_seconds:.1f}" + (" (sample)" if s.extrapolated_seconds is not None else "")
+        cpu = f"{s.cpu:,.1f}" + (f" (measured {s.best.cpu_seconds:.1f})" if s.extrapolated_cpu is not None else "")
         rows.append(f"| {name} | {s.seconds:,.2f} | {runs} | {ratio} | {cpu} | {s.maxrss_mb:.0f} | "
                     f"{s.tree_rss_mb:.0f} / {s.tree_pss_mb:.0f} | {s.best.others_cpu_seconds:.1f} |")
     return "\n".join(rows)
@@ -95,8 +105,8 @@ def table(steps: list[Step]) -> str:
 def summary(steps: list[Step], info: dict) -> str:
     """The step table, the targets and the checks of one tree, as Markdown."""
     m = info["manifest"]
-    out = [table(steps), "", "| target | measured | |", "|---|---:|---|"]
-    out += [f"| {t.name} | {t.measured} | {t.verdict} |" for t in targets(steps)]
+    out = [table(steps), "", "| target | measured (wall clock) | | same ratio by CPU time |", "|---|---:|---|---:|"]
+    out += [f"| {t.name} | {t.measured} | {t.verdict} | {t.by_cpu} |" for t in targets(steps)]
     out.append("")
     out += [f"- {name}: {value:,.2f}" for name, value in other_ratios(steps) if value is not None]
     gen_lines, uuid_lines = m["lines_generator_files"], m["lines_uuid_files"]

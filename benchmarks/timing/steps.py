@@ -126,6 +126,8 @@ def baseline(tree: Path, jobs: int, sample: int | None, seed: int, recipe: str) 
     if sample and info["files_run"] < info["files_total"]:
         scale = info["files_total"] / info["files_run"]
         step.extrapolated_seconds = run.seconds - info["runner_seconds"] + info["runner_seconds"] * scale
+        setup = min(info["setup_seconds"], run.cpu_seconds)  # single-threaded: its CPU is about its wall time
+        step.extrapolated_cpu = setup + (run.cpu_seconds - setup) * scale
         step.note = (f"sample of {info['files_run']} files (stratified), measured {run.seconds:.1f} s, "
                      f"runner time x{scale:.2f}")
     else:
