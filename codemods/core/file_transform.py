@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from codemods.core.findings import Finding
 
@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     import ast
 
     from codemods.generator.rules import RuleSet
+
+
+def _same_line(line: int) -> int:
+    return line
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class FileContext:
     statements: list["ast.stmt"]
     #: ``codemods.engine.pruning.SourceMap`` of ``module``: node texts and positions without a pass.
     texts: Any
+    #: A line of ``module`` -> its line in the whole file (``module`` may hold only some statements).
+    original_line: Callable[[int], int] = _same_line
 
 
 @dataclass

@@ -149,7 +149,8 @@ def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileR
         if isinstance(tree, str):
             return FileResult(path, SKIPPED, reason=tree)
         every_statement = statements(tree.body)
-    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
+    line_of = reduced.original_line if reduced is not None else None
+    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings, line_of)
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
     if status != CHANGED or not settings.emit:
@@ -187,7 +188,8 @@ def _ast_parse(source: bytes) -> ast.Module | str:
         return f"does not parse with {python} ({type(exc).__name__}: {exc})"
 
 
-def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings):
+def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings,
+               line_of=None):
     """Run the selected recipes and fix imports: (status, findings, new code, reason)."""
     rules = settings.rules
     texts = SourceMap(module)
@@ -198,7 +200,8 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     for recipe in ordered(settings.recipes):
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
             texts = SourceMap(new_module)
-        transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts))
+        context = FileContext(new_module, source, path, rules, every_statement, texts)
+        transform = recipe.build(context if line_of is None else replace(context, original_line=line_of))
         if transform is None:
             continue
         try:

@@ -295,6 +295,9 @@ class RuleSet:
     #: Phase 3: a callable (``module:function``) tests should call for throwaway IDs instead
     #: of the manager, e.g. ``test_framework.ids:fresh_id`` (not a ``test_`` name: pytest would collect it); None means the manager.
     test_id_helper: str | None = None
+    #: adhoc-ids: repo-relative paths (``.``: everything) whose production code may be rewritten; elsewhere
+    #: its sites are reported manual. Opt-in, because every rewritten site registers IDs for the process's life.
+    adhoc_ids_paths: tuple[str, ...] = ()
 
     def type_for_word(self, word: str) -> str | None:
         """The IDType value a prefix word names, directly or through an alias."""
@@ -312,6 +315,7 @@ class RuleSet:
         source_modules: tuple[str, ...] | None = None,
         name_types: Mapping[str, str] | None = None,
         test_id_helper: str | None = None,
+        adhoc_ids_paths: tuple[str, ...] | None = None,
     ) -> "RuleSet":
         """A copy with user overrides applied; values are validated by ``migrate.workspace.config``."""
         new_members = dict(self.members)
@@ -326,6 +330,7 @@ class RuleSet:
             source_modules=source_modules or self.source_modules,
             name_types={**self.name_types, **(name_types or {})},
             test_id_helper=test_id_helper or self.test_id_helper,
+            adhoc_ids_paths=self.adhoc_ids_paths if adhoc_ids_paths is None else adhoc_ids_paths,
         )
 
 

@@ -33,7 +33,7 @@ class AdhocIdsRecipe(_UuidRecipe):
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.uuid_ids.adhoc_ids import build_adhoc_transformer
 
-        return build_adhoc_transformer(context.module, context.source, context.path, context.rules)
+        return build_adhoc_transformer(context)
 
 
 class TestIdsRecipe(_UuidRecipe):
@@ -50,4 +50,4 @@ class TestIdsRecipe(_UuidRecipe):
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.uuid_ids.test_ids import build_test_ids_transformer
 
-        return build_test_ids_transformer(context.module, context.source, context.path, context.rules)
+        return build_test_ids_transformer(context)

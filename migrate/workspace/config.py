@@ -20,6 +20,8 @@ DEFAULT_EXPOSED_MODULE = "shared.id_management.unified_id_manager"
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".venv", "venv", "env", ".env", ".tox", ".nox", "node_modules", "build", "dist",
     "__pycache__", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", "vendor", "third_party",
+    # backup copies of the tree: migrating them would double every finding and every batch
+    "backup*/", "*_backup_*",
 )
 
 
@@ -57,13 +59,13 @@ class Config:
         r = self.rules
         members = sorted((k, repr(v)) for k, v in r.members.items())
         return repr((sorted(r.aliases.items()), r.fallback_type, r.keep_prefix, members, r.source_modules,
-                     sorted(r.name_types.items()), r.test_id_helper))
+                     sorted(r.name_types.items()), r.test_id_helper, r.adhoc_ids_paths))
 
 
 _TOP_KEYS = {
     "fallback_type", "keep_prefix", "aliases", "members", "source_modules", "manager_module",
     "exposed_module", "exclude", "extend_exclude", "services", "shared_packages", "test_timeout",
-    "name_types", "test_id_helper",
+    "name_types", "test_id_helper", "adhoc_ids_paths",
 }
 _SERVICE_KEYS = {"path", "import_path", "test_command", "shell", "isolated", "may_import", "test_timeout"}
 _MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion"}
@@ -168,6 +170,23 @@ def _service(name: str, table: Any, root: Path) -> ServiceConfig:
     )
 
 
+def _adhoc_paths(value: Any, services: dict[str, ServiceConfig], root: Path) -> tuple[str, ...]:
+    """Service names or repo-relative paths (``.``: everything) whose production code adhoc-ids rewrites."""
+    out = []
+    for entry in _str_list(value, "adhoc_ids_paths"):
+        if entry in services:
+            out.append(services[entry].path)
+            continue
+        posix = Path(entry).as_posix().strip("/") or "."
+        resolved = (root / posix).resolve()
+        if Path(entry).is_absolute() or not resolved.is_relative_to(root.resolve()):
+            raise ConfigError(f"[tool.idmigrate] adhoc_ids_paths: {entry!r} is outside the repository")
+        if not resolved.exists():
+            raise ConfigError(f"[tool.idmigrate] adhoc_ids_paths: {entry!r} is neither a service nor an existing path")
+        out.append(posix)
+    return tuple(out)
+
+
 def parse_config(table: dict[str, Any], root: Path) -> Config:
     """Validate the ``[tool.idmigrate]`` table (already parsed from TOML)."""
     _unknown(table, _TOP_KEYS, "tool.idmigrate")
@@ -189,6 +208,8 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
         if not func.isidentifier():
             raise ConfigError(f"[tool.idmigrate] test_id_helper: {helper!r} must look like 'package.module:function'")
     keep = table.get("keep_prefix")
+    services_table = _expect(table.get("services", {}), dict, "services")
+    services = {name: _service(name, value, root) for name, value in services_table.items()}
     rules = RuleSet().with_overrides(
         aliases=checked_aliases,
         fallback_type=_id_type(table["fallback_type"], "fallback_type") if "fallback_type" in table else None,
@@ -200,13 +221,13 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
         ),
         name_types=checked_name_types,
         test_id_helper=helper,
+        adhoc_ids_paths=_adhoc_paths(table.get("adhoc_ids_paths", []), services, root),
     )
     exclude = DEFAULT_EXCLUDE
     if "exclude" in table:
         exclude = _str_list(table["exclude"], "exclude")
     if "extend_exclude" in table:
         exclude = exclude + _str_list(table["extend_exclude"], "extend_exclude")
-    services_table = _expect(table.get("services", {}), dict, "services")
     timeout = table.get("test_timeout", 900)
     if _expect(timeout, int, "test_timeout") <= 0:
         raise ConfigError("[tool.idmigrate] test_timeout: must be positive")
@@ -215,7 +236,7 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
         manager_module=_module_path(table.get("manager_module", DEFAULT_MANAGER_MODULE), "manager_module"),
         exposed_module=_module_path(table.get("exposed_module", DEFAULT_EXPOSED_MODULE), "exposed_module"),
         exclude=exclude,
-        services={name: _service(name, value, root) for name, value in services_table.items()},
+        services=services,
         shared_packages=_str_list(table.get("shared_packages", ["shared"]), "shared_packages"),
         test_timeout=timeout,
     )
