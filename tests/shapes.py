@@ -302,6 +302,94 @@ class IDType:
 def make():
     return UnifiedIdGenerator.generate_base_id("user")
 ''', ["manual"]),
+    # ---- what a reviewer of the patch checks: run IDs embed the thread in reach, bindings, readers, layout
+    "run_id_beside_thread_parameter": (IMPORT + '''
+def start_run(user_id, thread_id, run_id=None):
+    run_id = run_id or UnifiedIdGenerator.generate_base_id("run")
+    return run_id
+''', ["format"]),
+    "run_id_in_dataclass_post_init": (IMPORT + '''
+from dataclasses import dataclass
+
+
+@dataclass
+class ExecutionContext:
+    user_id: str
+    thread_id: str
+    run_id: str = ""
+
+    def __post_init__(self):
+        if not self.run_id:
+            self.run_id = UnifiedIdGenerator.generate_base_id("run")
+''', ["format"]),
+    "run_id_sibling_thread_keyword": (IMPORT + '''
+def context_for(user_id, t, run_id=None):
+    return Ctx(user_id=user_id, thread_id=t, run_id=run_id or UnifiedIdGenerator.generate_base_id("run"))
+''', ["format"]),
+    "run_id_optional_thread": (IMPORT + '''
+from typing import Optional
+
+
+def start(user_id: str, thread_id: Optional[str] = None) -> str:
+    return UnifiedIdGenerator.generate_base_id("run")
+''', ["format"]),
+    "latent_run_from_parameter": (IMPORT + '''
+def resume(thread_id):
+    return UnifiedIdGenerator.generate_run_id()
+''', ["format"]),
+    "fixture_instance_and_parameters": (IMPORT + '''
+import pytest
+
+
+@pytest.fixture
+def id_generator():
+    return UnifiedIdGenerator()
+
+
+class TestIds:
+    def test_user(self, id_generator):
+        assert id_generator.generate_base_id("user")
+
+    def test_session(self, id_generator):
+        assert id_generator.generate_session_id("u1")
+''', ["format", "exact", "format"]),
+    "annotated_parameter": (IMPORT + '''
+def new_ids(gen: UnifiedIdGenerator, user_id: str):
+    return gen.generate_base_id("user"), gen.generate_websocket_connection_id(user_id)
+''', ["manual", "exact", "format"]),
+    "dead_instance_after_rewrite": (IMPORT + '''
+class Ledger:
+    def __init__(self):
+        self.id_generator = UnifiedIdGenerator()
+        self.entries = []
+
+    def begin(self):
+        return self.id_generator.generate_base_id("transaction")
+''', ["format", "exact"]),
+    "long_call_wrapped": (IMPORT + '''
+class Agent:
+    def identify(self, agent_type, user_id):
+        self.agent_execution_id = UnifiedIdGenerator.generate_agent_execution_id(agent_type, user_id)
+        return UnifiedIdGenerator.generate_tool_execution_id(
+            "search", agent_id=self.agent_execution_id
+        )
+''', ["format", "format"]),
+    "uid_is_not_an_alias": (IMPORT + '''
+def unique():
+    return UnifiedIdGenerator.generate_base_id("uid")
+''', ["format"]),
+    "uuid_replacement_helper": ('''from shared.id_generation.unified_id_generator import generate_uuid_replacement
+
+
+def short_key():
+    return generate_uuid_replacement()
+''', ["exact"]),
+    "id_text_read_nearby": (IMPORT + '''
+def session_parts():
+    session_id = UnifiedIdGenerator.generate_base_id("session")
+    kind = session_id.split("_")[0]
+    return session_id, kind
+''', ["format"]),
 }
 
 NOOPS: dict[str, str] = {
