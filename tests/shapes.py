@@ -128,7 +128,7 @@ def helpers(n, s):
     UnifiedIdGenerator.reset_global_counter()
     reset_global_counter()
     return ids, ok, strict
-''', ["format", "format", "manual", "format", "format"]),
+''', ["format", "manual", "manual", "format", "format"]),
     "unmappable_members": (IMPORT + '''
 def legacy(s, user_id):
     parts = UnifiedIdGenerator.parse_id(s)
@@ -337,35 +337,6 @@ def start(user_id: str, thread_id: Optional[str] = None) -> str:
 def resume(thread_id):
     return UnifiedIdGenerator.generate_run_id()
 ''', ["format"]),
-    "fixture_instance_and_parameters": (IMPORT + '''
-import pytest
-
-
-@pytest.fixture
-def id_generator():
-    return UnifiedIdGenerator()
-
-
-class TestIds:
-    def test_user(self, id_generator):
-        assert id_generator.generate_base_id("user")
-
-    def test_session(self, id_generator):
-        assert id_generator.generate_session_id("u1")
-''', ["format", "exact", "format"]),
-    "annotated_parameter": (IMPORT + '''
-def new_ids(gen: UnifiedIdGenerator, user_id: str):
-    return gen.generate_base_id("user"), gen.generate_websocket_connection_id(user_id)
-''', ["manual", "exact", "format"]),
-    "dead_instance_after_rewrite": (IMPORT + '''
-class Ledger:
-    def __init__(self):
-        self.id_generator = UnifiedIdGenerator()
-        self.entries = []
-
-    def begin(self):
-        return self.id_generator.generate_base_id("transaction")
-''', ["format", "exact"]),
     "long_call_wrapped": (IMPORT + '''
 class Agent:
     def identify(self, agent_type, user_id):
@@ -378,12 +349,6 @@ class Agent:
 def unique():
     return UnifiedIdGenerator.generate_base_id("uid")
 ''', ["format"]),
-    "uuid_replacement_helper": ('''from shared.id_generation.unified_id_generator import generate_uuid_replacement
-
-
-def short_key():
-    return generate_uuid_replacement()
-''', ["exact"]),
     "id_text_read_nearby": (IMPORT + '''
 def session_parts():
     session_id = UnifiedIdGenerator.generate_base_id("session")

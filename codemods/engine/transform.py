@@ -12,6 +12,7 @@ The engine knows no recipe by name: each selected recipe declares what it needs
 from __future__ import annotations
 
 import ast
+import io
 import sys
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -144,12 +145,16 @@ def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileR
         return FileResult(path, SKIPPED, reason=module)
     if reduced is not None:
         every_statement = reduced.statements
+        lines, original_line = reduced.lines, reduced.original_line
     else:
         tree = _ast_parse(source)
         if isinstance(tree, str):
             return FileResult(path, SKIPPED, reason=tree)
         every_statement = statements(tree.body)
-    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
+        lines = io.StringIO(source.decode(module.encoding, "replace"), newline="").readlines()
+        original_line = int
+    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings,
+                                                    lines, original_line)
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
     if status != CHANGED or not settings.emit:
@@ -187,7 +192,8 @@ def _ast_parse(source: bytes) -> ast.Module | str:
         return f"does not parse with {python} ({type(exc).__name__}: {exc})"
 
 
-def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings):
+def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings,
+               lines: list[str], original_line):
     """Run the selected recipes and fix imports: (status, findings, new code, reason)."""
     rules = settings.rules
     texts = SourceMap(module)
@@ -198,7 +204,8 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     for recipe in ordered(settings.recipes):
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
             texts = SourceMap(new_module)
-        transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts))
+        transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts,
+                                             original_line, lines))
         if transform is None:
             continue
         try:

@@ -7,7 +7,10 @@ surrounding function or class are answered here, from the stdlib tree the engine
   ``thread_id``/``*_thread_id``, or ``self.thread_id`` of a class that has one), so the run ID
   can embed it;
 * who reads an ID's text after it is made (``x.split("_")``, ``len(x)``, ``x[:8]``, a regex,
-  ``"lit" in x``, ``x == "lit"``, ``parse_id(x)``...): such an ID must not change shape unseen.
+  ``"lit" in x``, ``x == "lit"``, ``parse_id(x)``...): such an ID must not change shape unseen;
+* which names the generator's own parsers check anywhere in the file
+  (``UnifiedIdGenerator.is_valid_id(jti)``): those checks stay on the generator, so an ID made
+  under that name must keep the generator's format until the check is migrated.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ _TEXT_METHODS = frozenset({
 })
 _REGEX_FUNCS = frozenset({"match", "fullmatch", "search", "findall", "finditer", "sub", "subn"})
 _PARSERS = frozenset({"parse_id", "get_id_age", "extract_thread_id", "parse_run_id"})
+#: Generator members that parse the generator's own format.
+GENERATOR_PARSERS = frozenset({"is_valid_id", "parse_id", "get_id_age"})
 _INIT_METHODS = frozenset({"__init__", "__post_init__", "model_post_init", "setUp", "setup_method"})
 
 
@@ -106,27 +111,31 @@ def _is_optional(annotation: ast.expr | None) -> bool:
 class FileFacts:
     """Answers by line number (lines of the original file)."""
 
-    def __init__(self, tree: ast.Module, lines: list[str] | None = None) -> None:
+    def __init__(self, statements: list[ast.stmt], lines: list[str] | None = None,
+                 generator_refs: frozenset[str] = frozenset()) -> None:
+        """``statements``: every statement of the file, nested ones included, in source order;
+        ``generator_refs``: dotted names that hold the generator (class, aliases, instances)."""
         self.lines = lines
+        self._statements = statements
+        self._generator_refs = generator_refs
+        self._checked: dict[str, Reader] | None = None
+        owner: dict[int, ast.ClassDef] = {}
+        for stmt in statements:
+            if isinstance(stmt, ast.ClassDef):
+                owner.update((id(inner), stmt) for inner in stmt.body if isinstance(inner, _FUNCTIONS))
         self._scopes: list[_Scope] = []
-        self._collect(tree.body, None, None)
-        self._scopes.sort(key=lambda s: (s.first, -s.last))
+        enclosing: list[_Scope] = []
+        for stmt in statements:
+            if not isinstance(stmt, _FUNCTIONS):
+                continue
+            while enclosing and enclosing[-1].last < stmt.lineno:
+                enclosing.pop()
+            scope = _Scope(stmt, stmt.lineno, stmt.end_lineno or stmt.lineno,
+                           enclosing[-1] if enclosing else None, owner.get(id(stmt)))
+            self._scopes.append(scope)
+            enclosing.append(scope)
         self._starts = [s.first for s in self._scopes]
         self._class_threads: dict[int, tuple[str, bool] | None] = {}
-
-    def _collect(self, body: list[ast.stmt], parent: _Scope | None, cls: ast.ClassDef | None) -> None:
-        for stmt in body:
-            if isinstance(stmt, _FUNCTIONS):
-                scope = _Scope(stmt, stmt.lineno, stmt.end_lineno or stmt.lineno, parent, cls)
-                self._scopes.append(scope)
-                self._collect(stmt.body, scope, None)
-            elif isinstance(stmt, ast.ClassDef):
-                self._collect(stmt.body, parent, stmt)
-            else:
-                for field in ("body", "orelse", "finalbody"):
-                    self._collect(getattr(stmt, field, None) or [], parent, cls)
-                for handler in getattr(stmt, "handlers", ()):
-                    self._collect(handler.body, parent, cls)
 
     def _scope_at(self, line: int) -> _Scope | None:
         index = bisect.bisect_right(self._starts, line)
@@ -199,6 +208,25 @@ class FileFacts:
             self._class_threads[key] = _class_thread(cls)
         return self._class_threads[key]
 
+    # ------------------------------------------------------------------ checks
+    def checked_by_generator(self, target: str | None) -> Reader | None:
+        """Where a generator parser checks a value named like ``target`` (same last name part)."""
+        if target is None or not self._generator_refs:
+            return None
+        if self._checked is None:
+            self._checked = {}
+            for stmt in self._statements:
+                if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)) or not stmt.lineno:
+                    continue
+                for node in _expressions(stmt):
+                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                            and node.func.attr in GENERATOR_PARSERS and node.args \
+                            and _dotted(node.func.value) in self._generator_refs:
+                        name = _dotted(node.args[0])
+                        if name is not None:
+                            self._checked.setdefault(name.rsplit(".", 1)[-1], Reader(node.lineno, self._text(node)))
+        return self._checked.get(target.rsplit(".", 1)[-1])
+
     # ------------------------------------------------------------------ readers
     def readers(self, line: int, target: str | None) -> list[Reader]:
         """Reads of an ID's text: of ``target`` after ``line`` in the same function, or of a
@@ -226,6 +254,16 @@ class FileFacts:
             if text:
                 return text
         return ast.unparse(node)
+
+
+def _expressions(stmt: ast.stmt):
+    """The expressions of one statement, not those of the statements nested in it."""
+    for field, value in ast.iter_fields(stmt):
+        if field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, ast.AST):
+                yield from ast.walk(item)
 
 
 def _prefer_exact(names: list[str]) -> str | None:

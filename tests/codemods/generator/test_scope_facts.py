@@ -5,13 +5,14 @@ import textwrap
 
 import pytest
 
+from codemods.engine.chunks import statements
 from codemods.generator.scope_facts import FileFacts, ThreadInReach
 
 
 def facts(source: str) -> tuple[FileFacts, list[str]]:
     source = textwrap.dedent(source)
     lines = source.splitlines(keepends=True)
-    return FileFacts(ast.parse(source), lines), lines
+    return FileFacts(statements(ast.parse(source).body), lines), lines
 
 
 def line_of(lines: list[str], marker: str) -> int:
