@@ -36,7 +36,9 @@ def fit_statement(
 ) -> cst.SimpleStatementLine:
     """``statement`` laid out by black when it is too long at ``indent`` columns (or ``force``)."""
     code = module.code_for_node(statement.with_changes(leading_lines=()))
-    if not force and not too_long(code, indent, limit):
+    # A trailing comment may run over (black leaves comments alone): only the code must fit.
+    bare = module.code_for_node(statement.with_changes(leading_lines=(), trailing_whitespace=cst.TrailingWhitespace()))
+    if not force and not too_long(bare, indent, limit):
         return statement
     formatted = _black(code, max(limit - indent, 20))
     if formatted is None:

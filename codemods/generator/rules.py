@@ -131,7 +131,7 @@ _MEMBER_ROWS: tuple[Rule, ...] = (
                     "or a check of the manager's format",
          before="UnifiedIdGenerator.is_valid_id(s)"),
     Rule("IDM032", "reset_global_counter", "reset", Safety.FORMAT,
-         "resets the manager's counters (the manager also forgets registered IDs)",
+         "resets the manager's counters only: the IDs it registered stay registered",
          before="UnifiedIdGenerator.reset_global_counter()",
          after="get_id_manager().reset_counters()"),
     # Members the generator does not define: latent AttributeErrors in real code.
