@@ -211,9 +211,10 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
         return UNCHANGED, _demote(findings, "IDM091", f"{SHAPE_RULES['IDM091'].why}: {clash}"), None, ""
     if not settings.emit:  # an inventory needs no import fixes either
         return CHANGED, findings, None, ""
-    already = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
-    new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed - already,
-                                texts, kept_texts)
+    # Which scopes still lack which names is the import fixer's question (an import in another function
+    # does not count), so it gets every name the rewrites use.
+    new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed,
+                                texts, kept_texts, settings.manager_modules)
     return CHANGED, findings, texts.code(new_module), ""
 
 

@@ -1,10 +1,12 @@
-"""SPEC 4.4: remove generator imports a file no longer uses; add the manager names it now uses.
+"""Remove generator imports a file no longer uses; import the manager names it now uses.
 
-Removal is decided from the usages the transform left in place (no ScopeProvider,
-see SPEC 7). It reaches imports
-inside functions and ``try/except ImportError`` fallbacks, drops a ``try`` whose
-every branch became empty, and keeps ``__all__`` in step with what is imported.
-Both passes skip simple statements that cannot matter (``codemods.engine.pruning``).
+Removal is decided from the usages the transform left in place (no ScopeProvider:
+it costs several parses). It reaches imports inside functions and
+``try/except ImportError`` fallbacks, keeps the comments above a removed line,
+and keeps ``__all__`` in step with what is imported. Where the manager names are
+imported (which scope, which line) is ``codemods.engine.import_scopes``'s
+decision; a removed import's place is the first choice. Both passes skip simple
+statements that cannot matter (``codemods.engine.pruning``).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import re
 
 import libcst as cst
 
+from codemods.engine.import_fixer import ImportFixer, add_planned_imports
+from codemods.engine.import_scopes import plan_imports
+from codemods.engine.pruning import SourceMap
 from codemods.generator.bindings import Bindings, dotted_name, module_name
-from codemods.engine.chunks import CHUNK_MARKER_NAME
-from codemods.engine.pruning import Pruning, SourceMap
 from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 
@@ -38,15 +41,6 @@ def unused_from_kept(bindings: Bindings, kept_texts: list[str]) -> set[str]:
     return unused
 
 
-def _only_pass(body: cst.BaseSuite) -> bool:
-    if not isinstance(body, cst.IndentedBlock):
-        return False
-    return all(
-        isinstance(stmt, cst.SimpleStatementLine) and all(isinstance(s, cst.Pass) for s in stmt.body)
-        for stmt in body.body
-    )
-
-
 def _without(aliases, unused: set[str], known: set[str]) -> tuple[list, list[str]]:
     keep, removed = [], []
     for alias in aliases:
@@ -60,97 +54,56 @@ def _without(aliases, unused: set[str], known: set[str]) -> tuple[list, list[str
     return keep, removed
 
 
-class _RemoveImports(Pruning, cst.CSTTransformer):
-    def __init__(
-        self,
-        unused: set[str],
-        bindings: Bindings,
-        sources: tuple[str, ...],
-        replacement: cst.SimpleStatementLine | None,
-    ) -> None:
-        super().__init__()
+class _Removal:
+    """Which generator imports go: those naming an unused generator name."""
+
+    def __init__(self, unused: set[str], bindings: Bindings, sources: tuple[str, ...]) -> None:
         self.unused = unused
         self.bindings = bindings
         self.sources = sources
-        #: The manager import, put where the first removed top-level import stood.
-        self.replacement = replacement
-        self.replaced = False
-        self.removed: set[str] = set()
-        self._depth = 0
-        self._try_removed: list[bool] = []
-        self._removed_lines: set[int] = set()
         self.words = (*sorted(unused - {"*"}), "import *", "__all__")
 
-    def visit_Try(self, node: cst.Try) -> None:
-        self._try_removed.append(False)
-
-    def leave_Try(self, original_node, updated_node):
-        removed_inside = self._try_removed.pop()
-        if self._try_removed and removed_inside:
-            self._try_removed[-1] = True
-        if (
-            removed_inside
-            and _only_pass(updated_node.body)
-            and all(_only_pass(h.body) for h in updated_node.handlers)
-            and updated_node.orelse is None
-            and updated_node.finalbody is None
-        ):
-            return cst.RemovalSentinel.REMOVE
-        return updated_node
-
-    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
-        self._depth += 1
-
-    def leave_IndentedBlock(self, original_node, updated_node):
-        self._depth -= 1
-        if not updated_node.body:
-            return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
-        if original_node.body and id(original_node.body[0]) in self._removed_lines:
-            # The block's first statement went away: don't open the block with a blank line.
-            first = updated_node.body[0].with_changes(leading_lines=())
-            return updated_node.with_changes(body=[first, *updated_node.body[1:]])
-        return updated_node
-
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
-        return False  # everything happens at the statement level, below
-
-    def leave_SimpleStatementLine(self, original_node, updated_node):
-        body = [self._small(stmt) for stmt in updated_node.body]
-        body = [stmt for stmt in body if stmt is not None]
-        if len(body) == len(updated_node.body) and all(a is b for a, b in zip(body, updated_node.body)):
-            return updated_node
-        if self._try_removed:
-            self._try_removed[-1] = True
-        if body:
-            body[-1] = body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
-            return updated_node.with_changes(body=body)
-        if self.replacement is not None and not self.replaced and self._depth == 0:
-            self.replaced = True
-            return self.replacement.with_changes(
-                leading_lines=original_node.leading_lines,
-                # keep that line's own newline (CRLF in a mixed file), not its comment
-                trailing_whitespace=cst.TrailingWhitespace(newline=original_node.trailing_whitespace.newline),
-            )
-        self._removed_lines.add(id(original_node))
-        return cst.RemovalSentinel.REMOVE
-
-    def _small(self, stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement | None:
+    def small(self, stmt: cst.BaseSmallStatement) -> tuple[cst.BaseSmallStatement | None, list[str]]:
+        """The statement without the removed imports (None: all of it), and the names removed."""
         if isinstance(stmt, cst.ImportFrom):
             if isinstance(stmt.names, cst.ImportStar):
                 if "*" in self.unused and module_name(stmt.module) in self.sources:
-                    self.removed.add("*")
-                    return None
-                return stmt
+                    return None, ["*"]
+                return stmt, []
             keep, removed = _without(stmt.names, self.unused, self.bindings.imported_names)
-            self.removed.update(removed)
-            return stmt if not removed else (stmt.with_changes(names=keep) if keep else None)
-        if isinstance(stmt, cst.Import):
+        elif isinstance(stmt, cst.Import):
             keep, removed = _without(stmt.names, self.unused, self.bindings.module_refs)
-            self.removed.update(removed)
-            return stmt if not removed else (stmt.with_changes(names=keep) if keep else None)
-        if isinstance(stmt, cst.Assign) and self.removed:
-            return self._prune_all(stmt)
-        return stmt
+        else:
+            return stmt, []
+        return (stmt if not removed else (stmt.with_changes(names=keep) if keep else None)), removed
+
+    def removable(self, line: cst.SimpleStatementLine) -> bool:
+        """Does the whole line go? (Then a new import can take its place.)"""
+        return all(isinstance(s, (cst.Import, cst.ImportFrom)) and self.small(s)[0] is None for s in line.body)
+
+
+class _RemoveImports(ImportFixer):
+    def __init__(self, removal: _Removal, plan, texts: SourceMap) -> None:
+        super().__init__(plan, texts, removal.words)
+        self.removal = removal
+        self.removed_names: set[str] = set()
+
+    def prune_line(self, line: cst.SimpleStatementLine) -> cst.SimpleStatementLine | None:
+        body = []
+        for stmt in line.body:
+            if isinstance(stmt, cst.Assign) and self.removed_names:
+                body.append(self._prune_all(stmt))
+                continue
+            new, removed = self.removal.small(stmt)
+            self.removed_names.update(removed)
+            if new is not None:
+                body.append(new)
+        if len(body) == len(line.body) and all(a is b for a, b in zip(body, line.body)):
+            return line
+        if not body:
+            return None
+        body[-1] = body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        return line.with_changes(body=body)
 
     def _prune_all(self, stmt: cst.Assign) -> cst.Assign:
         """Drop removed names from ``__all__ = [...]``."""
@@ -162,7 +115,7 @@ class _RemoveImports(Pruning, cst.CSTTransformer):
             return stmt
         elements = [
             el for el in value.elements
-            if not (isinstance(el.value, cst.SimpleString) and el.value.evaluated_value in self.removed)
+            if not (isinstance(el.value, cst.SimpleString) and el.value.evaluated_value in self.removed_names)
         ]
         if len(elements) == len(value.elements):
             return stmt
@@ -171,96 +124,24 @@ class _RemoveImports(Pruning, cst.CSTTransformer):
         return stmt.with_changes(value=value.with_changes(elements=elements))
 
 
-def _import_line(import_path: str, names: set[str]) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine([
-        cst.ImportFrom(
-            module=cst.parse_expression(import_path),
-            names=[cst.ImportAlias(cst.Name(n)) for n in sorted(names)],
-        )
-    ])
-
-
-def _is_import_line(stmt: cst.CSTNode) -> bool:
-    return isinstance(stmt, cst.SimpleStatementLine) and all(
-        isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body
-    )
-
-
-def _is_docstring(stmt: cst.CSTNode) -> bool:
-    return (
-        isinstance(stmt, cst.SimpleStatementLine)
-        and len(stmt.body) == 1
-        and isinstance(stmt.body[0], cst.Expr)
-        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
-
-
-def _is_chunk_marker(stmt: cst.CSTNode) -> bool:
-    """The line ``codemods.engine.chunks`` puts between chunks: what follows it in the file is not here."""
-    return (
-        isinstance(stmt, cst.SimpleStatementLine)
-        and isinstance(stmt.body[0], cst.Assign)
-        and isinstance(stmt.body[0].targets[0].target, cst.Name)
-        and stmt.body[0].targets[0].target.value == CHUNK_MARKER_NAME
-    )
-
-
-def add_import(module: cst.Module, import_path: str, names: set[str]) -> cst.Module:
-    """Import ``names`` from ``import_path`` at the top level.
-
-    Merged into an existing top-level ``from import_path import ...`` when there
-    is one; otherwise a new line after the leading block of imports (after the
-    docstring and ``__future__`` imports when there is no import at all).
-    """
-    body = list(module.body)
-    for index, stmt in enumerate(body):
-        if _is_import_line(stmt) and len(stmt.body) == 1:
-            node = stmt.body[0]
-            if (isinstance(node, cst.ImportFrom) and not node.relative
-                    and not isinstance(node.names, cst.ImportStar)
-                    and module_name(node.module) == import_path and node.lpar is None):
-                present = {a.evaluated_alias or dotted_name(a.name) for a in node.names}
-                merged = sorted(set(present) | names)
-                if len(merged) == len(present):
-                    return module
-                aliases = list(node.names) + [cst.ImportAlias(cst.Name(n)) for n in sorted(names - present)]
-                aliases = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in aliases]
-                body[index] = stmt.with_changes(body=[node.with_changes(names=aliases)])
-                return module.with_changes(body=body)
-    insert_at = 0
-    for index, stmt in enumerate(body):
-        if index == 0 and _is_docstring(stmt):
-            insert_at = 1
-        elif _is_import_line(stmt):
-            insert_at = index + 1
-        else:
-            break
-    body.insert(insert_at, _import_line(import_path, names))
-    following = body[insert_at + 1] if insert_at + 1 < len(body) else None
-    if following is not None and not _is_import_line(following) and not following.leading_lines \
-            and not _is_chunk_marker(following):
-        blank = 2 if isinstance(following, (cst.FunctionDef, cst.ClassDef)) else 1
-        body[insert_at + 1] = following.with_changes(leading_lines=[cst.EmptyLine()] * blank)
-    return module.with_changes(body=body)
-
-
 def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
                    import_path: str, names: set[str], texts: SourceMap | None = None,
-                   kept_texts: list[str] | None = None) -> cst.Module:
-    """Drop unused generator imports and import ``names`` from ``import_path``.
+                   kept_texts: list[str] | None = None, manager_modules: frozenset[str] = frozenset()
+                   ) -> cst.Module:
+    """Drop unused generator imports and import ``names`` from ``import_path`` where they are used
+    and not yet available (``manager_modules`` also provide them).
 
-    The manager import takes the place of the first top-level generator import that
-    goes away, so the file keeps its import layout; otherwise it is added at the top.
+    A scope's manager import takes the place of the first of its generator imports that
+    goes away, so the file keeps its import layout; otherwise it joins an existing import
+    from ``import_path`` or is placed after the imports and bootstraps before its first use.
     """
     # Generator imports are only dropped when the generator recipe ran (kept_texts is its record).
     unused = unused_from_kept(bindings, kept_texts) if kept_texts is not None else set()
-    replacement = _import_line(import_path, names) if names else None
-    if unused:
-        remover = _RemoveImports(unused, bindings, sources, replacement)
-        remover.texts = texts or SourceMap(module)  # statements the transform left alone are in it
-        module = module.visit(remover)
-        if remover.replaced:
-            return module
-    if not names:
-        return module
-    return add_import(module, import_path, names)
+    removal = _Removal(unused, bindings, sources) if unused else None
+    texts = texts or SourceMap(module)  # statements the transform left alone are in it
+    plan = plan_imports(module, import_path, names, texts=texts, api_modules=manager_modules,
+                        removable=removal.removable if removal else None,
+                        removal_words=removal.words if removal else ())
+    if removal is None:
+        return add_planned_imports(module, plan, texts)
+    return module.visit(_RemoveImports(removal, plan, texts))
