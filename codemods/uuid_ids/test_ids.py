@@ -11,8 +11,6 @@ configured, sites call that helper (imported) instead of the manager.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, ImportItem
 
 from codemods.uuid_ids.adhoc_ids import (
     Decision, Site, Typed, UuidNames, UuidSiteTransformer, collect_uuid_names, computed_suggestion, is_api_file,
@@ -22,6 +20,7 @@ from codemods.generator.bindings import dotted_name
 from codemods.engine.pruning import has_comment, nodes_of
 from codemods.generator.rules import RuleSet
 from codemods.core.safety import Safety
+from codemods.uuid_ids.uuid_imports import import_helper
 from codemods.uuid_ids.uuid_rules import TEST_IDS
 
 #: String methods whose use in an assertion checks the text's shape.
@@ -164,8 +163,7 @@ class TestIdsTransformer(UuidSiteTransformer):
     def cleanup(self, module: cst.Module) -> cst.Module:
         module = super().cleanup(module)
         if self.applied and self.helper is not None:
-            context = CodemodContext()
-            module = module.visit(AddImportsVisitor(context, [ImportItem(self.helper[0], self.helper[1])]))
+            module = import_helper(module, *self.helper)
         return module
 
 
