@@ -60,6 +60,22 @@ RETENTION_DAYS = 30
 def make():
     return UnifiedIdGenerator.generate_base_id("metric")
 ''', ["exact"]),
+    # 1+2. A try left guarding nothing goes (the module already imports the manager); its comments stay, once.
+    "try_import_removed_with_comments": (MANAGER + '''
+# optional IDs
+try:
+    # the package path
+    from shared.id_generation import UnifiedIdGenerator
+except ImportError:  # old layout
+    # the module path
+    from shared.id_generation.unified_id_generator import UnifiedIdGenerator
+
+LIMIT = 1
+
+
+def make():
+    return UnifiedIdGenerator.generate_base_id("user")
+''', ["exact"]),
     # 3. A script run directly: the manager import goes after the sys.path bootstrap
     #    (the generator import stays, a manual site still uses it).
     "script_sys_path_bootstrap": ('''"""Seed users: python scripts/seed.py"""

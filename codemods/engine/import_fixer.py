@@ -55,6 +55,7 @@ class ImportFixer(Pruning, cst.CSTTransformer):
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         target = self._lines.get(id(original_node))
+        line = self.prune_line(updated_node)  # a slot is removed too: the subclass notes what went
         if target is not None and target.slot == id(original_node):
             self._changed()
             trailing = original_node.trailing_whitespace
@@ -66,7 +67,6 @@ class ImportFixer(Pruning, cst.CSTTransformer):
                 leading_lines=original_node.leading_lines, trailing_whitespace=trailing)
             self._replacements.add(id(new))
             return new
-        line = self.prune_line(updated_node)
         if line is None:
             self._changed()
             return self.removed.make(original_node.leading_lines)
@@ -108,15 +108,15 @@ class ImportFixer(Pruning, cst.CSTTransformer):
         if not changed or updated_node.orelse is not None or updated_node.finalbody is not None:
             return updated_node
         handlers_empty = all(_only_pass(h.body) for h in updated_node.handlers)
+        handler_comments = [line for h in updated_node.handlers for line in comments_inside(h)]
         if _only_pass(updated_node.body) and handlers_empty:  # it guards nothing any more
-            kept = [*original_node.leading_lines, *comments_inside(updated_node)]
+            kept = [*original_node.leading_lines, *comments_inside(updated_node.body), *handler_comments]
             return self.removed.make(kept)
         body = updated_node.body.body if isinstance(updated_node.body, cst.IndentedBlock) else ()
         emptied = all(id(h.body) in self._emptied for h in original_node.handlers)
         if len(body) == 1 and id(body[0]) in self._replacements and handlers_empty and emptied:
             # every branch imported the removed API: the new import needs no fallback
             new = body[0]
-            handler_comments = [line for h in updated_node.handlers for line in comments_inside(h)]
             return new.with_changes(leading_lines=[
                 *original_node.leading_lines, *comments(new.leading_lines), *handler_comments])
         return updated_node

@@ -17,7 +17,7 @@ import libcst as cst
 _SKIP_FIELDS = frozenset({
     "lpar", "rpar", "comma", "semicolon", "equal", "colon", "operator", "dot", "lbracket", "rbracket",
     "lbrace", "rbrace", "leading_lines", "lines_after_decorators", "header", "footer", "newline",
-    "trailing_whitespace", "asynchronous", "star_tok",
+    "trailing_whitespace", "asynchronous",
 })
 _LEAVES = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis, cst.FormattedStringText,
            cst.BaseParenthesizableWhitespace, cst.Comma, cst.LeftParen, cst.RightParen)

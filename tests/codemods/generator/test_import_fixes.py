@@ -48,7 +48,7 @@ def imported(node: ast.ImportFrom) -> set[str]:
 
 # ------------------------------------------------------------------ 1. comments
 @pytest.mark.parametrize("name", ["comment_above_removed_local_import", "comment_above_replaced_local_import",
-                                  "try_import_both_branches_commented"])
+                                  "try_import_both_branches_commented", "try_import_removed_with_comments"])
 def test_standalone_comments_above_removed_imports_are_kept(name):
     assert comment_lines(migrated(name)) == comment_lines(IMPORT_SHAPES[name][0])
 
@@ -67,6 +67,15 @@ def test_a_comment_above_a_removed_import_that_ends_its_block_stays():
     result = migrate_source(source)
     assert_properties(source.encode(), result)
     assert "    x = 1\n    # imported again (left over from a refactoring)\n\n\nY = 2\n" in result.new_source.decode()
+
+
+def test_a_replaced_re_export_leaves_all():
+    source = ('"""Package."""\nfrom shared.id_generation import UnifiedIdGenerator\n\n__all__ = ["UnifiedIdGenerator", "X"]\n'
+              "X = UnifiedIdGenerator.generate_base_id('user')\n")
+    result = migrate_source(source)
+    assert_properties(source.encode(), result)
+    text = result.new_source.decode()
+    assert f"from {MANAGER} import IDType, get_id_manager\n" in text and '__all__ = ["X"]' in text
 
 
 # ------------------------------------------------------------------ 2. try/except ImportError
