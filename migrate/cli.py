@@ -14,7 +14,7 @@ import typer
 
 from migrate import __version__
 from migrate.workspace.config import ConfigError, load_config
-from codemods.core.recipes import DEFAULT_RECIPES
+from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.workspace.pipeline import Plan, PlanError, build_plan
 
 app = typer.Typer(
@@ -36,7 +36,8 @@ JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (defa
 NoCacheOpt = typer.Option(False, "--no-cache", help="Ignore and do not write the result cache.")
 RecipeOpt = typer.Option(
     None, "--recipe", "-r",
-    help="generator (default), adhoc-ids, test-ids; repeat to combine.",
+    help=", ".join(f"{name} (default)" if name in DEFAULT_RECIPES else name for name in RECIPES)
+    + "; repeat to combine.",
 )
 
 
@@ -115,10 +116,15 @@ def scan(
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
+    api: bool = typer.Option(False, "--api", help="Show both APIs as found in the repo and the rule covering each member."),
 ) -> None:
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
     from migrate.output.report import render_scan_text, summarize
 
+    if api:
+        if service or path or recipe:
+            fail("--api shows the whole API: --service, --path and --recipe do not apply")
+        raise typer.Exit(_scan_api(root, as_json, no_cache))
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
     summary = summarize(plan)
     if as_json:
@@ -126,6 +132,31 @@ def scan(
     else:
         sys.stdout.write(render_scan_text(summary))
     raise typer.Exit(_problem_exit(plan))
+
+
+def _scan_api(root: Path, as_json: bool, no_cache: bool) -> int:
+    """``scan --api``: exit 1 when the generator or the manager could not be found or read."""
+    from migrate.output.api_view import api_summary, render_api_rich, render_api_text
+    from migrate.workspace.apis import load_apis
+
+    root = _root(root)
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        fail(str(exc))
+    apis = load_apis(root, config, use_cache=not no_cache)
+    summary = api_summary(apis, config.rules, str(root))
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        render_api_rich(summary, Console(highlight=False))
+    else:
+        sys.stdout.write(render_api_text(summary))
+    for problem in apis.problems:
+        err(f"error: {problem}")
+    return 1 if apis.problems else 0
 
 
 @app.command()

@@ -1,12 +1,11 @@
-"""Remove generator imports a file no longer uses; import the manager names it now uses.
+"""Which generator imports a file no longer uses, as the ``ImportRemoval`` the engine applies.
 
-Removal is decided from the usages the transform left in place (no ScopeProvider:
-it costs several parses). It reaches imports inside functions and
-``try/except ImportError`` fallbacks, keeps the comments above a removed line,
-and keeps ``__all__`` in step with what is imported. Where the manager names are
-imported (which scope, which line) is ``codemods.engine.import_scopes``'s
-decision; a removed import's place is the first choice. Both passes skip simple
-statements that cannot matter (``codemods.engine.pruning``).
+Removal is decided from the usages the transform left in place (no ``ScopeProvider``:
+its metadata costs several times the parse). It reaches imports inside functions and
+``try/except ImportError`` fallbacks and keeps ``__all__`` in step with what is
+imported; the engine keeps the comments above a removed line, removes a ``try`` left
+guarding nothing, and may put the manager import in a removed line's place
+(``codemods.engine.imports``).
 """
 
 from __future__ import annotations
@@ -15,10 +14,9 @@ import re
 
 import libcst as cst
 
-from codemods.engine.import_fixer import ImportFixer, add_planned_imports
-from codemods.engine.import_scopes import plan_imports
-from codemods.engine.pruning import SourceMap
-from codemods.generator.bindings import Bindings, dotted_name, module_name
+from codemods.core.file_transform import ImportRemoval
+from codemods.engine.nodes import dotted_name, module_name
+from codemods.generator.bindings import Bindings
 from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 
@@ -54,14 +52,15 @@ def _without(aliases, unused: set[str], known: set[str]) -> tuple[list, list[str
     return keep, removed
 
 
-class _Removal:
-    """Which generator imports go: those naming an unused generator name."""
+class GeneratorImportRemoval(ImportRemoval):
+    """Which generator imports go: those naming an unused generator name (and their ``__all__`` entries)."""
 
     def __init__(self, unused: set[str], bindings: Bindings, sources: tuple[str, ...]) -> None:
         self.unused = unused
         self.bindings = bindings
         self.sources = sources
         self.words = (*sorted(unused - {"*"}), "import *", "__all__")
+        self.removed_names: set[str] = set()
 
     def small(self, stmt: cst.BaseSmallStatement) -> tuple[cst.BaseSmallStatement | None, list[str]]:
         """The statement without the removed imports (None: all of it), and the names removed."""
@@ -81,20 +80,13 @@ class _Removal:
         """Does the whole line go? (Then a new import can take its place.)"""
         return all(isinstance(s, (cst.Import, cst.ImportFrom)) and self.small(s)[0] is None for s in line.body)
 
-
-class _RemoveImports(ImportFixer):
-    def __init__(self, removal: _Removal, plan, texts: SourceMap) -> None:
-        super().__init__(plan, texts, removal.words)
-        self.removal = removal
-        self.removed_names: set[str] = set()
-
     def prune_line(self, line: cst.SimpleStatementLine) -> cst.SimpleStatementLine | None:
         body = []
         for stmt in line.body:
             if isinstance(stmt, cst.Assign) and self.removed_names:
                 body.append(self._prune_all(stmt))
                 continue
-            new, removed = self.removal.small(stmt)
+            new, removed = self.small(stmt)
             self.removed_names.update(removed)
             if new is not None:
                 body.append(new)
@@ -124,24 +116,7 @@ class _RemoveImports(ImportFixer):
         return stmt.with_changes(value=value.with_changes(elements=elements))
 
 
-def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
-                   import_path: str, names: set[str], texts: SourceMap | None = None,
-                   kept_texts: list[str] | None = None, manager_modules: frozenset[str] = frozenset()
-                   ) -> cst.Module:
-    """Drop unused generator imports and import ``names`` from ``import_path`` where they are used
-    and not yet available (``manager_modules`` also provide them).
-
-    A scope's manager import takes the place of the first of its generator imports that
-    goes away, so the file keeps its import layout; otherwise it joins an existing import
-    from ``import_path`` or is placed after the imports and bootstraps before its first use.
-    """
-    # Generator imports are only dropped when the generator recipe ran (kept_texts is its record).
-    unused = unused_from_kept(bindings, kept_texts) if kept_texts is not None else set()
-    removal = _Removal(unused, bindings, sources) if unused else None
-    texts = texts or SourceMap(module)  # statements the transform left alone are in it
-    plan = plan_imports(module, import_path, names, texts=texts, api_modules=manager_modules,
-                        removable=removal.removable if removal else None,
-                        removal_words=removal.words if removal else ())
-    if removal is None:
-        return add_planned_imports(module, plan, texts)
-    return module.visit(_RemoveImports(removal, plan, texts))
+def import_removal(bindings: Bindings, sources: tuple[str, ...], kept_texts: list[str]) -> ImportRemoval | None:
+    """The generator imports nothing kept uses, or None when every one is still used."""
+    unused = unused_from_kept(bindings, kept_texts)
+    return GeneratorImportRemoval(unused, bindings, sources) if unused else None

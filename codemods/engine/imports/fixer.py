@@ -2,21 +2,21 @@
 
 In order of preference, a scope's import takes the place of an import line being
 removed (inside its ``try`` if that is where it stood), joins an existing
-``from <import_path> import ...`` line, or is a new line placed by
-``import_placement``. Subclasses remove import lines (``prune_line``); a removed
-line's comments stay (``line_removal``), and a ``try`` left guarding nothing is
-removed or, when it now guards just the new import, unwrapped to that import.
+``from <import_path> import ...`` line, or is a new line placed by ``placement``.
+The lines removed are the recipes' call (``ImportRemoval``); a removed line's
+comments stay (``line_removal``), and a ``try`` left guarding nothing is removed
+or, when it now guards just the new import, unwrapped to that import.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
-
 import libcst as cst
 
-from codemods.engine.import_placement import import_line, insert_import, merge_names
-from codemods.engine.import_scopes import ImportPlan
-from codemods.engine.line_removal import Placeholders, comments, comments_inside, splice_block, splice_module
+from codemods.core.file_transform import ImportRemoval
+
+from codemods.engine.imports.line_removal import Placeholders, comments, comments_inside, splice_block, splice_module
+from codemods.engine.imports.placement import import_line, insert_import, merge_names
+from codemods.engine.imports.scopes import ImportPlan
 from codemods.engine.pruning import Pruning, SourceMap
 
 
@@ -28,15 +28,16 @@ def _only_pass(body: cst.BaseSuite) -> bool:
 
 
 class ImportFixer(Pruning, cst.CSTTransformer):
-    """Removes the import lines ``prune_line`` drops and adds the imports ``plan`` asks for."""
+    """Removes the import lines ``removal`` drops and adds the imports ``plan`` asks for."""
 
-    def __init__(self, plan: ImportPlan, texts: SourceMap, words: Iterable[str] = ()) -> None:
+    def __init__(self, plan: ImportPlan, texts: SourceMap, removal: ImportRemoval | None = None) -> None:
         super().__init__()
         self.plan = plan
         self.texts = texts
+        self.removal = removal or ImportRemoval()
         # A function that gets an import mentions its names (a rewritten one is entered anyway).
         names = set().union(*(t.names for t in plan.functions.values()))
-        self.words = tuple(sorted({*words, *names, plan.import_path}))
+        self.words = tuple(sorted({*self.removal.words, *names, plan.import_path}))
         self._lines = plan.by_line()
         self.removed = Placeholders()
         #: New import lines put in place of removed ones (a try holding only one of them is unwrapped).
@@ -44,18 +45,13 @@ class ImportFixer(Pruning, cst.CSTTransformer):
         self._emptied: set[int] = set()  # original blocks whose every statement was removed
         self._try_changed: list[bool] = []
 
-    # ----------------------------------------------------------- hooks
-    def prune_line(self, line: cst.SimpleStatementLine) -> cst.SimpleStatementLine | None:
-        """The line without the imports to remove; None to remove it whole."""
-        return line
-
     # ----------------------------------------------------------- lines
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
         return False  # everything happens at the statement level
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         target = self._lines.get(id(original_node))
-        line = self.prune_line(updated_node)  # a slot is removed too: the subclass notes what went
+        line = self.removal.prune_line(updated_node)  # a slot is removed too: the policy notes what went
         if target is not None and target.slot == id(original_node):
             self._changed()
             trailing = original_node.trailing_whitespace

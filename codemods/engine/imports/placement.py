@@ -14,7 +14,7 @@ import libcst as cst
 
 from codemods.engine.bootstraps import mentions_bootstrap
 from codemods.engine.chunks import CHUNK_MARKER_NAME
-from codemods.engine.import_scopes import Target
+from codemods.engine.imports.scopes import Target
 from codemods.engine.pruning import SourceMap
 
 

@@ -22,7 +22,8 @@ from typing import Callable, Iterable, Sequence
 
 import libcst as cst
 
-from codemods.engine.name_scan import NameScan
+from codemods.engine.imports.name_scan import NameScan
+from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import SourceMap
 
 #: Says whether an import line is about to be removed whole (its place can take the new import).
@@ -91,19 +92,9 @@ class NoSourceMap:
         return cst.Module([]).code_for_node(node)
 
 
-def dotted(node: cst.BaseExpression) -> str | None:
-    """``a.b.c`` for a Name/Attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        head = dotted(node.value)
-        return None if head is None else f"{head}.{node.attr.value}"
-    return None
-
-
 def module_of(node: cst.ImportFrom) -> str | None:
     """Dotted module of an absolute ``from`` import, else None."""
-    return None if node.relative or node.module is None else dotted(node.module)
+    return None if node.relative or node.module is None else dotted_name(node.module)
 
 
 def _is_type_checking(test: cst.BaseExpression) -> bool:
@@ -190,7 +181,7 @@ class _Walk:
             if isinstance(stmt, cst.Import):
                 for alias in stmt.names:
                     local = alias.asname.name if alias.asname is not None else None
-                    self._bind(local.value if isinstance(local, cst.Name) else (dotted(alias.name) or "").split(".")[0])
+                    self._bind(local.value if isinstance(local, cst.Name) else (dotted_name(alias.name) or "").split(".")[0])
             elif isinstance(stmt, cst.ImportFrom):
                 self.import_from(stmt, line if line is not None and len(line.body) == 1 else None)
             else:

@@ -1,20 +1,70 @@
-"""The uuid recipes' import fixes: drop uuid imports the rewrite left dead, import a test helper.
+"""Which local names reach ``uuid.uuid4`` in a file, and removing the uuid imports a rewrite left unused.
 
-An import is dead when the scope it binds in had uses of its name before the
+An import is unused when the scope it binds in had uses of its name before the
 rewrite and has none after: a function-local ``import uuid`` goes with the last
 use in that function, even while the module still uses its own ``import uuid``
-elsewhere. Comment lines above a removed import stay (``codemods.engine.line_removal``).
+elsewhere. Comment lines above a removed import stay (``codemods.engine.imports.line_removal``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 import libcst as cst
 
-from codemods.engine.import_fixer import add_planned_imports
-from codemods.engine.import_scopes import NoSourceMap, dotted, plan_imports
-from codemods.engine.line_removal import Placeholders, splice_block, splice_module
+from codemods.engine.imports.line_removal import Placeholders, splice_block, splice_module
+from codemods.engine.nodes import dotted_name
+
+
+@dataclass
+class UuidNames:
+    """Local names through which a file reaches ``uuid.uuid4``."""
+
+    modules: set[str] = field(default_factory=set)  # import uuid [as _uuid]
+    uuid4: set[str] = field(default_factory=set)  # from uuid import uuid4 [as new_uuid]
+
+    @property
+    def all(self) -> set[str]:
+        return self.modules | self.uuid4
+
+    def is_uuid4_call(self, node: cst.CSTNode) -> bool:
+        if not isinstance(node, cst.Call) or node.args:
+            return False
+        func = node.func
+        if isinstance(func, cst.Name):
+            return func.value in self.uuid4
+        return (isinstance(func, cst.Attribute) and func.attr.value == "uuid4"
+                and isinstance(func.value, cst.Name) and func.value.value in self.modules)
+
+
+class _UuidImports(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names = UuidNames()
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        for alias in node.names:
+            if dotted_name(alias.name) == "uuid":
+                self.names.modules.add(alias.evaluated_alias or "uuid")
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        if node.relative or dotted_name(node.module) != "uuid":
+            return False
+        if isinstance(node.names, cst.ImportStar):
+            self.names.uuid4.add("uuid4")
+            return False
+        for alias in node.names:
+            if dotted_name(alias.name) == "uuid4":
+                self.names.uuid4.add(alias.evaluated_alias or "uuid4")
+        return False
+
+
+def collect_uuid_names(module: cst.Module) -> UuidNames:
+    visitor = _UuidImports()
+    module.visit(visitor)
+    return visitor.names
+
 
 #: (function ordinal, name): ordinal 0 is the module, then every ``def`` in source order.
 ScopedName = tuple[int, str]
@@ -28,7 +78,7 @@ def _local_names(node: cst.Import | cst.ImportFrom) -> list[str]:
         if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
             out.append(alias.asname.name.value)
         else:
-            out.append((dotted(alias.name) or "").split(".")[0])
+            out.append((dotted_name(alias.name) or "").split(".")[0])
     return out
 
 
@@ -122,14 +172,14 @@ class _DropImports(cst.CSTTransformer):
 
     def leave_Import(self, original_node, updated_node):
         return self._keep(updated_node,
-                          lambda a: (a.evaluated_alias or "uuid") if dotted(a.name) == "uuid" else None)
+                          lambda a: (a.evaluated_alias or "uuid") if dotted_name(a.name) == "uuid" else None)
 
     def leave_ImportFrom(self, original_node, updated_node):
-        if updated_node.relative or dotted(updated_node.module) != "uuid":
+        if updated_node.relative or dotted_name(updated_node.module) != "uuid":
             return updated_node
         if isinstance(updated_node.names, cst.ImportStar):
             return updated_node
-        return self._keep(updated_node, lambda a: a.evaluated_alias or dotted(a.name))
+        return self._keep(updated_node, lambda a: a.evaluated_alias or dotted_name(a.name))
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if updated_node.body:
@@ -150,8 +200,3 @@ def drop_dead_uuid_imports(original: cst.Module, module: cst.Module, names: set[
     after = scoped_uses(module, names)
     gone = {key for key, count in before.items() if count and not after[key]}
     return module.visit(_DropImports(gone)) if gone else module
-
-
-def import_helper(module: cst.Module, helper_module: str, name: str) -> cst.Module:
-    """Import the configured test ID helper where the rewritten calls need it (as the manager names are)."""
-    return add_planned_imports(module, plan_imports(module, helper_module, {name}), NoSourceMap())
