@@ -15,7 +15,9 @@ import ast
 import re
 
 #: Words that say a statement changes where or how later imports are found.
-BOOTSTRAP_TEXT = re.compile(r"\bsys\.(?:path|modules|meta_path)\b|\bchdir\s*\(|\baddsitedir\s*\(|\benviron\b|\bputenv\s*\(")
+BOOTSTRAP_TEXT = re.compile(
+    r"\bsys\.(?:path|modules|meta_path)\b|\bchdir\s*\(|\baddsitedir\s*\(|\benviron\b|\bputenv\s*\("
+)
 
 
 def mentions_bootstrap(text: str) -> bool:

@@ -181,7 +181,8 @@ class _Walk:
             if isinstance(stmt, cst.Import):
                 for alias in stmt.names:
                     local = alias.asname.name if alias.asname is not None else None
-                    self._bind(local.value if isinstance(local, cst.Name) else (dotted_name(alias.name) or "").split(".")[0])
+                    top = (dotted_name(alias.name) or "").split(".")[0]  # import a.b binds a
+                    self._bind(local.value if isinstance(local, cst.Name) else top)
             elif isinstance(stmt, cst.ImportFrom):
                 self.import_from(stmt, line if line is not None and len(line.body) == 1 else None)
             else:

@@ -70,8 +70,8 @@ def test_a_comment_above_a_removed_import_that_ends_its_block_stays():
 
 
 def test_a_replaced_re_export_leaves_all():
-    source = ('"""Package."""\nfrom shared.id_generation import UnifiedIdGenerator\n\n__all__ = ["UnifiedIdGenerator", "X"]\n'
-              "X = UnifiedIdGenerator.generate_base_id('user')\n")
+    source = ('"""Package."""\nfrom shared.id_generation import UnifiedIdGenerator\n\n'
+              '__all__ = ["UnifiedIdGenerator", "X"]\nX = UnifiedIdGenerator.generate_base_id("user")\n')
     result = migrate_source(source)
     assert_properties(source.encode(), result)
     text = result.new_source.decode()
