@@ -28,6 +28,7 @@ from codemods.core.recipes import DEFAULT_RECIPES, RECIPES, RULES, ordered
 from codemods.core.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
 from codemods.core.safety import Safety
 from codemods.engine.chunks import reduce_source, splice, statements
+from codemods.engine.wrapping import lay_out_imports
 from codemods.engine.imports import update_imports
 from codemods.engine.names import FileNames, collect_names
 from codemods.engine.pruning import SourceMap
@@ -230,7 +231,10 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     # Which scopes still lack which names is the import planner's question (an import inside another
     # function does not count), so it gets every name the rewrites use.
     new_module = update_imports(new_module, transforms, settings.import_path, needed, texts, settings.manager_modules)
-    return CHANGED, findings, texts.code(new_module), ""
+    code = texts.code(new_module)
+    if any(len(line) > rules.line_length for line in code.splitlines() if settings.import_path in line):
+        code = texts.code(lay_out_imports(new_module, settings.import_path, rules.line_length))
+    return CHANGED, findings, code, ""
 
 
 def _name_clash(needed: set[str], names: FileNames, settings: FileSettings) -> str | None:

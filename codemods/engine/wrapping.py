@@ -63,3 +63,37 @@ def _black(code: str, line_length: int) -> str | None:
         return black.format_str(code, mode=mode)
     except Exception:  # black refuses some inputs (e.g. odd comments): keep the statement as it is
         return None
+
+
+class _ImportLayout(cst.CSTTransformer):
+    """Lays out ``from <module> import ...`` lines that run over; statements' insides are not visited."""
+
+    def __init__(self, module: cst.Module, import_path: str, limit: int) -> None:
+        super().__init__()
+        self.module = module
+        self.import_path = import_path
+        self.limit = limit
+        self.indents = [0]
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        indent = node.indent if node.indent is not None else self.module.default_indent
+        self.indents.append(self.indents[-1] + len(indent.expandtabs()))
+
+    def leave_IndentedBlock(self, original_node, updated_node):
+        self.indents.pop()
+        return updated_node
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        return False
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        body = updated_node.body
+        if len(body) == 1 and isinstance(body[0], cst.ImportFrom) and body[0].module is not None \
+                and self.module.code_for_node(body[0].module) == self.import_path:
+            return fit_statement(updated_node, self.module, self.indents[-1], self.limit)
+        return updated_node
+
+
+def lay_out_imports(module: cst.Module, import_path: str, limit: int) -> cst.Module:
+    """Every ``from import_path import ...`` line of ``module`` within ``limit`` columns (black's layout)."""
+    return module.visit(_ImportLayout(module, import_path, limit))

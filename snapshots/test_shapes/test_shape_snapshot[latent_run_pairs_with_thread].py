@@ -14,7 +14,11 @@ def pair():
     return thread_id, run_id
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def pair():
     thread_id = get_id_manager().generate_id(IDType.THREAD)

@@ -13,7 +13,11 @@ def start(user_id: str, thread_id: Optional[str] = None) -> str:
     return UnifiedIdGenerator.generate_base_id("run")
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 from typing import Optional
 

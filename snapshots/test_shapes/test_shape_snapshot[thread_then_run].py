@@ -20,7 +20,11 @@ def lone_run():
     return UnifiedIdGenerator.generate_base_id("run")
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def start():
     thread_id = get_id_manager().generate_id(IDType.THREAD)

@@ -17,7 +17,11 @@ def pick(user_id):
     return thread, run, req
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def pick(user_id):
     thread = get_id_manager().generate_id(IDType.THREAD)

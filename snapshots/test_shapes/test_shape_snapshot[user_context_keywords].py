@@ -11,7 +11,11 @@ def start(user_id):
     return t, r, q
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def start(user_id):
     t = get_id_manager().generate_id(IDType.THREAD)

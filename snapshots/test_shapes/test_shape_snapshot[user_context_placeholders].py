@@ -14,7 +14,11 @@ def start(user_id):
     return thread_id, run_id, only_run
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def start(user_id):
     thread_id = get_id_manager().generate_id(IDType.THREAD)

@@ -48,3 +48,16 @@ def test_comments_above_are_kept_and_crlf_stays_crlf():
     out = fitted(code, newline="\r\n")
     assert out.startswith("\r\n# why this ID\r\n")
     assert "\n" not in out.replace("\r\n", "")
+
+
+def test_a_long_manager_import_is_laid_out_and_others_are_not():
+    from codemods.engine.wrapping import lay_out_imports
+
+    long = "from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager\n"
+    other = "from somewhere.far.away.entirely.elsewhere import alpha, beta, gamma, delta, epsilon, zeta\n"
+    module = cst.parse_module(other + long + "\n\ndef f():\n    " + long)
+    out = lay_out_imports(module, "netra_backend.app.core.unified_id_manager", 88).code
+    assert out.startswith(other)
+    assert "import (\n    IDType,\n    UnifiedIDManager,\n    get_id_manager,\n)\n" in out
+    assert "    from netra_backend.app.core.unified_id_manager import (\n        IDType,\n" in out
+    assert all(len(line) <= 88 for line in out.splitlines()[1:])
