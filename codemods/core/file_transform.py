@@ -29,6 +29,10 @@ class FileContext:
     statements: list["ast.stmt"]
     #: ``codemods.engine.pruning.SourceMap`` of ``module``: node texts and positions without a pass.
     texts: Any
+    #: Line of ``module`` -> line of the original file (they differ when only some statements were parsed).
+    original_line: Any = None
+    #: The original file's lines (``str``), for quoting code around a site.
+    lines: Any = None
 
 
 @dataclass
