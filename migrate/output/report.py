@@ -96,12 +96,14 @@ def review_items(plan: Plan, classes: tuple[str, ...] = ("format", "manual")) ->
     return dict(grouped)
 
 
-def render_review_json(plan: Plan) -> str:
+def render_review_json(plan: Plan, fingerprints=None) -> str:
+    """``fingerprints`` (a ``migrate.gate.sites.Fingerprints``) adds each item's ``fingerprint``."""
     items = review_items(plan)
     data = {
         "summary": summarize(plan),
         "review": [
-            {"service": service, "path": path, **f.to_json()}
+            {"service": service, "path": path, **f.to_json(),
+             **({"fingerprint": fingerprints.of(f)} if fingerprints is not None else {})}
             for service, files in items.items()
             for path, findings in files.items()
             for f in findings
