@@ -7,23 +7,41 @@ whole repo, and an import statement is a line-level thing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from migrate.workspace.config import Config
-from migrate.workspace.discovery import discover
+from migrate.workspace.discovery import discover, narrow
 from migrate.workspace.fileio import UnsafePathError, read_source
 from migrate.workspace.services import ServiceMap
 from migrate.output.terminal import escape_control
 
-_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))", re.M)
+_IMPORT = re.compile(rb"^([ \t]*)(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))", re.M)
 
 
-def find_violations(root: Path, config: Config, services: list[str] | None = None) -> list[str]:
+@dataclass(frozen=True)
+class Violation:
+    path: str
+    line: int
+    #: 1-based, where the ``import``/``from`` keyword starts.
+    column: int
+    service: str
+    module: str
+    reason: str
+    source: bytes
+
+    def describe(self) -> str:
+        return f"{escape_control(self.path)}:{self.line}: boundary: {self.service} imports {self.module}"
+
+
+def boundary_violations(root: Path, config: Config, services: list[str] | None = None,
+                        paths: list[str] | None = None) -> list[Violation]:
+    """Imports of another isolated service, in the files of ``services`` at or below ``paths`` (ROOT-relative)."""
     discovery = discover(root, config)
     service_map = ServiceMap(root, config, {f.split("/", 1)[0] for f in discovery.files if "/" in f})
     isolated_names = {name for name in service_map.names if service_map.get(name).isolated}
-    lines = []
-    for rel in discovery.files:
+    found = []
+    for rel in narrow(discovery.files, paths or []):
         service = service_map.service_of(rel)
         if not service.isolated or (services and service.name not in services):
             continue
@@ -32,12 +50,16 @@ def find_violations(root: Path, config: Config, services: list[str] | None = Non
         except (OSError, UnsafePathError):
             continue
         for match in _IMPORT.finditer(data):
-            module = (match.group(1) or match.group(2)).decode()
+            module = (match.group(2) or match.group(3)).decode()
             top = module.split(".")[0]
             if top not in isolated_names or top == service.path.split("/")[0]:
                 continue
             problem = service_map.boundary_violation(service, module)
             if problem:
                 line_no = data.count(b"\n", 0, match.start()) + 1
-                lines.append(f"{escape_control(rel)}:{line_no}: boundary: {service.name} imports {module}")
-    return lines
+                found.append(Violation(rel, line_no, len(match.group(1)) + 1, service.name, module, problem, data))
+    return found
+
+
+def find_violations(root: Path, config: Config, services: list[str] | None = None) -> list[str]:
+    return [v.describe() for v in boundary_violations(root, config, services)]
