@@ -1,6 +1,7 @@
 """The Typer command line. It parses and prints; the work happens in ``pipeline`` and friends.
 
-Exit codes (SPEC 5): 0 success, 1 findings/failures to act on, 2 bad usage or input.
+Exit codes: 0 success; 1 findings to act on (usages, red batches, files that could not be
+checked); 2 the tool could not do its job (bad usage or configuration, a refused repository).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
+from migrate.output.progress import progress_factory
 from migrate.workspace.config import ConfigError, load_config
 from codemods.core.recipes import DEFAULT_RECIPES
 from migrate.workspace.pipeline import Plan, PlanError, build_plan
@@ -54,34 +56,6 @@ def _root(root: Path) -> Path:
     return root.resolve()
 
 
-def _progress_factory(label: str):
-    """A rich progress bar on a terminal, nothing when piped (SPEC 5)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def factory(total: int):
-        from rich.progress import Progress
-
-        progress = Progress(transient=True, console=_err_console())
-        progress.start()
-        task = progress.add_task(label, total=total)
-
-        def advance(n: int) -> None:
-            progress.advance(task, n)
-            if progress.tasks[0].completed >= total:
-                progress.stop()
-
-        return advance
-
-    return factory
-
-
-def _err_console():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
 def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming", recipes=None,
              emit: bool = True) -> Plan:
     root = _root(root)
@@ -89,7 +63,7 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
         config = load_config(root)
         return build_plan(
             root, config, services=services or None, paths=paths or None, workers=jobs,
-            use_cache=not no_cache, progress_factory=_progress_factory(label),
+            use_cache=not no_cache, progress_factory=progress_factory(label),
             recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit,
         )
     except (ConfigError, PlanError) as exc:
@@ -98,12 +72,19 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
 
 
 def _problem_exit(plan: Plan) -> int:
-    """2 when input files could not be parsed or read, 1 when a rule failed its guard, else 0."""
-    if plan.by_status("skipped") or plan.unreadable:
-        return 2
-    if plan.by_status("failed"):
+    """1 when a file could not be checked: it does not parse, cannot be decoded or read, or the
+    guard refused its rewrite. Those are findings; 2 is kept for the tool failing its job."""
+    if plan.by_status("skipped") or plan.unreadable or plan.by_status("failed"):
         return 1
     return 0
+
+
+def _name_problems(plan: Plan) -> None:
+    """Files that could not be checked, one line each on stderr."""
+    from migrate.output.report import problem_lines, summarize
+
+    for line in problem_lines(summarize(plan)):
+        err(line)
 
 
 @app.command()
@@ -123,8 +104,9 @@ def scan(
     summary = summarize(plan)
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        _name_problems(plan)
     else:
-        sys.stdout.write(render_scan_text(summary))
+        sys.stdout.write(render_scan_text(summary))  # which names them
     raise typer.Exit(_problem_exit(plan))
 
 
@@ -199,7 +181,7 @@ def report(
     root: Path = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
-    fmt: str = typer.Option("md", "--format", "-f", help="md or json."),
+    fmt: str = typer.Option("md", "--format", "-f", help="md, json (with fingerprints) or sarif (SARIF 2.1.0)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
@@ -208,10 +190,19 @@ def report(
     """The review list: format sites (ID text changes) and manual sites, by service and file."""
     from migrate.output.report import render_review_json, render_review_md
 
-    if fmt not in ("md", "json"):
-        fail(f"--format must be md or json, not {fmt!r}")
+    if fmt not in ("md", "json", "sarif"):
+        fail(f"--format must be md, json or sarif, not {fmt!r}")
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    text = render_review_md(plan) if fmt == "md" else render_review_json(plan)
+    if fmt == "sarif":
+        from migrate.output.sarif import render_sarif
+
+        text = render_sarif(plan, use_cache=not no_cache)
+    elif fmt == "json":
+        from migrate.gate.sites import plan_fingerprints
+
+        text = render_review_json(plan, plan_fingerprints(plan, use_cache=not no_cache))
+    else:
+        text = render_review_md(plan)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -220,33 +211,43 @@ def report(
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}")
         err(f"wrote {output}")
+    _name_problems(plan)
     raise typer.Exit(_problem_exit(plan))
 
 
 @app.command()
 def verify(
-    root: Path = RootArg,
+    targets: Optional[List[Path]] = typer.Argument(
+        None, show_default=False,
+        help="ROOT (default: .), or files/directories inside ROOT, e.g. the staged files pre-commit passes.",
+    ),
+    root_option: Optional[Path] = typer.Option(
+        None, "--root", help="ROOT when TARGETS are files (default: the git work tree around the current directory)."),
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     allow_manual: bool = typer.Option(False, "--allow-manual", help="Pass while only manual sites remain."),
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="Fail only on usages (and unreadable files) this baseline does not record."),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record the usages left now; an existing baseline only shrinks."),
+    allow_growth: bool = typer.Option(False, "--allow-growth", help="With --write-baseline: record new usages too."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
-    """CI gate: exit 1 while generator usages or service-boundary violations remain."""
-    from migrate.workspace.boundaries import find_violations
-    from migrate.output.report import problem_lines, remaining_lines, summarize
+    """CI gate: exit 1 while generator usages or service-boundary violations remain (or, with --baseline, new ones)."""
+    from migrate.gate.baseline import BaselineError
+    from migrate.gate.command import GateRequest, verify_plan
+    from migrate.gate.targets import split_targets
 
-    plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe, emit=False)
-    lines = remaining_lines(plan, include_manual=not allow_manual)
-    violations = find_violations(plan.root, load_config(plan.root), services=service or None)
-    for line in lines + violations + problem_lines(summarize(plan)):
-        sys.stdout.write(line + "\n")
-    if lines or violations:
-        err(f"verify: {len(lines)} generator usages and {len(violations)} boundary violations remain")
-        raise typer.Exit(1)
-    err("verify: clean")
-    raise typer.Exit(_problem_exit(plan))
+    root, files = split_targets(targets or [], root_option, Path.cwd())
+    try:
+        request = GateRequest(tuple(service or ()), (*(path or []), *files), tuple(recipe or DEFAULT_RECIPES),
+                              baseline, write_baseline, allow_growth, allow_manual, not no_cache, root)
+        plan = plan_for(root, service, list(request.paths), jobs, no_cache, "verifying", recipe, emit=False)
+        raise typer.Exit(verify_plan(plan, load_config(plan.root), request, out=sys.stdout, log=err))
+    except (PlanError, BaselineError) as exc:
+        fail(str(exc))
 
 
 @app.command()
@@ -326,6 +327,9 @@ def status(
     root: Path = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable burndown."),
+    history: Optional[int] = typer.Option(
+        None, "--history", min=1, help="Usages left at each of the last N commits of the current branch."),
+    since: Optional[str] = typer.Option(None, "--since", help="With or without --history: commits since DATE."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
 ) -> None:
@@ -333,6 +337,8 @@ def status(
     from migrate.run.orchestrate import render_status, status_report
     from migrate.run.state import StateError
 
+    if history or since:
+        _status_history(root, service, history, since, as_json, jobs, no_cache)
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")
     try:
         report_data = status_report(plan.root, load_config(plan.root), plan, services=service or None)
@@ -342,6 +348,21 @@ def status(
         sys.stdout.write(json.dumps(report_data, indent=2) + "\n")
     else:
         sys.stdout.write(render_status(report_data))
+    _name_problems(plan)
+    raise typer.Exit(_problem_exit(plan))
+
+
+def _status_history(root: Path, service, limit, since, as_json: bool, jobs, no_cache: bool) -> None:
+    """``status --history``: usages per commit from git's blobs; the work tree is not read."""
+    from migrate.history.command import history_text
+    from migrate.history.counts import HistoryError
+
+    try:
+        sys.stdout.write(history_text(_root(root), limit=limit, since=since, services=service or None,
+                                      as_json=as_json, workers=jobs, use_cache=not no_cache,
+                                      progress_factory=progress_factory("history")))
+    except (ConfigError, PlanError, HistoryError) as exc:
+        fail(str(exc))
     raise typer.Exit(0)
 
 
