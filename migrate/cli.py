@@ -218,7 +218,7 @@ def report(
 @app.command()
 def verify(
     targets: Optional[List[Path]] = typer.Argument(
-        None, show_default=False,
+        None, show_default=False, metavar="ROOT_OR_FILES",
         help="ROOT (default: .), or files/directories inside ROOT, e.g. the staged files pre-commit passes.",
     ),
     root_option: Optional[Path] = typer.Option(
