@@ -96,10 +96,15 @@ def scan(
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
+    api: bool = typer.Option(False, "--api", help="Show both APIs as found in the repo and the rule covering each member."),
 ) -> None:
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
     from migrate.output.report import render_scan_text, summarize
 
+    if api:
+        if service or path or recipe:
+            fail("--api shows the whole API: --service, --path and --recipe do not apply")
+        raise typer.Exit(_scan_api(root, as_json, no_cache))
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
     summary = summarize(plan)
     if as_json:
@@ -108,6 +113,31 @@ def scan(
     else:
         sys.stdout.write(render_scan_text(summary))  # which names them
     raise typer.Exit(_problem_exit(plan))
+
+
+def _scan_api(root: Path, as_json: bool, no_cache: bool) -> int:
+    """``scan --api``: exit 1 when the generator or the manager could not be found or read."""
+    from migrate.output.api_view import api_summary, render_api_rich, render_api_text
+    from migrate.workspace.apis import load_apis
+
+    root = _root(root)
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        fail(str(exc))
+    apis = load_apis(root, config, use_cache=not no_cache)
+    summary = api_summary(apis, config.rules, str(root))
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        render_api_rich(summary, Console(highlight=False))
+    else:
+        sys.stdout.write(render_api_text(summary))
+    for problem in apis.problems:
+        err(f"error: {problem}")
+    return 1 if apis.problems else 0
 
 
 @app.command()

@@ -27,3 +27,8 @@ class MdSnapshotExtension(PySnapshotExtension):
 class JsonSnapshotExtension(PySnapshotExtension):
     file_extension = "json"
     _file_extension = "json"
+
+
+class DiffSnapshotExtension(PySnapshotExtension):
+    file_extension = "diff"
+    _file_extension = "diff"

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 EXAMPLE = Path(__file__).parent / "example_monorepo"
+#: The same layout with later versions of both APIs (``idmigrate scan --api`` shows the difference).
+EVOLVED = Path(__file__).parent / "evolved_monorepo"
 
 
 class DemoError(ValueError):
