@@ -218,21 +218,12 @@ def report(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """The review list: format sites (ID text changes) and manual sites, by service and file."""
-    from migrate.output.report import render_review_json, render_review_md
+    from migrate.output.report import FORMATS, render_review
 
-    if fmt not in ("md", "json", "sarif"):
+    if fmt not in FORMATS:
         fail(f"--format must be md, json or sarif, not {fmt!r}")
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    if fmt == "sarif":
-        from migrate.output.sarif import render_sarif
-
-        text = render_sarif(plan, use_cache=not no_cache)
-    elif fmt == "json":
-        from migrate.gate.sites import plan_fingerprints
-
-        text = render_review_json(plan, plan_fingerprints(plan, use_cache=not no_cache))
-    else:
-        text = render_review_md(plan)
+    text = render_review(plan, fmt, use_cache=not no_cache)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -251,15 +242,12 @@ def verify(
         None, show_default=False, metavar="ROOT_OR_FILES",
         help="ROOT (default: .), or files/directories inside ROOT, e.g. the staged files pre-commit passes.",
     ),
-    root_option: Optional[Path] = typer.Option(
-        None, "--root", help="ROOT when TARGETS are files (default: the git work tree around the current directory)."),
+    root_option: Optional[Path] = typer.Option(None, "--root", help="ROOT for file arguments (default: git's top)."),
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     allow_manual: bool = typer.Option(False, "--allow-manual", help="Pass while only manual sites remain."),
-    baseline: Optional[Path] = typer.Option(
-        None, "--baseline", help="Fail only on usages (and unreadable files) this baseline does not record."),
-    write_baseline: Optional[Path] = typer.Option(
-        None, "--write-baseline", help="Record the usages left now; an existing baseline only shrinks."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Fail only on usages this file does not record."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record usages left; only shrinks."),
     allow_growth: bool = typer.Option(False, "--allow-growth", help="With --write-baseline: record new usages too."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
@@ -367,8 +355,16 @@ def status(
     from migrate.run.orchestrate import render_status, status_report
     from migrate.run.state import StateError
 
-    if history or since:
-        _status_history(root, service, history, since, as_json, jobs, no_cache)
+    if history or since:  # per commit, from git's blobs: the work tree is not read
+        from migrate.history.command import HistoryError, history_text
+
+        try:
+            sys.stdout.write(history_text(_root(root), limit=history, since=since, services=service or None,
+                                          as_json=as_json, workers=jobs, use_cache=not no_cache,
+                                          progress_factory=progress_factory("history")))
+        except HistoryError as exc:
+            fail(str(exc))
+        raise typer.Exit(0)
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")
     try:
         report_data = status_report(plan.root, load_config(plan.root), plan, services=service or None)
@@ -380,20 +376,6 @@ def status(
         sys.stdout.write(render_status(report_data))
     _name_problems(plan)
     raise typer.Exit(_problem_exit(plan))
-
-
-def _status_history(root: Path, service, limit, since, as_json: bool, jobs, no_cache: bool) -> None:
-    """``status --history``: usages per commit from git's blobs; the work tree is not read."""
-    from migrate.history.command import history_text
-    from migrate.history.counts import HistoryError
-
-    try:
-        sys.stdout.write(history_text(_root(root), limit=limit, since=since, services=service or None,
-                                      as_json=as_json, workers=jobs, use_cache=not no_cache,
-                                      progress_factory=progress_factory("history")))
-    except (ConfigError, PlanError, HistoryError) as exc:
-        fail(str(exc))
-    raise typer.Exit(0)
 
 
 @app.command()

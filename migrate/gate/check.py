@@ -49,7 +49,8 @@ def violation_sites(violations: list[Violation]) -> list[Site]:
     for path, found in by_file.items():
         found.sort(key=lambda v: (v.line, v.column))
         members = [f"import {v.module}" for v in found]
-        prints = fingerprints(found[0].service, found[0].source, [(v.line, v.column, m) for v, m in zip(found, members)])
+        places = [(v.line, v.column, m) for v, m in zip(found, members)]
+        prints = fingerprints(found[0].service, found[0].source, places)
         sites += [Site(v.service, path, v.line, v.column, m, BOUNDARY, "manual", v.reason, "", "", BOUNDARY, fp)
                   for v, m, fp in zip(found, members, prints)]
     return sites
@@ -110,14 +111,16 @@ def run_gate(
     notes = [escape_control(f"stale: {e.path}: {e.member} ({e.code}) is gone (fixed, moved or changed)")
              for e in comparison.stale]
     notes += [escape_control(f"stale: {u.path}: can be checked again (or is gone)") for u in comparison.stale_unchecked]
-    notes += [escape_control(f"not checked (in the baseline): {u.path}: {u.reason}") for u in comparison.known_unchecked]
+    notes += [escape_control(f"not checked (in the baseline): {u.path}: {u.reason}")
+              for u in comparison.known_unchecked]
     new_count = len(comparison.new) + len(comparison.new_unchecked)
     if write_path is None:
         stale = len(comparison.stale) + len(comparison.stale_unchecked)
         summary = (f"verify: {_plural(new_count, 'new usage')} not in the baseline {baseline_path}; "
                    f"{_plural(len(comparison.known), 'known usage')} left")
         if stale:
-            summary += f"; {stale} baseline entries are stale: drop them with `idmigrate verify --write-baseline {baseline_path}`"
+            summary += (f"; {stale} baseline entries are stale: drop them with "
+                        f"`idmigrate verify --write-baseline {baseline_path}`")
         return GateResult(comparison, lines, notes + [summary], 1 if comparison.failed else 0)
 
     grow = first or allow_growth

@@ -83,7 +83,8 @@ def test_lines_inserted_above_and_code_edited_elsewhere_still_pass(repo, baselin
 
 def test_a_new_usage_fails_and_says_how_to_fix_it(repo, baseline):
     ids = repo / "svc_a" / "ids.py"
-    ids.write_text(ids.read_text() + '\n\ndef make_request():\n    return UnifiedIdGenerator.generate_base_id("request")\n')
+    added = '\n\ndef make_request():\n    return UnifiedIdGenerator.generate_base_id("request")\n'
+    ids.write_text(ids.read_text() + added)
     write(repo, "svc_a/computed.py", "from shared.id_generation import UnifiedIdGenerator\n\n"
                                      "NAME = UnifiedIdGenerator.generate_base_id(prefix_for())\n")
     result = check(repo, baseline)
