@@ -88,9 +88,10 @@ def test_the_newest_count_equals_what_status_sees_in_the_checkout(repo):
 def test_since_and_service_narrow_it(repo):
     since = json.loads(history(repo, "--since", "2024-01-04T00:00:00+00:00", "--json").stdout)["history"]
     assert [p["usages"] for p in since] == [3, 1, 2]
-    (repo / "other").mkdir(exist_ok=True)
-    none = json.loads(history(repo, "--history", "3", "--service", "svc", "--json").stdout)["history"]
-    assert [p["usages"] for p in none] == [3, 1, 2]
+    svc = json.loads(history(repo, "--history", "3", "--service", "svc", "--json").stdout)["history"]
+    assert [p["usages"] for p in svc] == [3, 1, 2]
+    unknown = history(repo, "--history", "3", "--service", "nope")
+    assert unknown.exit_code == 2 and "unknown service 'nope'" in unknown.stderr
 
 
 def test_nothing_is_written_to_the_work_tree_and_seen_blobs_cost_nothing(repo, monkeypatch):
