@@ -16,7 +16,7 @@ import typer
 from migrate import __version__
 from migrate.output.progress import progress_factory
 from migrate.workspace.config import ConfigError, load_config
-from codemods.core.recipes import DEFAULT_RECIPES
+from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.workspace.pipeline import Plan, PlanError, build_plan
 
 app = typer.Typer(
@@ -38,7 +38,8 @@ JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (defa
 NoCacheOpt = typer.Option(False, "--no-cache", help="Ignore and do not write the result cache.")
 RecipeOpt = typer.Option(
     None, "--recipe", "-r",
-    help="generator (default), adhoc-ids, test-ids; repeat to combine.",
+    help=", ".join(f"{name} (default)" if name in DEFAULT_RECIPES else name for name in RECIPES)
+    + "; repeat to combine.",
 )
 
 

@@ -1,4 +1,4 @@
-"""Parse only the top-level statements that can matter (SPEC 7).
+"""Parse only the top-level statements that can matter.
 
 In an affected file typically a few percent of the lines sit in statements that
 mention the generator. ``reduce_source`` uses the stdlib ``ast`` (C, fast) to

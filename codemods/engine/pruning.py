@@ -1,4 +1,4 @@
-"""Cheap alternatives to full libcst passes (SPEC 7).
+"""Cheap alternatives to full libcst passes.
 
 A libcst traversal costs about as much as the native parse, and metadata
 providers several times more. Most statements of an affected file never mention
@@ -16,6 +16,8 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 
 import libcst as cst
+# libcst private API (CodegenState, Node._codegen): pyproject.toml pins libcst below the next
+# minor release for it; check this module before raising that bound.
 from libcst._nodes.internal import CodegenState
 
 #: Nodes a visitor may skip whole when their text mentions none of its words: statements,

@@ -4,6 +4,9 @@ Per-file work never raises (like libcst's own runner): the result is changed,
 unchanged, skipped (does not parse) or failed (a rule produced code the guard
 rejects). The guard re-parses the output and runs pyflakes, so a rule bug shows
 up as a failed file instead of a broken one on disk.
+
+The engine knows no recipe by name: each selected recipe declares what it needs
+(``codemods.core.recipe.Recipe``) and builds a ``FileTransform`` whose hooks run in order.
 """
 
 from __future__ import annotations
@@ -11,29 +14,32 @@ from __future__ import annotations
 import ast
 import sys
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper
 from pyflakes import checker as pyflakes_checker
 from pyflakes import messages as pyflakes_messages
 
-from codemods.generator.bindings import MANAGER_NAMES, collect_bindings
-from codemods.engine.chunks import reduce_source, splice, statements
+from codemods.core.file_transform import FileContext, FileTransform
 from codemods.core.findings import Finding
-from codemods.generator.imports import update_imports
-from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS, SHAPE_RULES, RuleSet
-from codemods.core.safety import Safety
-from codemods.engine.pruning import SourceMap
-from codemods.core.recipes import DEFAULT_RECIPES, RECIPES, ordered
+from codemods.core.recipe import MANAGER_NAMES
+from codemods.core.recipes import DEFAULT_RECIPES, RECIPES, RULES, ordered
 from codemods.core.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
+from codemods.core.safety import Safety
+from codemods.engine.chunks import reduce_source, splice, statements
+from codemods.engine.imports import update_imports
+from codemods.engine.names import FileNames, collect_names
+from codemods.engine.pruning import SourceMap
 
+if TYPE_CHECKING:
+    from codemods.generator.rules import RuleSet
 
 
 @dataclass(frozen=True)
 class FileSettings:
     """What the orchestration decided for one file before it is transformed."""
 
-    rules: RuleSet
+    rules: "RuleSet"
     #: Module the file should import the manager names from.
     import_path: str
     #: Modules that already provide the manager (an existing import from one is no clash).
@@ -98,16 +104,29 @@ def _parse(source: bytes) -> cst.Module | str:
         return f"too deeply nested to parse ({type(exc).__name__})"
 
 
-def _relevance_words(settings: FileSettings) -> tuple[str, ...]:
-    """A top-level statement that contains none of these is left out of the libcst parse."""
-    words = {*MANAGER_NAMES, "__all__", "generate_thread_id"}
-    if settings.rules.test_id_helper:  # a name the test-ids recipe may import: clashes must be seen
-        words.add(settings.rules.test_id_helper.rpartition(":")[2])
-    for name in settings.recipes:
-        words |= set(RECIPES[name].tokens)
-    words |= {GENERATOR_CLASS, "unified_id_generator", *MODULE_HELPERS}
-    words |= {m.rsplit(".", 1)[-1] for m in settings.rules.source_modules}
-    return tuple(sorted(words))
+@dataclass(frozen=True)
+class _Relevance:
+    """What ``reduce_source`` keeps: statements that mention ``words`` or a local alias of ``names``/``modules``."""
+
+    words: tuple[str, ...]
+    names: tuple[str, ...]
+    modules: tuple[str, ...]
+
+
+def _relevance(settings: FileSettings) -> _Relevance:
+    """A top-level statement that contains none of these is left out of the libcst parse: the
+    engine's own words (the names it may import), every registered recipe's relevance words
+    and aliases, and the prefilter tokens of the selected recipes."""
+    rules = settings.rules
+    words, names, modules = {*MANAGER_NAMES, "__all__"}, set(), set()
+    for recipe in RECIPES.values():
+        words.update(recipe.relevance_words(rules))
+        alias_names, alias_modules = recipe.alias_sources(rules)
+        names.update(alias_names)
+        modules.update(alias_modules)
+    for recipe in ordered(settings.recipes):
+        words.update(recipe.prefilter_tokens(rules))
+    return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)))
 
 
 def transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
@@ -118,10 +137,8 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
 
 
 def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
-    rules = settings.rules
-    reduced = reduce_source(
-        source, _relevance_words(settings), (GENERATOR_CLASS, *MODULE_HELPERS), (*rules.source_modules, "uuid")
-    )
+    relevance = _relevance(settings)
+    reduced = reduce_source(source, relevance.words, relevance.names, relevance.modules)
     module = _parse(source if reduced is None else reduced.text)
     if isinstance(module, str):
         return FileResult(path, SKIPPED, reason=module)
@@ -174,50 +191,41 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     """Run the selected recipes and fix imports: (status, findings, new code, reason)."""
     rules = settings.rules
     texts = SourceMap(module)
-    bindings = collect_bindings(every_statement, rules.source_modules)
     findings: list[Finding] = []
     needed: set[str] = set()
-    kept_texts: list[str] | None = None
+    transforms: list[FileTransform] = []
     new_module = module
-    for name in ordered(settings.recipes):
+    for recipe in ordered(settings.recipes):
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
             texts = SourceMap(new_module)
-        transformer = RECIPES[name].factory(new_module, source, path, rules, bindings, texts)
-        if transformer is None:
+        transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts))
+        if transform is None:
             continue
         try:
-            if getattr(transformer, "METADATA_DEPENDENCIES", ()):
-                new_module = MetadataWrapper(new_module, unsafe_skip_copy=True).visit(transformer)
-            else:
-                new_module = new_module.visit(transformer)
-            resolve = getattr(transformer, "resolve_positions", None)
-            if resolve is not None:
-                resolve()
+            new_module = transform.apply(new_module)
         except Exception as exc:  # a rule bug must not take the whole run down
-            return FAILED, [], None, f"{name}: transform error: {type(exc).__name__}: {exc}"
-        findings += transformer.state.findings
-        needed |= transformer.state.needed_names
-        kept_texts = getattr(transformer.state, "kept_texts", None) if name == "generator" else kept_texts
-        cleanup = getattr(transformer, "cleanup", None)
-        if cleanup is not None:
-            new_module = cleanup(new_module)
+            return FAILED, [], None, f"{recipe.name}: transform error: {type(exc).__name__}: {exc}"
+        findings += transform.state.findings
+        needed |= transform.state.needed_names
+        transforms.append(transform)
+        new_module = transform.finish(new_module)
     findings.sort(key=lambda f: (f.line, f.column))
     if not any(f.applied for f in findings):
         return UNCHANGED, findings, None, ""
     if settings.boundary_violation:
         return UNCHANGED, _demote(findings, "IDM090", settings.boundary_violation), None, ""
-    clash = _name_clash(needed, bindings, settings)
+    names = collect_names(every_statement)
+    clash = _name_clash(needed, names, settings)
     if clash:
-        return UNCHANGED, _demote(findings, "IDM091", f"{SHAPE_RULES['IDM091'].why}: {clash}"), None, ""
+        return UNCHANGED, _demote(findings, "IDM091", f"{RULES['IDM091'].why}: {clash}"), None, ""
     if not settings.emit:  # an inventory needs no import fixes either
         return CHANGED, findings, None, ""
-    already = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
-    new_module = update_imports(new_module, bindings, rules.source_modules, settings.import_path, needed - already,
-                                texts, kept_texts)
+    already = names.imported_from_any(settings.manager_modules)
+    new_module = update_imports(new_module, transforms, settings.import_path, needed - already)
     return CHANGED, findings, texts.code(new_module), ""
 
 
-def _name_clash(needed: set[str], bindings, settings: FileSettings) -> str | None:
-    provided = set().union(*(bindings.imports_by_module.get(mod, set()) for mod in settings.manager_modules))
-    clashing = sorted(name for name in needed if name in bindings.bound_names and name not in provided)
+def _name_clash(needed: set[str], names: FileNames, settings: FileSettings) -> str | None:
+    provided = names.imported_from_any(settings.manager_modules)
+    clashing = sorted(name for name in needed if name in names.bound and name not in provided)
     return ", ".join(clashing) or None

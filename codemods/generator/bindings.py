@@ -1,7 +1,7 @@
 """Which names in a file refer to the generator.
 
 Full ``ScopeProvider``/``QualifiedNameProvider`` metadata costs several times the
-parse (SPEC 7), so imports, aliases and instance bindings are tracked here from
+parse, so imports, aliases and instance bindings are tracked here from
 the stdlib ``ast`` tree that ``chunks`` already built: no libcst pass at all. It
 is file-wide and name-based: good enough for the shapes real code has. The
 queries (``is_class_ref`` ...) take the libcst nodes the transformer meets.
@@ -14,24 +14,11 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS
+from codemods.engine.nodes import dotted_name
+from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS, RuleSet
 
-#: Names the rewrite may add: a file binding one of them otherwise is a clash (IDM091).
-MANAGER_NAMES = ("UnifiedIDManager", "IDType", "get_id_manager", "is_valid_id_format")
-
-
-def dotted_name(node: cst.BaseExpression) -> str | None:
-    """``a.b.c`` for a Name/Attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        head = dotted_name(node.value)
-        return None if head is None else f"{head}.{node.attr.value}"
-    return None
-
-
-def module_name(node: cst.BaseExpression | None) -> str:
-    return (dotted_name(node) or "") if node is not None else ""
+#: Calls that make a fresh thread ID, whatever they are called on.
+THREAD_MAKERS = ("generate_thread_id",)
 
 
 @dataclass
@@ -51,10 +38,6 @@ class Bindings:
     #: Module aliases/paths imported whole: ``uig`` for ``import ...unified_id_generator as uig``.
     module_refs: set[str] = field(default_factory=set)
     star_import: bool = False
-    #: Every name the file binds (assignment, def, class, import), for clash checks.
-    bound_names: set[str] = field(default_factory=set)
-    #: Names imported from each module, to tell a clash from an existing manager import.
-    imports_by_module: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def uses_generator(self) -> bool:
@@ -73,9 +56,31 @@ class Bindings:
             return self.is_class_ref(node.func) and not node.args
         return False
 
+    def member_access(self, node: cst.BaseExpression) -> tuple[str, bool] | None:
+        """(member, through_instance) when node is ``<generator>.<member>``."""
+        if not isinstance(node, cst.Attribute):
+            return None
+        if self.is_class_ref(node.value):
+            return node.attr.value, False
+        if self.is_instance_ref(node.value):
+            return node.attr.value, True
+        return None
+
+    def is_instantiation(self, node: cst.BaseExpression) -> bool:
+        """``UnifiedIdGenerator()``."""
+        return isinstance(node, cst.Call) and not node.args and self.is_class_ref(node.func)
+
     def helper_for(self, node: cst.BaseExpression) -> str | None:
         name = dotted_name(node)
         return self.helper_refs.get(name) if name else None
+
+    def words(self, rules: RuleSet) -> tuple[str, ...]:
+        """Words without which a simple statement cannot hold a generator usage (or a thread ID)."""
+        words = {GENERATOR_CLASS, "unified_id_generator", "__all__", *THREAD_MAKERS}
+        words |= {ref.split(".")[0] for ref in (*self.class_refs, *self.helper_refs, *self.module_refs)}
+        words |= self.instance_names | self.instance_attrs | self.imported_names
+        words |= set(rules.source_modules)
+        return tuple(sorted(words))
 
 
 def _dotted(node: ast.expr) -> str | None:
@@ -97,8 +102,6 @@ def collect_bindings(every_statement: list[ast.stmt], source_modules: tuple[str,
             _bind_import_from(b, node, source_modules)
         elif isinstance(node, ast.Import):
             _bind_import(b, node, source_modules)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            b.bound_names.add(node.name)
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 _bind_target(b, target, node.value)
@@ -118,8 +121,6 @@ def _bind_import_from(b: Bindings, node: ast.ImportFrom, source_modules: tuple[s
         return
     for alias in node.names:
         local = alias.asname or alias.name
-        b.bound_names.add(local)
-        b.imports_by_module.setdefault(module, set()).add(local)
         # The class re-exported from anywhere (e.g. a service's __init__) is still the generator.
         if alias.name == GENERATOR_CLASS:
             b.class_refs.add(local)
@@ -131,7 +132,6 @@ def _bind_import_from(b: Bindings, node: ast.ImportFrom, source_modules: tuple[s
 
 def _bind_import(b: Bindings, node: ast.Import, source_modules: tuple[str, ...]) -> None:
     for alias in node.names:
-        b.bound_names.add(alias.asname or alias.name.split(".")[0])
         if alias.name not in source_modules:
             continue
         ref = alias.asname or alias.name
@@ -142,8 +142,6 @@ def _bind_import(b: Bindings, node: ast.Import, source_modules: tuple[str, ...])
 
 
 def _bind_target(b: Bindings, target: ast.expr, value: ast.expr | None) -> None:
-    if isinstance(target, ast.Name):
-        b.bound_names.add(target.id)
     is_instance = (
         isinstance(value, ast.Call) and not value.args and not value.keywords
         and _dotted(value.func) in b.class_refs

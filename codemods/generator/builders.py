@@ -7,7 +7,7 @@ from typing import Sequence
 
 import libcst as cst
 
-from codemods.generator.bindings import MANAGER_NAMES
+from codemods.core.recipe import MANAGER_NAMES
 from codemods.generator.rules import id_type_member
 
 NO_SPACE = cst.SimpleWhitespace("")
@@ -83,12 +83,15 @@ def zero_arg_lambda(body: cst.BaseExpression) -> cst.Lambda:
 
 
 def names_in(code: str) -> frozenset[str]:
-    """Which of MANAGER_NAMES the code of a rewrite uses (its code is at hand: no tree walk)."""
+    """Which of MANAGER_NAMES the code of a rewrite uses. The generator's rewrites are printed
+    anyway (the finding shows them), so a regex over that text spares a tree walk; a manager name
+    spelled inside a string argument would only add an unused import, which the guard allows."""
     return frozenset(name for name in MANAGER_NAMES if re.search(rf"\b{name}\b", code))
 
 
 def names_used(node: cst.CSTNode) -> frozenset[str]:
-    """Which of MANAGER_NAMES an expression uses."""
+    """Which of MANAGER_NAMES an expression uses, by a tree walk (the uuid recipes: their
+    replacements carry prefixes copied from user literals, and a walk never reads those)."""
     found: set[str] = set()
 
     class _Collect(cst.CSTVisitor):

@@ -1,7 +1,10 @@
 """Rewrite one generator member call into its manager call, driven by the rule table.
 
-``rewrite_call`` is pure: arguments in, an ``Edit`` out. It never raises for odd
-input; what it cannot rewrite soundly comes back as a MANUAL edit with a reason.
+``rewrite_call`` is pure: arguments in, a ``Decision`` out. It never raises for odd
+input; what it cannot rewrite soundly comes back as a MANUAL decision with a reason.
+Each rule kind of ``codemods.core.rules.CALL_KINDS`` has its handler here, and the
+``base_id`` handler's prefix resolution (the IDM001-IDM006 rows: an IDType value, an alias,
+a word naming a type, an f-string's leading words, else computed and manual).
 """
 
 from __future__ import annotations
@@ -11,37 +14,79 @@ from typing import Sequence
 
 import libcst as cst
 
-from codemods.generator import builders
-from codemods.generator.bindings import dotted_name
-from codemods.generator.prefixes import literal_text, resolve_prefix
-from codemods.generator.rules import SHAPE_RULES, Rule, RuleSet
+from codemods.core.decision import Decision
+from codemods.core.recipes import RULES
+from codemods.core.rules import Rule
 from codemods.core.safety import Safety
-
+from codemods.engine.nodes import dotted_name, literal_text
+from codemods.generator import builders
+from codemods.generator.rules import ID_TYPES, RuleSet
 
 _EMPTY = cst.Module(body=[])
 
 
+# ------------------------------------------------------------------ prefixes
 @dataclass(frozen=True)
-class Edit:
-    """The outcome for one site: a replacement node, or ``None`` for MANUAL."""
+class Resolution:
+    """``code`` is the prefix class's rule row; ``keep`` means the literal stays as ``prefix=``."""
 
     code: str
-    safety: Safety
-    reason: str
-    node: cst.BaseExpression | None = None
-    suggestion: str = ""
-    latent: str = ""
+    id_type: str | None  # None: manual
+    keep: bool
 
 
-def manual(code: str, reason: str | None = None, suggestion: str | None = None, latent: bool = False) -> Edit:
-    row = SHAPE_RULES.get(code)
-    return Edit(
-        code=code,
-        safety=Safety.MANUAL,
-        reason=reason or (row.why if row else ""),
-        suggestion=suggestion if suggestion is not None else (row.suggestion if row else ""),
-        latent="open" if latent else "",
-    )
+def fstring_head(node: cst.BaseExpression) -> str | None:
+    """The literal text before the first ``{}`` of an f-string; None if not an f-string."""
+    if not isinstance(node, cst.FormattedString):
+        return None
+    head = ""
+    for part in node.parts:
+        if not isinstance(part, cst.FormattedStringText):
+            break
+        head += part.value
+    return head.replace("{{", "{").replace("}}", "}")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.lower().split("_") if w]
+
+
+def resolve_literal(text: str, rules: RuleSet) -> Resolution:
+    """A literal prefix: an IDType value, an alias, a word naming a type, else the fallback type."""
+    if text in ID_TYPES:
+        return Resolution("IDM001", text, keep=rules.keep_prefix)
+    if text in rules.aliases:
+        return Resolution("IDM002", rules.aliases[text], keep=rules.keep_prefix)
+    for word in _words(text):
+        found = rules.type_for_word(word)
+        if found:
+            return Resolution("IDM003", found, keep=True)
+    return Resolution("IDM004", rules.fallback_type, keep=True)
+
+
+def resolve_prefix(node: cst.BaseExpression | None, rules: RuleSet) -> Resolution:
+    """Any prefix expression (a literal, an f-string, else computed: manual); None means the
+    member's default ``"id"``."""
+    if node is None:
+        return resolve_literal("id", rules)
+    text = literal_text(node)
+    if text is not None:
+        return resolve_literal(text, rules)
+    head = fstring_head(node)
+    if head is not None:
+        words = _words(head)
+        # Only complete words count: f"thread_{x}" -> "thread"; f"thr{x}" has no complete word.
+        if head and not head.endswith("_") and words:
+            words = words[:-1]
+        for word in words:
+            found = rules.type_for_word(word)
+            if found:
+                return Resolution("IDM005", found, keep=True)
+        return Resolution("IDM005", rules.fallback_type, keep=True)
+    return Resolution("IDM006", None, keep=False)
+
+
+# ------------------------------------------------------------------ calls
 
 
 def is_pure(node: cst.BaseExpression) -> bool:
@@ -127,109 +172,119 @@ class CallSite:
     pairs_with_thread: bool = False
 
 
-def rewrite_call(site: CallSite) -> Edit:
+def rewrite_call(site: CallSite) -> Decision:
     rule = site.rules.members.get(site.member)
     if rule is None:
         if site.member.startswith("generate_"):
-            return manual("IDM052", f"latent AttributeError: the generator has no {site.member}()", latent=True)
-        return manual("IDM074", f"{site.member} is not a member the rule table knows")
+            return Decision.manual("IDM052", f"latent AttributeError: the generator has no {site.member}()",
+                                   latent="open")
+        return Decision.manual("IDM074", f"{site.member} is not a member the rule table knows")
     if rule.kind == "manual":
-        return Edit(rule.code, Safety.MANUAL, rule.why, None, rule.suggestion, "open" if rule.latent else "")
+        return Decision(rule.code, Safety.MANUAL, rule.why, None, rule.suggestion, "open" if rule.latent else "")
     bound, error = bind_arguments(site.args, rule)
     if error:
-        return manual("IDM052" if rule.latent else "IDM007", f"{error}", latent=rule.latent)
-    handler = _HANDLERS.get(rule.kind)
+        return Decision.manual("IDM052" if rule.latent else "IDM007", f"{error}",
+                               latent="open" if rule.latent else "")
+    handler = HANDLERS.get(rule.kind)
     if handler is None:
-        return manual("IDM074", f"rule kind {rule.kind!r} cannot be applied to a call")
-    edit = handler(site, rule, bound)
-    if rule.latent and edit.safety is not Safety.MANUAL:
-        return Edit(edit.code, edit.safety, edit.reason, edit.node, edit.suggestion, "fixed")
+        return Decision.manual("IDM074", f"rule kind {rule.kind!r} cannot be applied to a call")
+    decision = handler(site, rule, bound)
+    if rule.latent and decision.safety is not Safety.MANUAL:
+        return decision.with_latent("fixed", decision.node)
     if rule.latent:
-        return Edit(edit.code, edit.safety, edit.reason, None, edit.suggestion, "open")
-    return edit
+        return decision.with_latent("open")
+    return decision
 
 
-def _base_id(site: CallSite, rule: Rule, bound: dict) -> Edit:
+def manual_member(member: str, rules: RuleSet) -> Decision:
+    """A member used without a call: its manual row when it has one, else IDM074."""
+    rule = rules.members.get(member)
+    if rule is not None and rule.kind == "manual":
+        return Decision(rule.code, Safety.MANUAL, rule.why, None, rule.suggestion)
+    return Decision.manual("IDM074")
+
+
+def _base_id(site: CallSite, rule: Rule, bound: dict) -> Decision:
     prefix = bound.get("prefix")
     resolution = resolve_prefix(prefix, site.rules)
     if resolution.id_type is None:
         shown = _EMPTY.code_for_node(prefix) if prefix is not None else '"id"'
-        return manual(resolution.code, suggestion=f"get_id_manager().generate_id(IDType.<TYPE>, prefix={shown})")
+        return Decision.manual(resolution.code, suggestion=f"get_id_manager().generate_id(IDType.<TYPE>, prefix={shown})")
     text = literal_text(prefix) if prefix is not None else "id"
     if text == "run" and site.pairs_with_thread and site.thread_in_block:
         thread = cst.parse_expression(site.thread_in_block)
-        return Edit("IDM008", Safety.FORMAT, SHAPE_RULES["IDM008"].why, builders.run_id_call(thread))
+        return Decision.by_rule(RULES["IDM008"], builders.run_id_call(thread))
     keep = prefix if prefix is not None else cst.SimpleString('"id"')
     node = builders.manager_generate_id(resolution.id_type, keep if resolution.keep else None)
-    safety = Safety.EXACT if resolution.code == "IDM001" else Safety.FORMAT
-    return Edit(resolution.code, safety, SHAPE_RULES[resolution.code].why, node)
+    return Decision.by_rule(RULES[resolution.code], node)  # IDM001 exact, the other prefix classes format
 
 
-def _typed(site: CallSite, rule: Rule, bound: dict) -> Edit:
+def _typed(site: CallSite, rule: Rule, bound: dict) -> Decision:
     id_type = rule.id_type or site.rules.fallback_type
     prefix = cst.SimpleString(f'"{rule.prefix}"') if rule.prefix else None
     node = builders.manager_generate_id(id_type, prefix, _typed_context(bound, rule))
-    return Edit(rule.code, rule.safety, rule.why, node)
+    return Decision.by_rule(rule, node)
 
 
-def _thread(site: CallSite, rule: Rule, bound: dict) -> Edit:
-    return Edit(rule.code, rule.safety, rule.why, builders.thread_id_call())
+def _thread(site: CallSite, rule: Rule, bound: dict) -> Decision:
+    return Decision.by_rule(rule, builders.thread_id_call())
 
 
-def _run(site: CallSite, rule: Rule, bound: dict) -> Edit:
+def _run(site: CallSite, rule: Rule, bound: dict) -> Decision:
     thread = bound.get("thread_id")
     if thread is None and site.thread_in_block:
         thread = cst.parse_expression(site.thread_in_block)
     if thread is None:
-        return manual("IDM052", "latent AttributeError: generate_run_id() has no thread ID in reach",
-                      rule.suggestion, latent=True)
+        return Decision.manual("IDM052", "latent AttributeError: generate_run_id() has no thread ID in reach",
+                      rule.suggestion, latent="open")
     if not looks_like_thread_id(thread):
-        return manual("IDM052", "latent AttributeError: the argument may not be a thread ID",
-                      rule.suggestion, latent=True)
-    return Edit(rule.code, rule.safety, rule.why, builders.run_id_call(thread))
+        return Decision.manual("IDM052", "latent AttributeError: the argument may not be a thread ID",
+                      rule.suggestion, latent="open")
+    return Decision.by_rule(rule, builders.run_id_call(thread))
 
 
-def _typed_literal(site: CallSite, rule: Rule, bound: dict) -> Edit:
+def _typed_literal(site: CallSite, rule: Rule, bound: dict) -> Decision:
     value = bound.get("id_type")
     text = literal_text(value) if value is not None else None
     id_type = site.rules.type_for_word(text) if text else None
     if id_type is None:
-        return manual("IDM052", f"latent AttributeError: no IDType for {text or 'a computed type'!r}",
-                      rule.suggestion, latent=True)
-    return Edit(rule.code, rule.safety, rule.why, builders.manager_generate_id(id_type))
+        return Decision.manual("IDM052", f"latent AttributeError: no IDType for {text or 'a computed type'!r}",
+                      rule.suggestion, latent="open")
+    return Decision.by_rule(rule, builders.manager_generate_id(id_type))
 
 
-def _batch(site: CallSite, rule: Rule, bound: dict) -> Edit:
+def _batch(site: CallSite, rule: Rule, bound: dict) -> Decision:
     count = bound.get("count")
     prefix = bound.get("prefix")
     if count is None or prefix is None:
-        return manual("IDM007", "generate_batch_ids needs a prefix and a count")
+        return Decision.manual("IDM007", "generate_batch_ids needs a prefix and a count")
     resolution = resolve_prefix(prefix, site.rules)
     if resolution.id_type is None or not is_pure(prefix):
-        return manual("IDM006")
+        return Decision.manual("IDM006")
     element = builders.manager_generate_id(resolution.id_type, prefix if resolution.keep else None)
-    return Edit(rule.code, rule.safety, rule.why, builders.batch(element, count))
+    return Decision.by_rule(rule, builders.batch(element, count))
 
 
-def _valid(site: CallSite, rule: Rule, bound: dict) -> Edit:
+def _valid(site: CallSite, rule: Rule, bound: dict) -> Decision:
     expected = bound.get("expected_prefix")
     if expected is not None and not (isinstance(expected, cst.Name) and expected.value == "None"):
-        return manual(rule.code, "is_valid_id with expected_prefix has no manager equivalent", rule.suggestion)
+        return Decision.manual(rule.code, "is_valid_id with expected_prefix has no manager equivalent", rule.suggestion)
     value = bound.get("id_string")
     if value is None:
-        return manual("IDM007", "is_valid_id needs the ID to check")
-    return Edit(rule.code, rule.safety, rule.why, builders.valid_format_call(value))
+        return Decision.manual("IDM007", "is_valid_id needs the ID to check")
+    return Decision.by_rule(rule, builders.valid_format_call(value))
 
 
-def _reset(site: CallSite, rule: Rule, bound: dict) -> Edit:
-    return Edit(rule.code, rule.safety, rule.why, builders.reset_counters_call())
+def _reset(site: CallSite, rule: Rule, bound: dict) -> Decision:
+    return Decision.by_rule(rule, builders.reset_counters_call())
 
 
-def _user_context(site: CallSite, rule: Rule, bound: dict) -> Edit:
-    return manual("IDM012")
+def _user_context(site: CallSite, rule: Rule, bound: dict) -> Decision:
+    return Decision.manual("IDM012")
 
 
-_HANDLERS = {
+#: One handler per call kind but ``manual`` (answered before a handler is looked up).
+HANDLERS = {
     "base_id": _base_id,
     "typed": _typed,
     "thread": _thread,

@@ -1,10 +1,10 @@
-"""SPEC 4.4: remove generator imports a file no longer uses; add the manager names it now uses.
+"""Remove the generator imports a file no longer uses.
 
-Removal is decided from the usages the transform left in place (no ScopeProvider,
-see SPEC 7). It reaches imports
-inside functions and ``try/except ImportError`` fallbacks, drops a ``try`` whose
-every branch became empty, and keeps ``__all__`` in step with what is imported.
-Both passes skip simple statements that cannot matter (``codemods.engine.pruning``).
+Removal is decided from the usages the transform left in place (no ``ScopeProvider``:
+its metadata costs several times the parse). It reaches imports inside functions and
+``try/except ImportError`` fallbacks, drops a ``try`` whose every branch became empty,
+and keeps ``__all__`` in step with what is imported. The pass skips simple statements
+that cannot matter (``codemods.engine.pruning``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 
 import libcst as cst
 
-from codemods.generator.bindings import Bindings, dotted_name, module_name
-from codemods.engine.chunks import CHUNK_MARKER_NAME
+from codemods.engine.nodes import dotted_name, module_name
 from codemods.engine.pruning import Pruning, SourceMap
+from codemods.generator.bindings import Bindings
 from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 
@@ -171,96 +171,14 @@ class _RemoveImports(Pruning, cst.CSTTransformer):
         return stmt.with_changes(value=value.with_changes(elements=elements))
 
 
-def _import_line(import_path: str, names: set[str]) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine([
-        cst.ImportFrom(
-            module=cst.parse_expression(import_path),
-            names=[cst.ImportAlias(cst.Name(n)) for n in sorted(names)],
-        )
-    ])
-
-
-def _is_import_line(stmt: cst.CSTNode) -> bool:
-    return isinstance(stmt, cst.SimpleStatementLine) and all(
-        isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body
-    )
-
-
-def _is_docstring(stmt: cst.CSTNode) -> bool:
-    return (
-        isinstance(stmt, cst.SimpleStatementLine)
-        and len(stmt.body) == 1
-        and isinstance(stmt.body[0], cst.Expr)
-        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
-
-
-def _is_chunk_marker(stmt: cst.CSTNode) -> bool:
-    """The line ``codemods.engine.chunks`` puts between chunks: what follows it in the file is not here."""
-    return (
-        isinstance(stmt, cst.SimpleStatementLine)
-        and isinstance(stmt.body[0], cst.Assign)
-        and isinstance(stmt.body[0].targets[0].target, cst.Name)
-        and stmt.body[0].targets[0].target.value == CHUNK_MARKER_NAME
-    )
-
-
-def add_import(module: cst.Module, import_path: str, names: set[str]) -> cst.Module:
-    """Import ``names`` from ``import_path`` at the top level.
-
-    Merged into an existing top-level ``from import_path import ...`` when there
-    is one; otherwise a new line after the leading block of imports (after the
-    docstring and ``__future__`` imports when there is no import at all).
-    """
-    body = list(module.body)
-    for index, stmt in enumerate(body):
-        if _is_import_line(stmt) and len(stmt.body) == 1:
-            node = stmt.body[0]
-            if (isinstance(node, cst.ImportFrom) and not node.relative
-                    and not isinstance(node.names, cst.ImportStar)
-                    and module_name(node.module) == import_path and node.lpar is None):
-                present = {a.evaluated_alias or dotted_name(a.name) for a in node.names}
-                merged = sorted(set(present) | names)
-                if len(merged) == len(present):
-                    return module
-                aliases = list(node.names) + [cst.ImportAlias(cst.Name(n)) for n in sorted(names - present)]
-                aliases = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in aliases]
-                body[index] = stmt.with_changes(body=[node.with_changes(names=aliases)])
-                return module.with_changes(body=body)
-    insert_at = 0
-    for index, stmt in enumerate(body):
-        if index == 0 and _is_docstring(stmt):
-            insert_at = 1
-        elif _is_import_line(stmt):
-            insert_at = index + 1
-        else:
-            break
-    body.insert(insert_at, _import_line(import_path, names))
-    following = body[insert_at + 1] if insert_at + 1 < len(body) else None
-    if following is not None and not _is_import_line(following) and not following.leading_lines \
-            and not _is_chunk_marker(following):
-        blank = 2 if isinstance(following, (cst.FunctionDef, cst.ClassDef)) else 1
-        body[insert_at + 1] = following.with_changes(leading_lines=[cst.EmptyLine()] * blank)
-    return module.with_changes(body=body)
-
-
-def update_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
-                   import_path: str, names: set[str], texts: SourceMap | None = None,
-                   kept_texts: list[str] | None = None) -> cst.Module:
-    """Drop unused generator imports and import ``names`` from ``import_path``.
-
-    The manager import takes the place of the first top-level generator import that
-    goes away, so the file keeps its import layout; otherwise it is added at the top.
-    """
-    # Generator imports are only dropped when the generator recipe ran (kept_texts is its record).
-    unused = unused_from_kept(bindings, kept_texts) if kept_texts is not None else set()
-    replacement = _import_line(import_path, names) if names else None
-    if unused:
-        remover = _RemoveImports(unused, bindings, sources, replacement)
-        remover.texts = texts or SourceMap(module)  # statements the transform left alone are in it
-        module = module.visit(remover)
-        if remover.replaced:
-            return module
-    if not names:
-        return module
-    return add_import(module, import_path, names)
+def remove_unused_imports(module: cst.Module, bindings: Bindings, sources: tuple[str, ...],
+                          kept_texts: list[str], texts: SourceMap,
+                          replacement: cst.SimpleStatementLine | None) -> tuple[cst.Module, bool]:
+    """Drop the generator imports nothing kept uses; ``replacement`` (the manager import) takes the
+    place of the first top-level one that goes away. Returns the module and whether it did."""
+    unused = unused_from_kept(bindings, kept_texts)
+    if not unused:
+        return module, False
+    remover = _RemoveImports(unused, bindings, sources, replacement)
+    remover.texts = texts  # statements the transform left alone are in it
+    return module.visit(remover), remover.replaced

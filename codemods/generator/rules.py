@@ -1,21 +1,10 @@
-"""The declarative rule table: every mapping from the generator to the manager, in one place.
+"""The generator recipe's rule rows and the run's rule settings (``RuleSet``).
 
-Rows are data. The transformer (``codemods.generator.transformer``) reads them; MIGRATION.md is
-generated from them (``codemods.docs``); ``[tool.idmigrate]`` in the target repo's
-pyproject.toml overrides them (``RuleSet.with_overrides``).
-
-Rule kinds (what the transformer does with a member call):
-
-- ``base_id``      resolve the prefix argument to an IDType (SPEC 4.1 a–e)
-- ``typed``        ``get_id_manager().generate_id(IDType.X, prefix=..., context={params})``
-- ``thread``       ``UnifiedIDManager.generate_thread_id()``
-- ``run``          ``UnifiedIDManager.generate_run_id(<thread id>)``
-- ``typed_literal`` ``generate_id("user")``: a literal that names an IDType or alias
-- ``batch``        list comprehension of ``base_id`` calls
-- ``valid``        ``is_valid_id_format(s)``
-- ``reset``        ``get_id_manager().reset_counters()``
-- ``user_context`` statement split, handled by ``codemods.generator.user_context``
-- ``manual``       never rewritten; reported with the row's reason and suggestion
+Rows are data. The transformer (``codemods.generator.transformer``) reads them through the
+registry (``codemods.core.recipes.RULES``, where they join the other recipes' rows); MIGRATION.md
+is generated from them (``codemods.docs``); ``[tool.idmigrate]`` in the target repo's
+pyproject.toml overrides the member rows (``RuleSet.with_overrides``). The kinds a row can
+have are declared once, in ``codemods.core.rules``.
 """
 
 from __future__ import annotations
@@ -23,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
+from codemods.core.rules import SHAPE, Rule, by_code
 from codemods.core.safety import Safety
 
-#: IDType members of the manager, by value (SPEC 3).
+#: IDType members of the manager, by value (README.md lists them).
 ID_TYPES: tuple[str, ...] = (
     "user",
     "session",
@@ -40,7 +30,7 @@ ID_TYPES: tuple[str, ...] = (
     "thread",
 )
 
-#: Prefix words that mean an IDType without spelling it (SPEC 4.1 b).
+#: Prefix words that mean an IDType without spelling it (``req_`` is a request ID).
 DEFAULT_ALIASES: dict[str, str] = {
     "req": "request",
     "ws": "websocket",
@@ -75,37 +65,11 @@ MODULE_HELPERS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One row: a generator member (or call shape) and what it becomes."""
-
-    code: str
-    member: str
-    kind: str
-    safety: Safety
-    why: str
-    #: IDType value for ``typed`` rows; ``None`` means the configured fallback type.
-    id_type: str | None = None
-    prefix: str | None = None
-    #: Parameter names of the generator member, in order; their arguments move into ``context=``.
-    params: tuple[str, ...] = ()
-    #: Parameters the manager has no use for and that may be dropped when side-effect free.
-    droppable: tuple[str, ...] = ()
-    #: The member does not exist on the generator (a latent AttributeError today).
-    latent: bool = False
-    suggestion: str = ""
-    before: str = ""
-    after: str = ""
-
-
-def _rules(*rows: Rule) -> dict[str, Rule]:
-    return {row.member: row for row in rows}
-
-
-#: Generator members called through the class, an alias or an instance.
-MEMBER_RULES: dict[str, Rule] = _rules(
+#: Rows of generator members called through the class, an alias or an instance.
+_MEMBER_ROWS: tuple[Rule, ...] = (
+    # generate_base_id's row is also the first prefix class: the prefix rows below say the rest.
     Rule("IDM001", "generate_base_id", "base_id", Safety.EXACT,
-         "prefix resolves to an IDType; see the IDM001-IDM007 prefix rows",
+         "literal prefix equal to an IDType value: the ID still starts with that word",
          params=("prefix", "include_random", "random_length"),
          droppable=("include_random", "random_length"),
          before='UnifiedIdGenerator.generate_base_id("user")',
@@ -167,7 +131,7 @@ MEMBER_RULES: dict[str, Rule] = _rules(
          "resets the manager's counters (the manager also forgets registered IDs)",
          before="UnifiedIdGenerator.reset_global_counter()",
          after="get_id_manager().reset_counters()"),
-    # Members the generator does not define: latent AttributeErrors in real code (SPEC 2).
+    # Members the generator does not define: latent AttributeErrors in real code.
     Rule("IDM040", "generate_thread_id", "thread", Safety.FORMAT,
          "latent AttributeError fixed: the manager's thread ID", latent=True,
          droppable=("*",),
@@ -212,123 +176,107 @@ MEMBER_RULES: dict[str, Rule] = _rules(
     Rule("IDM061", "get_id_age", "manual", Safety.MANUAL,
          "reads the generator's timestamp; manager IDs carry none",
          suggestion="store the creation time next to the ID"),
-    *(
-        Rule("IDM062", name, "manual", Safety.MANUAL,
-             "in-process session registry: the manager has no equivalent",
-             suggestion="keep sessions in the service's own session store")
-        for name in (
-            "get_or_create_user_session", "get_existing_session", "cleanup_expired_sessions",
-            "get_active_sessions_count", "invalidate_user_sessions", "_active_sessions", "_user_sessions",
-        )
-    ),
+    Rule("IDM062", "get_or_create_user_session", "manual", Safety.MANUAL,
+         "in-process session registry: the manager has no equivalent",
+         suggestion="keep sessions in the service's own session store",
+         more_members=tuple((name, "", "") for name in (
+             "get_existing_session", "cleanup_expired_sessions", "get_active_sessions_count",
+             "invalidate_user_sessions", "_active_sessions", "_user_sessions",
+         ))),
     Rule("IDM063", "generate_uuid_replacement", "manual", Safety.MANUAL,
-         "module helper with no manager counterpart", suggestion="str(uuid.uuid4())"),
-    Rule("IDM063", "create_user_execution_context_factory", "manual", Safety.MANUAL,
-         "module helper with no manager counterpart",
-         suggestion="build the context with UnifiedIDManager.generate_thread_id()/generate_run_id()"),
-    Rule("IDM063", "TestIdUtils", "manual", Safety.MANUAL,
-         "test helper class of the generator", suggestion="use get_id_manager() in the test"),
-    Rule("IDM063", "IdComponents", "manual", Safety.MANUAL,
-         "parsed form of the generator's IDs", suggestion="drop the parsing"),
+         "module helper with no manager counterpart", suggestion="str(uuid.uuid4())",
+         more_members=(
+             ("create_user_execution_context_factory", "",
+              "build the context with UnifiedIDManager.generate_thread_id()/generate_run_id()"),
+             ("TestIdUtils", "test helper class of the generator", "use get_id_manager() in the test"),
+             ("IdComponents", "parsed form of the generator's IDs", "drop the parsing"),
+         )),
 )
 
 #: Rows for the prefix classes of ``generate_base_id`` and for shapes that are not member calls.
-SHAPE_RULES: dict[str, Rule] = {
-    row.code: row
-    for row in (
-        Rule("IDM001", "generate_base_id", "prefix", Safety.EXACT,
-             "literal prefix equal to an IDType value: the ID still starts with that word",
-             before='UnifiedIdGenerator.generate_base_id("user")',
-             after="get_id_manager().generate_id(IDType.USER)"),
-        Rule("IDM002", "generate_base_id", "prefix", Safety.FORMAT,
-             "literal prefix is a declared alias: req_… becomes request_…",
-             before='UnifiedIdGenerator.generate_base_id("req")',
-             after="get_id_manager().generate_id(IDType.REQUEST)"),
-        Rule("IDM003", "generate_base_id", "prefix", Safety.FORMAT,
-             "a word of the literal names a type or alias; the literal is kept as prefix=",
-             before='UnifiedIdGenerator.generate_base_id("auth_user")',
-             after='get_id_manager().generate_id(IDType.USER, prefix="auth_user")'),
-        Rule("IDM004", "generate_base_id", "prefix", Safety.FORMAT,
-             "any other literal: the fallback type, the literal kept as prefix=",
-             before='UnifiedIdGenerator.generate_base_id("event")',
-             after='get_id_manager().generate_id(IDType.EXECUTION, prefix="event")'),
-        Rule("IDM005", "generate_base_id", "prefix", Safety.FORMAT,
-             "f-string prefix resolved by its leading literal words, kept as prefix=",
-             before='UnifiedIdGenerator.generate_base_id(f"thread_{op}")',
-             after='get_id_manager().generate_id(IDType.THREAD, prefix=f"thread_{op}")'),
-        Rule("IDM006", "generate_base_id", "prefix", Safety.MANUAL,
-             "computed prefix (a variable or a call): its type cannot be known",
-             suggestion="get_id_manager().generate_id(IDType.<TYPE>, prefix=<prefix>)",
-             before="UnifiedIdGenerator.generate_base_id(prefix)"),
-        Rule("IDM007", "(any call)", "args", Safety.MANUAL,
-             "an argument the member does not take (e.g. random_suffix=), *args/**kwargs, "
-             "or a dropped argument with side effects",
-             suggestion="fix the call, then re-run",
-             before='UnifiedIdGenerator.generate_base_id("user", random_suffix=True)'),
-        Rule("IDM008", "generate_base_id", "pairing", Safety.FORMAT,
-             "a 'run' base ID right after a thread ID in the same block embeds that thread ID",
-             before='thread_id = UnifiedIdGenerator.generate_base_id("thread")\nrun_id = UnifiedIdGenerator.generate_base_id("run")',
-             after="thread_id = get_id_manager().generate_id(IDType.THREAD)\nrun_id = UnifiedIDManager.generate_run_id(thread_id)"),
-        Rule("IDM009", "(comment in call)", "lowering", Safety.MANUAL,
-             "a comment inside the call would be lost by the rewrite",
-             suggestion="move the comment out of the call, then re-run"),
-        Rule("IDM011", "generate_user_context_ids", "index", Safety.FORMAT,
-             "an indexed user-context tuple: [0] thread, [1] run embedding a new thread, [2] request",
-             before="UnifiedIdGenerator.generate_user_context_ids(user_id, op)[0]",
-             after="UnifiedIDManager.generate_thread_id()"),
-        Rule("IDM012", "generate_user_context_ids", "tuple", Safety.MANUAL,
-             "the tuple is used whole (passed on, returned, starred): split it by hand",
-             suggestion="thread_id = UnifiedIDManager.generate_thread_id(); run_id = UnifiedIDManager.generate_run_id(thread_id); ..."),
-        Rule("IDM052", "(undefined member)", "latent", Safety.MANUAL,
-             "latent AttributeError: arguments do not fit the manager's counterpart, or there is none",
-             latent=True, suggestion="see the member's row"),
-        Rule("IDM070", "mock.patch(...)", "patch", Safety.MANUAL,
-             "a patch target string names the generator; patch the manager call the code now makes",
-             suggestion='mock.patch.object(UnifiedIDManager, "generate_id")'),
-        Rule("IDM071", "patch.object(UnifiedIdGenerator, ...)", "patch", Safety.MANUAL,
-             "patches the generator class itself",
-             suggestion='patch.object(UnifiedIDManager, "generate_id")'),
-        Rule("IDM072", "class X(UnifiedIdGenerator)", "subclass", Safety.MANUAL,
-             "a subclass of the generator: its overrides need a design decision",
-             suggestion="wrap get_id_manager() instead of subclassing"),
-        Rule("IDM073", "UnifiedIdGenerator", "reference", Safety.MANUAL,
-             "the class itself is used as a value (isinstance, annotation, argument)",
-             suggestion="UnifiedIDManager"),
-        Rule("IDM074", "UnifiedIdGenerator.<member>", "reference", Safety.MANUAL,
-             "a member passed around without a call: its caller's arguments are unknown",
-             suggestion="lambda: get_id_manager().generate_id(IDType.<TYPE>)"),
-        Rule("IDM075", "default_factory=UnifiedIdGenerator.<member>", "reference", Safety.FORMAT,
-             "a zero-argument factory becomes a lambda of the manager call",
-             before="field(default_factory=UnifiedIdGenerator.generate_base_id)",
-             after='field(default_factory=lambda: get_id_manager().generate_id(IDType.EXECUTION, prefix="id"))'),
-        Rule("IDM076", "__all__ re-export", "reexport", Safety.FORMAT,
-             "a re-export of the generator (e.g. in a package __init__) is removed with its import; "
-             "importers of the package must migrate too",
-             suggestion="remove the import and the __all__ entry",
-             before='from shared.id_generation import UnifiedIdGenerator\n__all__ = ["UnifiedIdGenerator"]',
-             after="__all__ = []"),
-        Rule("IDM080", "UnifiedIdGenerator()", "instance", Safety.FORMAT,
-             "the instance becomes the manager singleton; manual when calls through it remain",
-             suggestion="get_id_manager()",
-             before="self.id_generator = UnifiedIdGenerator()",
-             after="self.id_generator = get_id_manager()"),
-        Rule("IDM090", "(any)", "boundary", Safety.MANUAL,
-             "the rewrite would make this service import another service; run `idmigrate expose` "
-             "or set the service's import_path",
-             suggestion="idmigrate expose ROOT, then re-run"),
-        Rule("IDM098", "(configured member)", "config", Safety.FORMAT,
-             "a member added in [tool.idmigrate.members] with the kind, type and prefix given there",
-             before="UnifiedIdGenerator.generate_widget_id(user_id)",
-             after='get_id_manager().generate_id(IDType.TOOL, context={"user_id": user_id})'),
-        Rule("IDM099", "(any)", "guard", Safety.MANUAL,
-             "the rewritten file would not parse or would use an undefined name; nothing was written "
-             "(a rule bug: please report it)",
-             suggestion="rewrite by hand and report the file to the idmigrate maintainers"),
-        Rule("IDM091", "(any)", "clash", Safety.MANUAL,
-             "the file already binds a name the rewrite needs (IDType, get_id_manager, ...)",
-             suggestion="rename the local name, then re-run"),
-    )
-}
+_SHAPE_ROWS: tuple[Rule, ...] = (
+    Rule("IDM002", "generate_base_id", SHAPE, Safety.FORMAT,
+         "literal prefix is a declared alias: req_… becomes request_…",
+         before='UnifiedIdGenerator.generate_base_id("req")',
+         after="get_id_manager().generate_id(IDType.REQUEST)"),
+    Rule("IDM003", "generate_base_id", SHAPE, Safety.FORMAT,
+         "a word of the literal names a type or alias; the literal is kept as prefix=",
+         before='UnifiedIdGenerator.generate_base_id("auth_user")',
+         after='get_id_manager().generate_id(IDType.USER, prefix="auth_user")'),
+    Rule("IDM004", "generate_base_id", SHAPE, Safety.FORMAT,
+         "any other literal: the fallback type, the literal kept as prefix=",
+         before='UnifiedIdGenerator.generate_base_id("event")',
+         after='get_id_manager().generate_id(IDType.EXECUTION, prefix="event")'),
+    Rule("IDM005", "generate_base_id", SHAPE, Safety.FORMAT,
+         "f-string prefix resolved by its leading literal words, kept as prefix=",
+         before='UnifiedIdGenerator.generate_base_id(f"thread_{op}")',
+         after='get_id_manager().generate_id(IDType.THREAD, prefix=f"thread_{op}")'),
+    Rule("IDM006", "generate_base_id", SHAPE, Safety.MANUAL,
+         "computed prefix (a variable or a call): its type cannot be known",
+         suggestion="get_id_manager().generate_id(IDType.<TYPE>, prefix=<prefix>)",
+         before="UnifiedIdGenerator.generate_base_id(prefix)"),
+    Rule("IDM007", "(any call)", SHAPE, Safety.MANUAL,
+         "an argument the member does not take (e.g. random_suffix=), *args/**kwargs, "
+         "or a dropped argument with side effects",
+         suggestion="fix the call, then re-run",
+         before='UnifiedIdGenerator.generate_base_id("user", random_suffix=True)'),
+    Rule("IDM008", "generate_base_id", SHAPE, Safety.FORMAT,
+         "a 'run' base ID right after a thread ID in the same block embeds that thread ID",
+         before='thread_id = UnifiedIdGenerator.generate_base_id("thread")\nrun_id = UnifiedIdGenerator.generate_base_id("run")',
+         after="thread_id = get_id_manager().generate_id(IDType.THREAD)\nrun_id = UnifiedIDManager.generate_run_id(thread_id)"),
+    Rule("IDM009", "(comment in call)", SHAPE, Safety.MANUAL,
+         "a comment inside the call would be lost by the rewrite",
+         suggestion="move the comment out of the call, then re-run"),
+    Rule("IDM011", "generate_user_context_ids", SHAPE, Safety.FORMAT,
+         "an indexed user-context tuple: [0] thread, [1] run embedding a new thread, [2] request",
+         before="UnifiedIdGenerator.generate_user_context_ids(user_id, op)[0]",
+         after="UnifiedIDManager.generate_thread_id()"),
+    Rule("IDM012", "generate_user_context_ids", SHAPE, Safety.MANUAL,
+         "the tuple is used whole (passed on, returned, starred): split it by hand",
+         suggestion="thread_id = UnifiedIDManager.generate_thread_id(); run_id = UnifiedIDManager.generate_run_id(thread_id); ..."),
+    Rule("IDM052", "(undefined member)", SHAPE, Safety.MANUAL,
+         "latent AttributeError: arguments do not fit the manager's counterpart, or there is none",
+         latent=True, suggestion="see the member's row"),
+    Rule("IDM070", "mock.patch(...)", SHAPE, Safety.MANUAL,
+         "a patch target string names the generator; patch the manager call the code now makes",
+         suggestion='mock.patch.object(UnifiedIDManager, "generate_id")'),
+    Rule("IDM071", "patch.object(UnifiedIdGenerator, ...)", SHAPE, Safety.MANUAL,
+         "patches the generator class itself",
+         suggestion='patch.object(UnifiedIDManager, "generate_id")'),
+    Rule("IDM072", "class X(UnifiedIdGenerator)", SHAPE, Safety.MANUAL,
+         "a subclass of the generator: its overrides need a design decision",
+         suggestion="wrap get_id_manager() instead of subclassing"),
+    Rule("IDM073", "UnifiedIdGenerator", SHAPE, Safety.MANUAL,
+         "the class itself is used as a value (isinstance, annotation, argument)",
+         suggestion="UnifiedIDManager"),
+    Rule("IDM074", "UnifiedIdGenerator.<member>", SHAPE, Safety.MANUAL,
+         "a member passed around without a call: its caller's arguments are unknown",
+         suggestion="lambda: get_id_manager().generate_id(IDType.<TYPE>)"),
+    Rule("IDM075", "default_factory=UnifiedIdGenerator.<member>", SHAPE, Safety.FORMAT,
+         "a zero-argument factory becomes a lambda of the manager call",
+         before="field(default_factory=UnifiedIdGenerator.generate_base_id)",
+         after='field(default_factory=lambda: get_id_manager().generate_id(IDType.EXECUTION, prefix="id"))'),
+    Rule("IDM076", "__all__ re-export", SHAPE, Safety.FORMAT,
+         "a re-export of the generator (e.g. in a package __init__) is removed with its import; "
+         "importers of the package must migrate too",
+         suggestion="remove the import and the __all__ entry",
+         before='from shared.id_generation import UnifiedIdGenerator\n__all__ = ["UnifiedIdGenerator"]',
+         after="__all__ = []"),
+    Rule("IDM080", "UnifiedIdGenerator()", SHAPE, Safety.FORMAT,
+         "the instance becomes the manager singleton; manual when calls through it remain",
+         suggestion="get_id_manager()",
+         before="self.id_generator = UnifiedIdGenerator()",
+         after="self.id_generator = get_id_manager()"),
+    Rule("IDM098", "(configured member)", SHAPE, Safety.FORMAT,
+         "a member added in [tool.idmigrate.members] with the kind, type and prefix given there",
+         before="UnifiedIdGenerator.generate_widget_id(user_id)",
+         after='get_id_manager().generate_id(IDType.TOOL, context={"user_id": user_id})'),
+)
+
+#: Every row of the generator recipe, by code.
+GENERATOR_RULES: dict[str, Rule] = by_code((*_MEMBER_ROWS, *_SHAPE_ROWS))
+#: The member rows by member name: the defaults ``RuleSet.members`` starts from.
+MEMBER_RULES: dict[str, Rule] = {row.member: row for rule in _MEMBER_ROWS for row in rule.rows()}
 
 
 @dataclass(frozen=True)
@@ -337,11 +285,11 @@ class RuleSet:
 
     aliases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ALIASES))
     fallback_type: str = "execution"
-    #: Keep the literal as ``prefix=`` also for IDType values and aliases (SPEC 4.1 switch).
+    #: Keep the literal as ``prefix=`` also for IDType values and aliases (``keep_prefix``).
     keep_prefix: bool = False
     members: Mapping[str, Rule] = field(default_factory=lambda: dict(MEMBER_RULES))
     source_modules: tuple[str, ...] = SOURCE_MODULES
-    #: Phase 2/3 (SPEC 4.6): extra words of ``*_id`` names or ID prefixes -> IDType value
+    #: adhoc-ids / test-ids: extra words of ``*_id`` names or ID prefixes -> IDType value
     #: (``alert`` -> ``trace``), beyond the IDType values and aliases.
     name_types: Mapping[str, str] = field(default_factory=dict)
     #: Phase 3: a callable (``module:function``) tests should call for throwaway IDs instead

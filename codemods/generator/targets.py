@@ -1,8 +1,8 @@
 """Which manager members each rule kind calls, and whether a manager's API has them.
 
-The rewrites of every kind are built in ``codemods.generator.builders``; this table
-names the manager members they use, so ``idmigrate scan --api`` can say whether the
-manager of the repository at hand has them.
+The rewrites of every kind (``codemods.core.rules.CALL_KINDS``) are built in
+``codemods.generator.builders``; this table names the manager members they use, so
+``idmigrate scan --api`` can say whether the manager of the repository at hand has them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from codemods.core.api import ClassApi, Member
-from codemods.generator.rules import Rule
+from codemods.core.rules import Rule
 
 MANAGER_CLASS = "UnifiedIDManager"
 #: The module function that returns the manager instance the ``instance`` targets are called on.

@@ -8,22 +8,26 @@ enclosing shape already handled) and records a ``Finding`` for every usage.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import libcst as cst
 
-from codemods.generator import builders
-from codemods.generator.bindings import Bindings, dotted_name
-from codemods.generator.calls import CallSite, Edit, manual, rewrite_call
+from codemods.core.decision import Decision
 from codemods.core.findings import Finding
-from codemods.generator.prefixes import literal_text
-from codemods.engine.pruning import Pruning, SourceMap, has_comment
-from codemods.generator.rules import GENERATOR_CLASS, SHAPE_RULES, RuleSet
+from codemods.core.file_transform import FileTransform
+from codemods.core.recipes import RULES
 from codemods.core.safety import Safety
+from codemods.engine.nodes import dotted_name, literal_text
+from codemods.engine.pruning import Pruning, SourceMap, has_comment
+from codemods.generator import builders
+from codemods.generator.bindings import THREAD_MAKERS, Bindings
+from codemods.generator.calls import CallSite, manual_member, rewrite_call
+from codemods.generator.imports import remove_unused_imports
+from codemods.generator.instances import PendingInstance, replace_instantiations
+from codemods.generator.rules import GENERATOR_CLASS, RuleSet
 from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
 
 _PATCH_FUNCS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch")
-_THREAD_MAKERS = ("generate_thread_id",)
 
 
 @dataclass
@@ -32,18 +36,9 @@ class _Block:
     thread: str | None = None
 
 
-@dataclass
-class _PendingInstance:
-    node: cst.CSTNode
-    before: str
-
-
-@dataclass
-class TransformState:
-    findings: list[Finding] = field(default_factory=list)
-    needed_names: set[str] = field(default_factory=set)
-    #: Source text of every usage left in place (manual): the generator names still referenced.
-    kept_texts: list[str] | None = None
+def _finding(member: str, decision: Decision, suggestion: str, before: str) -> Finding:
+    """A finding without its position yet: ``apply`` fills it in after the walk."""
+    return Finding(0, 0, member, decision.code, decision.safety, decision.reason, suggestion, decision.latent, before)
 
 
 def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
@@ -51,8 +46,8 @@ def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
     return "#" in texts.text(node) and has_comment(node)
 
 
-class MigrationTransformer(Pruning, cst.CSTTransformer):
-    """Positions are resolved after the walk (``resolve_positions``), not with metadata."""
+class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
+    """Positions are resolved after the walk from the ``SourceMap`` (``apply``), not with metadata."""
 
     def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None) -> None:
         super().__init__()
@@ -60,7 +55,8 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         self.rules = rules
         self.module = module
         self.texts = texts if texts is not None and texts.module is module else SourceMap(module)
-        self.state = TransformState(kept_texts=[])
+        #: Source text of every usage left in place (manual): the generator names still referenced.
+        self.kept_texts: list[str] = []
         self._blocks: list[_Block] = [_Block()]
         self._call_funcs: set[int] = set()
         self._handled: set[int] = set()  # nodes an enclosing shape or a finding already covers
@@ -68,22 +64,31 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         self._indexes: dict[int, int] = {}  # id(subscript) -> index
         self._pairable: set[int] = set()  # calls assigned to a plain target
         self._default_factory: set[int] = set()
-        self._instances: list[_PendingInstance] = []
-        self._reexports: list[_PendingInstance] = []
+        self._instances: list[PendingInstance] = []
+        self._reexports: list[PendingInstance] = []
         self._instance_has_manual = False
         #: Finding index -> the original node it is about (positions come later).
         self._finding_nodes: list[cst.CSTNode] = []
         #: A statement whose text mentions none of these is skipped unvisited.
-        self.words = _relevant_words(bindings, rules)
+        self.words = bindings.words(rules)
+
+    def apply(self, module: cst.Module) -> cst.Module:
+        module = module.visit(self)
+        self._resolve_positions()
+        return module
+
+    def fix_imports(self, module, manager_import):
+        return remove_unused_imports(module, self.b, self.rules.source_modules, self.kept_texts, self.texts,
+                                     manager_import)
 
     # ----------------------------------------------------------------- helpers
     def _append(self, node: cst.CSTNode, finding: Finding) -> None:
         self.state.findings.append(finding)
         self._finding_nodes.append(node)
         if finding.safety is Safety.MANUAL:
-            self.state.kept_texts.append(self.texts.text(node))
+            self.kept_texts.append(self.texts.text(node))
 
-    def resolve_positions(self) -> None:
+    def _resolve_positions(self) -> None:
         """Fill in line/column of every finding from the source map (no metadata pass)."""
         self.state.findings = [
             replace(f, line=line, column=column)
@@ -95,26 +100,12 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         text = self.texts.text(node).strip()
         return text if len(text) <= 160 else text[:157] + "..."
 
-    def _record(self, node: cst.CSTNode, member: str, edit: Edit, after: str | None = None) -> None:
-        suggestion = edit.suggestion
-        if edit.node is not None:
-            suggestion = after if after is not None else self.module.code_for_node(edit.node)
+    def _record(self, node: cst.CSTNode, member: str, decision: Decision, after: str | None = None) -> None:
+        suggestion = decision.suggestion
+        if decision.node is not None:
+            suggestion = after if after is not None else self.module.code_for_node(decision.node)
             self.state.needed_names |= builders.names_in(suggestion)
-        self._append(node, Finding(0, 0, member, edit.code, edit.safety, edit.reason, suggestion, edit.latent,
-                                   self._code(node)))
-
-    def _member_access(self, node: cst.BaseExpression) -> tuple[str, bool] | None:
-        """(member, through_instance) when node is ``<generator>.<member>``."""
-        if not isinstance(node, cst.Attribute):
-            return None
-        if self.b.is_class_ref(node.value):
-            return node.attr.value, False
-        if self.b.is_instance_ref(node.value):
-            return node.attr.value, True
-        return None
-
-    def _is_instantiation(self, node: cst.BaseExpression) -> bool:
-        return isinstance(node, cst.Call) and not node.args and self.b.is_class_ref(node.func)
+        self._append(node, _finding(member, decision, suggestion, self._code(node)))
 
     # ------------------------------------------------------------------ blocks
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
@@ -142,7 +133,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
             for element in node.value.elements:
                 text = literal_text(element.value)
                 if text in self.b.imported_names:
-                    self._reexports.append(_PendingInstance(element.value, text))
+                    self._reexports.append(PendingInstance(element.value, text))
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._handled.add(id(node.target))
@@ -157,7 +148,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
             return True
         assign = node.body[0]
         value = assign.value
-        access = self._member_access(value.func) if isinstance(value, cst.Call) else None
+        access = self.b.member_access(value.func) if isinstance(value, cst.Call) else None
         if access is None:
             return True
         member = access[0]
@@ -176,11 +167,11 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         if split is not None:
             targets, call = split
             if _has_comment(call, self.texts):
-                self._record(call, USER_CONTEXT, manual("IDM009"))
+                self._record(call, USER_CONTEXT, Decision.manual("IDM009"))
                 return updated_node
             result = split_assignment(updated_node, targets, call, self.rules)
             after = "\n".join(self.module.code_for_node(s.body[0]) for s in result.statements)
-            self._record(call, USER_CONTEXT, result.edit, after)  # needed names come from `after`
+            self._record(call, USER_CONTEXT, result.decision, after)  # needed names come from `after`
             if not result.statements:
                 return updated_node
             block.thread = result.thread_target
@@ -207,9 +198,9 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         """A call that makes a fresh thread ID: the manager's, a latent one, or ``base_id("thread")``."""
         if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Attribute):
             return False
-        if value.func.attr.value in _THREAD_MAKERS:
+        if value.func.attr.value in THREAD_MAKERS:
             return True
-        access = self._member_access(value.func)
+        access = self.b.member_access(value.func)
         if access is None or access[0] != "generate_base_id":
             return False
         prefix = next(
@@ -220,7 +211,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
     # ----------------------------------------------------------------- calls
     def visit_Call(self, node: cst.Call) -> None:
         self._call_funcs.add(id(node.func))
-        if self._is_instantiation(node):
+        if self.b.is_instantiation(node):
             self._handled.add(id(node.func))
             return
         helper = self.b.helper_for(node.func)
@@ -229,12 +220,12 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         func_name = dotted_name(node.func) or ""
         if func_name.endswith("patch.object") and node.args and self.b.is_class_ref(node.args[0].value):
             self._handled.add(id(node.args[0].value))
-            self._record(node, "patch.object", manual("IDM071"))
+            self._record(node, "patch.object", Decision.manual("IDM071"))
         elif func_name in _PATCH_FUNCS or func_name.endswith(".patch"):
             for arg in node.args:
                 text = literal_text(arg.value)
                 if text and self._names_generator(text):
-                    self._record(arg.value, "mock.patch", manual("IDM070"))
+                    self._record(arg.value, "mock.patch", Decision.manual("IDM070"))
 
     def _names_generator(self, text: str) -> bool:
         return GENERATOR_CLASS in text or any(text.startswith(mod + ".") for mod in self.rules.source_modules)
@@ -247,7 +238,7 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         value = node.value
         if not isinstance(value, cst.Call):
             return
-        access = self._member_access(value.func)
+        access = self.b.member_access(value.func)
         if access is None or access[0] != USER_CONTEXT or len(node.slice) != 1:
             return
         index = node.slice[0].slice
@@ -265,29 +256,32 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         if index is None:
             return updated_node
         call = original_node.value
-        edit = manual("IDM009") if _has_comment(call, self.texts) else index_rewrite(updated_node.value, index, self.rules)
-        self._record(call, USER_CONTEXT, edit)
-        return edit.node if edit.node is not None else updated_node
+        if _has_comment(call, self.texts):
+            decision = Decision.manual("IDM009")
+        else:
+            decision = index_rewrite(updated_node.value, index, self.rules)
+        self._record(call, USER_CONTEXT, decision)
+        return decision.node if decision.node is not None else updated_node
 
     def leave_Call(self, original_node, updated_node):
         if id(original_node) in self._handled:
             return updated_node
         func = original_node.func
-        access = self._member_access(func)
+        access = self.b.member_access(func)
         helper = self.b.helper_for(func)
         if access is not None:
             member, through_instance = access
         elif helper is not None:
             member, through_instance = helper, False
-        elif self._is_instantiation(original_node):
-            self._instances.append(_PendingInstance(original_node, self._code(original_node)))
+        elif self.b.is_instantiation(original_node):
+            self._instances.append(PendingInstance(original_node, self._code(original_node)))
             return updated_node
         else:
             return updated_node
         if _has_comment(original_node, self.texts):
-            edit = manual("IDM009")
+            decision = Decision.manual("IDM009")
         else:
-            edit = rewrite_call(
+            decision = rewrite_call(
                 CallSite(
                     member=member,
                     args=updated_node.args,
@@ -296,74 +290,67 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
                     pairs_with_thread=id(original_node) in self._pairable,
                 )
             )
-        if through_instance and edit.node is None:
+        if through_instance and decision.node is None:
             self._instance_has_manual = True
-        self._record(original_node, member, edit)
-        if edit.node is None:
+        self._record(original_node, member, decision)
+        if decision.node is None:
             return updated_node
         # keep parentheses the call was written in: `(G.generate_base_id("x"))`
-        return edit.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return decision.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
 
     # ------------------------------------------------- references (no call)
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._handled.add(id(node.attr))
-        if self._member_access(node) is not None or self.b.helper_for(node) is not None:
+        if self.b.member_access(node) is not None or self.b.helper_for(node) is not None:
             self._handled.add(id(node.value))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         for base in node.bases:
             if self.b.is_class_ref(base.value):
                 self._handled.add(id(base.value))
-                self._record(base.value, f"class {node.name.value}", manual("IDM072"))
+                self._record(base.value, f"class {node.name.value}", Decision.manual("IDM072"))
 
     def leave_Attribute(self, original_node, updated_node):
         if id(original_node) in self._call_funcs or id(original_node) in self._handled:
             return updated_node
-        access = self._member_access(original_node)
+        access = self.b.member_access(original_node)
         if access is not None:
             return self._reference(original_node, updated_node, access)
         helper = self.b.helper_for(original_node)
         if helper is not None:
-            self._record(original_node, helper, self._manual_member(helper))
+            self._record(original_node, helper, manual_member(helper, self.rules))
         elif self.b.is_class_ref(original_node):
-            self._record(original_node, GENERATOR_CLASS, manual("IDM073"))
+            self._record(original_node, GENERATOR_CLASS, Decision.manual("IDM073"))
         elif self.b.is_instance_ref(original_node):
             self._instance_has_manual = True  # the instance escapes: keep it a generator
         return updated_node
-
-    def _manual_member(self, member: str) -> Edit:
-        rule = self.rules.members.get(member)
-        if rule is not None and rule.kind == "manual":
-            return Edit(rule.code, Safety.MANUAL, rule.why, None, rule.suggestion)
-        return manual("IDM074")
 
     def _reference(self, original, updated, access: tuple[str, bool]):
         member, through_instance = access
         rule = self.rules.members.get(member)
         if rule is not None and rule.kind == "manual":
-            edit = self._manual_member(member)
+            decision = manual_member(member, self.rules)
         elif id(original) in self._default_factory:
             made = rewrite_call(CallSite(member, (), self.rules))
             if made.node is not None:
-                edit = Edit("IDM075", Safety.FORMAT, SHAPE_RULES["IDM075"].why,
-                            builders.zero_arg_lambda(made.node))
+                decision = Decision.by_rule(RULES["IDM075"], builders.zero_arg_lambda(made.node))
             else:
-                edit = manual("IDM074")
+                decision = Decision.manual("IDM074")
         else:
-            edit = manual("IDM074")
-        if through_instance and edit.node is None:
+            decision = Decision.manual("IDM074")
+        if through_instance and decision.node is None:
             self._instance_has_manual = True
-        self._record(original, member, edit)
-        return edit.node if edit.node is not None else updated
+        self._record(original, member, decision)
+        return decision.node if decision.node is not None else updated
 
     def leave_Name(self, original_node, updated_node):
         if id(original_node) in self._handled or id(original_node) in self._call_funcs:
             return updated_node
         value = original_node.value
         if value in self.b.class_refs:
-            self._record(original_node, GENERATOR_CLASS, manual("IDM073"))
+            self._record(original_node, GENERATOR_CLASS, Decision.manual("IDM073"))
         elif value in self.b.helper_refs:
-            self._record(original_node, value, self._manual_member(self.b.helper_refs[value]))
+            self._record(original_node, value, manual_member(self.b.helper_refs[value], self.rules))
         elif value in self.b.instance_names:
             self._instance_has_manual = True
         return updated_node
@@ -374,14 +361,14 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         if not self._instances:
             return updated_node
         if self._instance_has_manual:
-            edit = manual("IDM080", "calls through this instance stay on the generator (see the manual sites)")
+            decision = Decision.manual("IDM080",
+                                       "calls through this instance stay on the generator (see the manual sites)")
         else:
-            edit = Edit("IDM080", Safety.FORMAT, SHAPE_RULES["IDM080"].why, cst.parse_expression("get_id_manager()"))
-            updated_node = updated_node.visit(_ReplaceInstantiations(self.b, self.texts))
+            decision = Decision.by_rule(RULES["IDM080"], cst.parse_expression("get_id_manager()"))
+            updated_node = replace_instantiations(updated_node, self.b, self.texts)
             self.state.needed_names.add("get_id_manager")
         for pending in self._instances:
-            self._append(pending.node, Finding(0, 0, GENERATOR_CLASS + "()", edit.code, edit.safety, edit.reason,
-                                               "get_id_manager()", "", pending.before))
+            self._append(pending.node, _finding(GENERATOR_CLASS + "()", decision, "get_id_manager()", pending.before))
         return updated_node
 
     def _decide_reexports(self) -> None:
@@ -389,32 +376,9 @@ class MigrationTransformer(Pruning, cst.CSTTransformer):
         if not self._reexports:
             return
         if any(f.safety is Safety.MANUAL for f in self.state.findings) or self._instance_has_manual:
-            edit = manual("IDM076", "the file still uses the generator, so the re-export stays")
+            decision = Decision.manual("IDM076", "the file still uses the generator, so the re-export stays")
         else:
-            edit = Edit("IDM076", Safety.FORMAT, SHAPE_RULES["IDM076"].why)
+            decision = Decision.by_rule(RULES["IDM076"])
         for pending in self._reexports:
-            self._append(pending.node, Finding(0, 0, f"__all__ {pending.before}", edit.code, edit.safety,
-                                               edit.reason, "remove the import and the __all__ entry", "",
-                                               pending.before))
-
-
-def _relevant_words(b: Bindings, rules: RuleSet) -> tuple[str, ...]:
-    """Words without which a simple statement cannot hold a generator usage (or a thread ID)."""
-    words = {GENERATOR_CLASS, "unified_id_generator", "__all__", *_THREAD_MAKERS}
-    words |= {ref.split(".")[0] for ref in (*b.class_refs, *b.helper_refs, *b.module_refs)}
-    words |= b.instance_names | b.instance_attrs | b.imported_names
-    words |= set(rules.source_modules)
-    return tuple(sorted(words))
-
-
-class _ReplaceInstantiations(Pruning, cst.CSTTransformer):
-    def __init__(self, bindings: Bindings, texts: SourceMap) -> None:
-        super().__init__()
-        self.b = bindings
-        self.texts = texts
-        self.words = tuple({ref.split(".")[0] for ref in bindings.class_refs})
-
-    def leave_Call(self, original_node, updated_node):
-        if not original_node.args and self.b.is_class_ref(original_node.func):
-            return cst.Call(func=cst.Name("get_id_manager"), lpar=updated_node.lpar, rpar=updated_node.rpar)
-        return updated_node
+            self._append(pending.node, _finding(f"__all__ {pending.before}", decision,
+                                                "remove the import and the __all__ entry", pending.before))

@@ -1,4 +1,4 @@
-"""SPEC 4.2: split ``t, r, q = G.generate_user_context_ids(u, op)`` so ``r`` embeds ``t``.
+"""Split ``t, r, q = G.generate_user_context_ids(u, op)`` so ``r`` embeds ``t``.
 
 The generator's run ID does not contain its thread ID, which breaks WebSocket
 cleanup; the manager's ``generate_run_id(thread_id)`` does. This is the rewrite
@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from codemods.core.decision import Decision
+from codemods.core.recipes import RULES
+from codemods.engine.nodes import dotted_name
 from codemods.generator import builders
-from codemods.generator.bindings import dotted_name
-from codemods.generator.calls import Edit, bind_arguments, is_pure, manual
-from codemods.generator.rules import SHAPE_RULES, RuleSet
-from codemods.core.safety import Safety
+from codemods.generator.calls import bind_arguments, is_pure
+from codemods.generator.rules import RuleSet
 
 MEMBER = "generate_user_context_ids"
 
@@ -48,7 +49,7 @@ def _request_call(bound: dict[str, cst.BaseExpression]) -> cst.Call:
 class Split:
     """The replacement statements and the thread target later ``run`` IDs may pair with."""
 
-    edit: Edit
+    decision: Decision
     statements: tuple[cst.SimpleStatementLine, ...] = ()
     thread_target: str | None = None
 
@@ -62,13 +63,13 @@ def split_assignment(
     rule = rules.members[MEMBER]
     bound, error = bind_arguments(call.args, rule)
     if error:
-        return Split(manual("IDM007", error))
+        return Split(Decision.manual("IDM007", error))
     thread_t, run_t, request_t = targets
     keep_thread, keep_run, keep_request = (not _is_placeholder(t) for t in targets)
     if not keep_request and not all(is_pure(v) for v in bound.values()):
-        return Split(manual("IDM007", "arguments with side effects would be dropped"))
+        return Split(Decision.manual("IDM007", "arguments with side effects would be dropped"))
     if not (keep_thread or keep_run or keep_request):
-        return Split(manual("IDM012", "all three targets are placeholders"))
+        return Split(Decision.manual("IDM012", "all three targets are placeholders"))
 
     assigns: list[tuple[cst.BaseAssignTargetExpression, cst.BaseExpression]] = []
     if keep_thread:
@@ -87,19 +88,19 @@ def split_assignment(
             trailing_whitespace=line.trailing_whitespace if index == len(assigns) - 1 else cst.TrailingWhitespace(),
         )
         statements.append(stmt)
-    edit = Edit(rule.code, Safety.FORMAT, rule.why, assigns[0][1])
+    decision = Decision.format(rule.code, rule.why, assigns[0][1])
     thread_name = dotted_name(thread_t) if keep_thread else None
-    return Split(edit, tuple(statements), thread_name)
+    return Split(decision, tuple(statements), thread_name)
 
 
-def index_rewrite(call: cst.Call, index: int, rules: RuleSet) -> Edit:
+def index_rewrite(call: cst.Call, index: int, rules: RuleSet) -> Decision:
     """``G.generate_user_context_ids(u, op)[i]`` -> the one ID it selects."""
     rule = rules.members[MEMBER]
     bound, error = bind_arguments(call.args, rule)
     if error:
-        return manual("IDM007", error)
+        return Decision.manual("IDM007", error)
     if index in (0, 1, -3, -2) and not all(is_pure(v) for v in bound.values()):
-        return manual("IDM007", "arguments with side effects would be dropped")
+        return Decision.manual("IDM007", "arguments with side effects would be dropped")
     if index in (0, -3):
         node: cst.BaseExpression = builders.thread_id_call()
     elif index in (1, -2):
@@ -107,5 +108,5 @@ def index_rewrite(call: cst.Call, index: int, rules: RuleSet) -> Edit:
     elif index in (2, -1):
         node = _request_call(bound)
     else:
-        return manual("IDM012", f"index {index} is out of range for a 3-tuple")
-    return Edit("IDM011", Safety.FORMAT, SHAPE_RULES["IDM011"].why, node)
+        return Decision.manual("IDM012", f"index {index} is out of range for a 3-tuple")
+    return Decision.by_rule(RULES["IDM011"], node)

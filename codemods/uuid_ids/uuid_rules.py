@@ -1,8 +1,9 @@
-"""Rule rows and word lists of the phase 2/3 recipes (SPEC 4.6): ``adhoc-ids`` and ``test-ids``.
+"""Rule rows and word lists of the opt-in recipes ``adhoc-ids`` and ``test-ids``.
 
 Like ``codemods.generator.rules``, this is data: the transformers (``codemods.uuid_ids.adhoc_ids``,
-``codemods.uuid_ids.test_ids``) read it and MIGRATION.md is generated from ``UUID_RULES``
-(``codemods.docs``). Codes IDM1xx belong to ``adhoc-ids``, IDM2xx to ``test-ids``.
+``codemods.uuid_ids.test_ids``) read it, the recipes (``codemods.uuid_ids.recipe``) declare the
+rows to the registry, and MIGRATION.md is generated from them (``codemods.docs``). Codes IDM1xx
+belong to ``adhoc-ids``, IDM2xx to ``test-ids``.
 
 Both recipes change the ID text (a bare UUID or ``txn_1a2b3c4d`` becomes
 ``transaction_1_1a2b3c4d``), so nothing they apply is better than ``format``.
@@ -10,7 +11,7 @@ Both recipes change the ID text (a bare UUID or ``txn_1a2b3c4d`` becomes
 
 from __future__ import annotations
 
-from codemods.generator.rules import Rule
+from codemods.core.rules import SHAPE, Rule, by_code
 from codemods.core.safety import Safety
 
 ADHOC = "adhoc-ids"
@@ -61,14 +62,15 @@ FILLER_WORDS: frozenset[str] = frozenset({
     "unique", "allocate", "short", "long", "full", "raw", "tmp", "temp", "my", "the", "some", "local", "default",
 })
 
+
 def _row(code: str, member: str, recipe: str, safety: Safety, why: str, before: str, after: str,
          suggestion: str = "") -> Rule:
-    return Rule(code, member, recipe, safety, why, suggestion=suggestion or after, before=before, after=after)
+    return Rule(code, member, SHAPE, safety, why, suggestion=suggestion or after, before=before, after=after,
+                recipe=recipe)
 
 
-UUID_RULES: dict[str, Rule] = {
-    row.code: row
-    for row in (
+UUID_RULES: dict[str, Rule] = by_code(
+    (
         # ------------------------------------------------------------------ adhoc-ids
         _row("IDM101", 'f"<prefix>_{uuid4()...}"', ADHOC, Safety.FORMAT,
              "an f-string ID with a literal prefix: the prefix names the IDType (a type value or alias is "
@@ -154,7 +156,4 @@ UUID_RULES: dict[str, Rule] = {
              "def test_id(): ...\nuser_id = uuid.uuid4().hex[:8]", "",
              suggestion="rename the local name, then re-run"),
     )
-}
-
-#: The ``test-ids`` code for each ``adhoc-ids`` manual reason (same shape, in a test file).
-TEST_CODE_FOR: dict[str, str] = {"IDM111": "IDM211", "IDM112": "IDM212", "IDM113": "IDM213", "IDM114": "IDM214"}
+)

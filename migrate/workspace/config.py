@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codemods.core.rules import CONFIGURABLE_KINDS
 from codemods.generator.rules import ID_TYPES, MEMBER_RULES, SOURCE_MODULES, RuleSet
 from codemods.core.safety import Safety
 
@@ -66,7 +67,6 @@ _TOP_KEYS = {
 }
 _SERVICE_KEYS = {"path", "import_path", "test_command", "shell", "isolated", "may_import", "test_timeout"}
 _MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion"}
-_KINDS = {"base_id", "typed", "thread", "run", "typed_literal", "batch", "valid", "reset", "manual"}
 
 
 def _expect(value: Any, kind: type | tuple, key: str) -> Any:
@@ -121,8 +121,8 @@ def _member_override(name: str, table: Any) -> dict[str, Any]:
             except ValueError as exc:
                 raise ConfigError(f"[tool.idmigrate] {sub}: {exc}") from None
         elif field_name == "kind":
-            if value not in _KINDS:
-                raise ConfigError(f"[tool.idmigrate] {sub}: {value!r} is not one of {', '.join(sorted(_KINDS))}")
+            if value not in CONFIGURABLE_KINDS:
+                raise ConfigError(f"[tool.idmigrate] {sub}: {value!r} is not one of {', '.join(sorted(CONFIGURABLE_KINDS))}")
             out["kind"] = value
         elif field_name in ("params", "droppable"):
             out[field_name] = _str_list(value, sub)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
-from codemods.generator.rules import GENERATOR_CLASS, RuleSet
+from codemods.generator.rules import RuleSet
 from migrate.workspace.config import Config
 from migrate.workspace.services import module_file
 
@@ -24,10 +24,7 @@ def prefilter_tokens(rules: RuleSet, recipes: tuple[str, ...] = DEFAULT_RECIPES)
     """Byte strings one of which every file a selected recipe could change contains."""
     tokens: set[str] = set()
     for name in recipes:
-        tokens |= set(RECIPES[name].tokens)
-    if "generator" in recipes:
-        tokens |= {GENERATOR_CLASS, "unified_id_generator"}
-        tokens |= {module.rsplit(".", 1)[-1] for module in rules.source_modules}
+        tokens |= set(RECIPES[name].prefilter_tokens(rules))
     # A token that contains another is redundant: the shorter one already matches.
     tokens = {t for t in tokens if not any(o != t and o in t for o in tokens)}
     return tuple(sorted(t.encode() for t in tokens))

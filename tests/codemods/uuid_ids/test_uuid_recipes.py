@@ -1,4 +1,4 @@
-"""The opt-in phase 2/3 recipes (SPEC 4.6): ``adhoc-ids`` and ``test-ids``.
+"""The opt-in recipes ``adhoc-ids`` and ``test-ids`` (MIGRATION.md describes them).
 
 Every shape has a before/after snapshot with its safety classes, its properties
 (parses, no new undefined name, a second run changes nothing) and, where it looks
@@ -20,7 +20,7 @@ import pytest
 from codemods.engine.transform import FileSettings, transform_source
 from codemods.generator.rules import RuleSet
 from codemods.core.safety import Safety
-from codemods.uuid_ids.test_ids import is_test_path
+from codemods.uuid_ids.paths import is_test_path
 from codemods.uuid_ids.uuid_rules import UUID_RULES
 from migrate.workspace.apply import write_changes
 from migrate.workspace.config import DEFAULT_MANAGER_MODULE, load_config
@@ -661,7 +661,7 @@ def test_every_emitted_code_has_a_documented_row():
     for code, rule in UUID_RULES.items():
         assert rule.code == code and re.fullmatch(r"IDM[12]\d\d", code)
         assert rule.why and rule.before and rule.suggestion, code
-        assert rule.kind == ("adhoc-ids" if code.startswith("IDM1") else "test-ids")
+        assert rule.recipe == ("adhoc-ids" if code.startswith("IDM1") else "test-ids")
         if rule.safety is Safety.MANUAL:
             assert not rule.after
         else:

@@ -1,0 +1,61 @@
+"""What the engine hands a recipe's ``build`` (``FileContext``) and what it returns
+(``FileTransform``). Not imported by the registry: only a run that transforms files needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from codemods.core.findings import Finding
+
+if TYPE_CHECKING:
+    import ast
+
+    from codemods.generator.rules import RuleSet
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """What the engine knows about one file when a recipe builds its transform."""
+
+    #: The libcst module to transform (the reduced module, or the whole file), as earlier recipes left it.
+    module: Any
+    #: The whole file's bytes.
+    source: bytes
+    #: Repo-relative path.
+    path: str
+    rules: "RuleSet"
+    #: Every statement of the whole file, nested ones included, in source order (stdlib ``ast``).
+    statements: list["ast.stmt"]
+    #: ``codemods.engine.pruning.SourceMap`` of ``module``: node texts and positions without a pass.
+    texts: Any
+
+
+@dataclass
+class TransformState:
+    findings: list[Finding] = field(default_factory=list)
+    #: Which of ``MANAGER_NAMES`` the applied rewrites use: the engine imports them.
+    needed_names: set[str] = field(default_factory=set)
+
+
+class FileTransform:
+    """One recipe's work on one file. Mixed into a libcst transformer by each recipe
+    (``class X(FileTransform, cst.CSTTransformer)``); the engine calls, in order:
+    ``apply``, ``finish``, then (when the file's rewrite is kept) ``fix_imports``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.state = TransformState()
+
+    def apply(self, module: Any) -> Any:
+        """Walk and rewrite ``module``; afterwards every finding carries its line and column in it."""
+        return module.visit(self)
+
+    def finish(self, module: Any) -> Any:
+        """After the walk: tidy what the rewrite left behind (e.g. an import it no longer uses)."""
+        return module
+
+    def fix_imports(self, module: Any, manager_import: Any) -> tuple[Any, bool]:
+        """Drop the imports the rewrite made unused. ``manager_import`` (a statement line, or None
+        once placed) may take the place of the first one removed; say whether it did."""
+        return module, False

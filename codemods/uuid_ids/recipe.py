@@ -1,0 +1,53 @@
+"""The ``adhoc-ids`` and ``test-ids`` recipes, as the registry sees them. No libcst at module level.
+
+Where they do a job differently from the generator recipe (positions from ``PositionProvider``,
+needed names by a tree walk, the ``test_id_helper`` import by ``AddImportsVisitor``), the modules
+that do it say why: ``site_transformer`` and ``test_ids``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from codemods.core.recipe import Recipe
+from codemods.uuid_ids.uuid_rules import ADHOC, TEST_IDS, UUID_RULES
+
+if TYPE_CHECKING:
+    from codemods.core.file_transform import FileContext, FileTransform
+    from codemods.generator.rules import RuleSet
+
+
+class _UuidRecipe(Recipe):
+    def prefilter_tokens(self, rules: "RuleSet") -> tuple[str, ...]:
+        return ("uuid",)
+
+    def alias_sources(self, rules: "RuleSet") -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return (), ("uuid",)  # import uuid as _uuid: statements using _uuid are relevant
+
+
+class AdhocIdsRecipe(_UuidRecipe):
+    name = ADHOC
+    description = "hand-rolled uuid4-based IDs to manager calls (opt-in)"
+    rules = tuple(row for row in UUID_RULES.values() if row.recipe == ADHOC)
+
+    def build(self, context: "FileContext") -> "FileTransform | None":
+        from codemods.uuid_ids.adhoc_ids import build_adhoc_transformer
+
+        return build_adhoc_transformer(context.module, context.source, context.path, context.rules)
+
+
+class TestIdsRecipe(_UuidRecipe):
+    __test__ = False  # not a pytest class
+
+    name = TEST_IDS
+    description = "uuid4().hex[:8]-style test identifiers to manager calls (opt-in)"
+    rules = tuple(row for row in UUID_RULES.values() if row.recipe == TEST_IDS)
+
+    def relevance_words(self, rules: "RuleSet") -> tuple[str, ...]:
+        # The helper this recipe may import: statements binding that name must be seen (IDM215).
+        return (rules.test_id_helper.rpartition(":")[2],) if rules.test_id_helper else ()
+
+    def build(self, context: "FileContext") -> "FileTransform | None":
+        from codemods.uuid_ids.test_ids import build_test_ids_transformer
+
+        return build_test_ids_transformer(context.module, context.source, context.path, context.rules)

@@ -1,0 +1,1 @@
+"""A fourth recipe that lives in tests/: proof that a recipe is one subpackage plus one registry line."""
