@@ -1,7 +1,8 @@
 """The Typer command line. It parses and prints; the work happens in ``pipeline`` and friends.
 
-Exit codes: 0 success; 1 findings to act on (usages, red batches, files that could not be
-checked); 2 the tool could not do its job (bad usage or configuration, a refused repository).
+Exit codes (README.md lists them per verb): 0 success; 1 findings to act on (usages, red
+batches, files that could not be checked); 2 the tool could not do its job (bad usage or
+configuration, a refused repository).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
-from migrate.output.progress import progress_factory
 from migrate.workspace.config import ConfigError, load_config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
+from migrate.output.progress import progress_bar_factory
 from migrate.workspace.pipeline import Plan, PlanError, build_plan
 
 app = typer.Typer(
@@ -64,7 +65,7 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
         config = load_config(root)
         return build_plan(
             root, config, services=services or None, paths=paths or None, workers=jobs,
-            use_cache=not no_cache, progress_factory=progress_factory(label),
+            use_cache=not no_cache, progress_factory=progress_bar_factory(label),
             recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit,
         )
     except (ConfigError, PlanError) as exc:
@@ -264,7 +265,7 @@ def verify(
         request = GateRequest(tuple(service or ()), (*(path or []), *files), tuple(recipe or DEFAULT_RECIPES),
                               baseline, write_baseline, allow_growth, allow_manual, not no_cache, root)
         plan = plan_for(root, service, list(request.paths), jobs, no_cache, "verifying", recipe, emit=False)
-        raise typer.Exit(verify_plan(plan, load_config(plan.root), request, out=sys.stdout, log=err))
+        raise typer.Exit(verify_plan(plan, request, out=sys.stdout, log=err))
     except (PlanError, BaselineError) as exc:
         fail(str(exc))
 
@@ -315,7 +316,9 @@ def run(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
-    from migrate.run.orchestrate import RunError, RunOptions, render_summary, run_batches
+    from migrate.output.run_tables import render_summary
+    from migrate.run.model import RunError, RunOptions
+    from migrate.run.runner import run_batches
 
     root = _root(root)
     try:
@@ -353,7 +356,8 @@ def status(
     no_cache: bool = NoCacheOpt,
 ) -> None:
     """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
-    from migrate.run.orchestrate import render_status, status_report
+    from migrate.output.run_tables import render_status
+    from migrate.output.status import status_report
     from migrate.run.state import StateError
 
     if history or since:  # per commit, from git's blobs: the work tree is not read
@@ -362,7 +366,7 @@ def status(
         try:
             sys.stdout.write(history_text(_root(root), limit=history, since=since, services=service or None,
                                           as_json=as_json, workers=jobs, use_cache=not no_cache,
-                                          progress_factory=progress_factory("history")))
+                                          progress_factory=progress_bar_factory("history")))
         except HistoryError as exc:
             fail(str(exc))
         raise typer.Exit(0)

@@ -1,4 +1,4 @@
-"""Call-site shapes from SPEC §2/§4, one small module each (written for these tests).
+"""Call-site shapes of the generator API (MIGRATION.md lists them by rule), one small module each (written for these tests).
 
 Each entry: name -> (source, expected safety classes in source order).
 ``NOOPS`` look similar but must not change.

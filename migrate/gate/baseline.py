@@ -8,10 +8,10 @@ exactly the usages added or removed.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+
+from migrate.workspace.fileio import replace_file
 
 FORMAT = 1
 _COMMENT = (
@@ -107,32 +107,9 @@ def load(path: Path) -> Baseline:
     return Baseline(_items(data, "usages", Entry, path), _items(data, "unchecked", Unchecked, path))
 
 
-def _mode_for(target: Path) -> int:
-    """The existing file's mode, else what a plain ``open`` would create."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def save(path: Path, baseline: Baseline) -> None:
-    """Write atomically: a reader sees the old baseline or the new one."""
-    target = path.resolve()
-    tmp = None
+    """Write atomically (a reader sees the old baseline or the new one), keeping an existing file's mode."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(dumps(baseline))
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-        tmp = None
+        replace_file(path.resolve(), dumps(baseline).encode("utf-8"))
     except OSError as exc:
         raise BaselineError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -9,10 +9,8 @@ from typing import Callable, TextIO
 
 from migrate.gate.check import Scope, run_gate
 from migrate.output.report import problem_lines, remaining_lines, summarize
-from migrate.workspace.boundaries import boundary_violations
-from migrate.workspace.config import Config
+from migrate.workspace.boundaries import find_violations
 from migrate.workspace.pipeline import Plan, UsageError, resolve_paths
-from migrate.workspace.services import ServiceMap
 
 
 @dataclass(frozen=True)
@@ -36,15 +34,16 @@ class GateRequest:
             raise UsageError("--allow-growth only goes with --write-baseline")
 
 
-def verify_plan(plan: Plan, config: Config, request: GateRequest, out: TextIO, log: Callable[[str], None]) -> int:
+def verify_plan(plan: Plan, request: GateRequest, out: TextIO, log: Callable[[str], None]) -> int:
     """Print what ``verify`` found (findings on ``out``, the summary through ``log``); return the exit code.
 
     Raises ``BaselineError`` when the baseline file cannot be used, ``UsageError`` for a bad path.
     """
     paths = tuple(resolve_paths(plan.root, list(request.paths)))
-    violations = boundary_violations(plan.root, config, list(request.services) or None, list(paths))
+    workspace = plan.workspace
+    violations = find_violations(workspace, list(request.services) or None, list(paths))
     if request.baseline or request.write_baseline:
-        service_map = ServiceMap(plan.root, config, set(plan.services))
+        service_map = workspace.services
         same_dir = plan.root == Path.cwd().resolve()
         result = run_gate(
             plan.root, plan, violations, Scope(request.services, paths, request.recipes),

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from migrate import gitops
 from migrate.history import gitlog
-from migrate.workspace.cache import ResultCache, _write_private, cache_dir, cache_key
+from migrate.workspace.cache import ResultCache, cache_dir, cache_key, write_private
 from migrate.workspace.config import Config
-from migrate.workspace.discovery import _exclusion, api_files, mentions_generator, prefilter_tokens
+from migrate.workspace.discovery import api_files, exclusion, mentions_generator, prefilter_tokens
 from migrate.workspace.pipeline import Job, UsageError, transform_jobs
 from migrate.workspace.services import ServiceMap
 
@@ -69,7 +69,7 @@ class _Index:
     def save(self) -> None:
         if self.path is not None and self.dirty:
             data = {"format": _INDEX_FORMAT, "tokens": self.tokens, "mentions": self.mentions, "counts": self.counts}
-            _write_private(self.path, data, (self.path.parent,))
+            write_private(self.path, data, (self.path.parent,))
 
 
 class _Layout:
@@ -84,7 +84,7 @@ class _Layout:
             if unknown:
                 raise UsageError(f"unknown service {unknown[0]!r} (known: {', '.join(self.service_map.names)})")
         self.services = set(services or ())
-        self.excluded = _exclusion(config.exclude)
+        self.excluded = exclusion(config.exclude)
         self.api = api_files(root, config)
         self.api_dirs = tuple(
             "/".join(m.split(".")) + "/" for m in config.rules.source_modules
@@ -173,7 +173,7 @@ def _count_pairs(repo, layout: _Layout, index: _Index, cache: ResultCache, delta
             counts[(path, blob)] = index.counts[(blob, settings[path])]
         else:
             todo.append((path, blob))
-    sources = gitlog.read_blobs(repo, sorted({blob for _, blob in todo})) if todo else {}
+    sources = gitops.read_blobs(repo, sorted({blob for _, blob in todo})) if todo else {}
     jobs, keys = [], []
     for path, blob in sorted(todo):
         data = sources.get(blob, b"")

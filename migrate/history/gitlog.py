@@ -1,17 +1,18 @@
-"""Read-only git plumbing for ``status --history``: the branch's log, a commit's files, blob bytes.
+"""What ``status --history`` reads from git: the branch's log and a commit's files, parsed.
 
-Nothing here writes to the repository or the work tree. It sits beside the history code
-rather than in ``migrate.gitops`` (the module that moves branches and worktrees for
-``run``), but runs git the same way: through GitPython's command wrapper, with hooks
-off, every failure a one-line ``GitError``.
+Read-only. git itself runs through ``migrate.gitops`` (hooks off, every failure a
+one-line ``GitError``); this module only asks for the listings and parses them.
 """
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from migrate.gitops import GitError, _run, git
+from migrate.gitops import run_command
+
+if TYPE_CHECKING:
+    import git
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def first_parent_log(repo: git.Repo, limit: int | None = None, since: str | None
         args.append(f"--max-count={limit}")
     if since:
         args.append(f"--since={since}")
-    out = _run(repo.git, "log", *args, "HEAD", "--", strip_newline_in_stdout=False)
+    out = run_command(repo, "log", *args, "HEAD", "--", keep_newline=True)
     entries: list[LogEntry] = []
     header: tuple[str, str] | None = None
     changes: list[tuple[str, str, str, str]] = []
@@ -55,33 +56,10 @@ def first_parent_log(repo: git.Repo, limit: int | None = None, since: str | None
 
 def tree_files(repo: git.Repo, commit: str) -> dict[str, str]:
     """path -> blob id of every regular file in ``commit`` (symlinks and submodules left out)."""
-    out = _run(repo.git, "ls_tree", "-r", "-z", "--full-tree", commit, strip_newline_in_stdout=False)
+    out = run_command(repo, "ls_tree", "-r", "-z", "--full-tree", commit, keep_newline=True)
     files = {}
     for record in out.split("\0"):
         meta, _, path = record.partition("\t")
         if meta.startswith(("100644 blob ", "100755 blob ")):
             files[path] = meta.rsplit(" ", 1)[1]
     return files
-
-
-def read_blobs(repo: git.Repo, blob_ids: list[str]) -> dict[str, bytes]:
-    """The bytes of each blob, read in one ``git cat-file --batch`` (nothing touches the work tree)."""
-    if not blob_ids:
-        return {}
-    request = "".join(f"{b}\n" for b in blob_ids).encode()
-    try:
-        out = subprocess.run([git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "cat-file", "--batch"],
-                             cwd=repo.working_tree_dir, input=request, capture_output=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        raise GitError(f"git cat-file: {exc}") from None
-    blobs: dict[str, bytes] = {}
-    at = 0
-    for blob in blob_ids:
-        end = out.index(b"\n", at)
-        fields = out[at:end].split(b" ")
-        at = end + 1
-        if len(fields) == 3 and fields[1] == b"blob":
-            size = int(fields[2])
-            blobs[blob] = out[at:at + size]
-            at += size + 1
-    return blobs

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from migrate.workspace.config import Config
-from migrate.workspace.discovery import discover, narrow
-from migrate.workspace.fileio import UnsafePathError, read_source
-from migrate.workspace.services import ServiceMap
 from migrate.output.terminal import escape_control
+from migrate.workspace.discovery import narrow
+from migrate.workspace.fileio import UnsafePathError, read_source
+from migrate.workspace.workspace import Workspace
 
 _IMPORT = re.compile(rb"^([ \t]*)(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))", re.M)
 
@@ -34,14 +32,13 @@ class Violation:
         return f"{escape_control(self.path)}:{self.line}: boundary: {self.service} imports {self.module}"
 
 
-def boundary_violations(root: Path, config: Config, services: list[str] | None = None,
-                        paths: list[str] | None = None) -> list[Violation]:
+def find_violations(workspace: Workspace, services: list[str] | None = None,
+                    paths: list[str] | None = None) -> list[Violation]:
     """Imports of another isolated service, in the files of ``services`` at or below ``paths`` (ROOT-relative)."""
-    discovery = discover(root, config)
-    service_map = ServiceMap(root, config, {f.split("/", 1)[0] for f in discovery.files if "/" in f})
+    root, service_map = workspace.root, workspace.services
     isolated_names = {name for name in service_map.names if service_map.get(name).isolated}
     found = []
-    for rel in narrow(discovery.files, paths or []):
+    for rel in narrow(workspace.files, paths or []):
         service = service_map.service_of(rel)
         if not service.isolated or (services and service.name not in services):
             continue
@@ -60,6 +57,3 @@ def boundary_violations(root: Path, config: Config, services: list[str] | None =
                 found.append(Violation(rel, line_no, len(match.group(1)) + 1, service.name, module, problem, data))
     return found
 
-
-def find_violations(root: Path, config: Config, services: list[str] | None = None) -> list[str]:
-    return [v.describe() for v in boundary_violations(root, config, services)]

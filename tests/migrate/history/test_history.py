@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from migrate.history import gitlog
+from migrate import gitops
 from migrate.cli import app
 
 runner = CliRunner()
@@ -102,7 +102,7 @@ def test_nothing_is_written_to_the_work_tree_and_seen_blobs_cost_nothing(repo, m
     def no_reads(*_args, **_kwargs):
         raise AssertionError("a blob seen before was read again")
 
-    monkeypatch.setattr(gitlog, "read_blobs", no_reads)
+    monkeypatch.setattr(gitops, "read_blobs", no_reads)
     again = history(repo, "--history", "10", "--json")
     assert again.exit_code == 0, again.output
     assert [p["usages"] for p in json.loads(again.stdout)["history"]] == [e[1] for e in EXPECTED]
