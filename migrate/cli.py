@@ -1,4 +1,5 @@
-"""The Typer command line. It parses and prints; the work happens in ``pipeline`` and friends.
+"""The Typer command line. It parses and prints; each verb's body is in ``migrate.commands``
+(``verify``'s in ``migrate.gate``, ``status --history``'s in ``migrate.history``).
 
 Exit codes (README.md lists them per verb): 0 success; 1 findings to act on (usages, red
 batches, files that could not be checked); 2 the tool could not do its job (bad usage or
@@ -7,7 +8,6 @@ configuration, a refused repository).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -15,7 +15,7 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
-from migrate.workspace.config import ConfigError, load_config
+from migrate.workspace.config import Config, ConfigError, load_config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.output.progress import progress_bar_factory
 from migrate.workspace.pipeline import Plan, PlanError, build_plan
@@ -27,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
 
 def err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
@@ -73,20 +74,13 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
         raise  # unreachable
 
 
-def _problem_exit(plan: Plan) -> int:
-    """1 when a file could not be checked: it does not parse, cannot be decoded or read, or the
-    guard refused its rewrite. Those are findings; 2 is kept for the tool failing its job."""
-    if plan.by_status("skipped") or plan.unreadable or plan.by_status("failed"):
-        return 1
-    return 0
-
-
-def _name_problems(plan: Plan) -> None:
-    """Files that could not be checked, one line each on stderr."""
-    from migrate.output.report import problem_lines, summarize
-
-    for line in problem_lines(summarize(plan)):
-        err(line)
+def _config(root: Path) -> tuple[Path, Config]:
+    root = _root(root)
+    try:
+        return root, load_config(root)
+    except ConfigError as exc:
+        fail(str(exc))
+        raise  # unreachable
 
 
 @app.command()
@@ -101,45 +95,14 @@ def scan(
     api: bool = typer.Option(False, "--api", help="Show both APIs as found in the repo and the rule covering each member."),
 ) -> None:
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
-    from migrate.output.report import render_scan_text, summarize
+    from migrate.commands import views
 
     if api:
         if service or path or recipe:
             fail("--api shows the whole API: --service, --path and --recipe do not apply")
-        raise typer.Exit(_scan_api(root, as_json, no_cache))
+        raise typer.Exit(views.scan_api(*_config(root), as_json, not no_cache, out=sys.stdout, log=err))
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    summary = summarize(plan)
-    if as_json:
-        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
-        _name_problems(plan)
-    else:
-        sys.stdout.write(render_scan_text(summary))  # which names them
-    raise typer.Exit(_problem_exit(plan))
-
-
-def _scan_api(root: Path, as_json: bool, no_cache: bool) -> int:
-    """``scan --api``: exit 1 when the generator or the manager could not be found or read."""
-    from migrate.output.api_view import api_summary, render_api_rich, render_api_text
-    from migrate.workspace.apis import load_apis
-
-    root = _root(root)
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        fail(str(exc))
-    apis = load_apis(root, config, use_cache=not no_cache)
-    summary = api_summary(apis, config.rules, str(root))
-    if as_json:
-        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
-    elif sys.stdout.isatty():
-        from rich.console import Console
-
-        render_api_rich(summary, Console(highlight=False))
-    else:
-        sys.stdout.write(render_api_text(summary))
-    for problem in apis.problems:
-        err(f"error: {problem}")
-    return 1 if apis.problems else 0
+    raise typer.Exit(views.scan(plan, as_json, out=sys.stdout, log=err))
 
 
 @app.command()
@@ -153,28 +116,10 @@ def diff(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Dry run: the unified diff of every change on stdout (git apply takes it), summary on stderr."""
-    from migrate.output.diffing import render_for_terminal, unified_diff
-    from migrate.output.report import problem_lines, summarize
+    from migrate.commands import views
 
     plan = plan_for(root, service, path, jobs, no_cache, "diffing", recipe)
-    patch = b"".join(
-        unified_diff(o.path, o.original, o.result.new_source) for o in sorted(plan.changed, key=lambda o: o.path)
-    )
-    tty = sys.stdout.isatty()
-    if tty or color:
-        sys.stdout.write(render_for_terminal(patch, color=tty if color is None else color))
-        sys.stdout.flush()
-    else:  # piped: byte-exact, so `git apply` takes it
-        sys.stdout.flush()
-        sys.stdout.buffer.write(patch)
-        sys.stdout.buffer.flush()
-    summary = summarize(plan)
-    t = summary["totals"]
-    err(f"{len(plan.changed)} files would change: {t['exact']} exact, {t['format']} format, "
-        f"{t['manual']} manual sites (not applied)")
-    for line in problem_lines(summary):
-        err(line)
-    raise typer.Exit(_problem_exit(plan))
+    raise typer.Exit(views.diff(plan, color, out=sys.stdout, log=err))
 
 
 @app.command()
@@ -187,25 +132,10 @@ def apply(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Rewrite the working tree (same filters as diff). Running it twice changes nothing."""
-    from migrate.workspace.apply import write_changes
-    from migrate.output.report import problem_lines, summarize
+    from migrate.commands import rewrite
 
     plan = plan_for(root, service, path, jobs, no_cache, "applying", recipe)
-    try:
-        written, not_written = write_changes(plan)
-    except KeyboardInterrupt:
-        err("interrupted: every file is either old or new (writes are atomic); run apply again to finish")
-        raise typer.Exit(130)
-    summary = summarize(plan)
-    t = summary["totals"]
-    err(f"{len(written)} files rewritten: {t['exact']} exact, {t['format']} format applied; "
-        f"{t['manual']} manual sites left (see `idmigrate report`)")
-    for rel, reason in not_written:
-        err(f"not written: {rel}: {reason}")
-    for line in problem_lines(summary):
-        err(line)
-    code = _problem_exit(plan)
-    raise typer.Exit(code or (1 if not_written else 0))
+    raise typer.Exit(rewrite.apply(plan, log=err))
 
 
 @app.command()
@@ -220,6 +150,7 @@ def report(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """The review list: format sites (ID text changes) and manual sites, by service and file."""
+    from migrate.commands.problems import name_problems, problem_exit
     from migrate.output.report import FORMATS, render_review
 
     if fmt not in FORMATS:
@@ -234,8 +165,8 @@ def report(
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}")
         err(f"wrote {output}")
-    _name_problems(plan)
-    raise typer.Exit(_problem_exit(plan))
+    name_problems(plan, err)
+    raise typer.Exit(problem_exit(plan))
 
 
 @app.command()
@@ -275,12 +206,10 @@ def expose(root: Path = RootArg) -> None:
     """Move the manager under shared/ so every service may import it; re-export at the old path."""
     from migrate.compat.expose import ExposeError, expose_manager
 
-    root = _root(root)
     try:
-        message = expose_manager(root, load_config(root))
-    except (ConfigError, ExposeError) as exc:
+        err(expose_manager(*_config(root)))
+    except ExposeError as exc:
         fail(str(exc))
-    err(message)
 
 
 @app.command()
@@ -288,15 +217,12 @@ def shim(root: Path = RootArg) -> None:
     """Turn the generator into a compatibility layer that delegates to the manager and warns."""
     from migrate.compat.shim import ShimError, write_shim
 
-    root = _root(root)
     try:
-        message = write_shim(root, load_config(root))
-    except (ConfigError, ShimError) as exc:
+        err(write_shim(*_config(root)))
+    except ShimError as exc:
         fail(str(exc))
-    err(message)
 
 
-# --- run / status (orchestration) ---
 @app.command()
 def run(
     root: Path = RootArg,
@@ -316,32 +242,19 @@ def run(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
-    from migrate.output.run_tables import render_summary
+    from migrate.commands import orchestration
     from migrate.run.model import RunError, RunOptions
-    from migrate.run.runner import run_batches
 
-    root = _root(root)
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        fail(str(exc))
+    root, config = _config(root)
     options = RunOptions(
         services=service or None, paths=path or None, base=base, branch_prefix=branch_prefix, resume=resume,
         retry_failed=retry_failed, no_tests=no_tests, keep_going=keep_going, force=force, jobs=jobs,
         recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
     )
     try:
-        result = run_batches(root, config, options, log=sys.stderr)
+        raise typer.Exit(orchestration.run(root, config, options, as_json, out=sys.stdout, log=sys.stderr))
     except RunError as exc:
         fail(str(exc))
-    except KeyboardInterrupt:
-        err("interrupted; nothing half-done was kept. Continue with: idmigrate run --resume")
-        raise typer.Exit(130)
-    if as_json:
-        sys.stdout.write(json.dumps(result.to_json(), indent=2) + "\n")
-    else:
-        sys.stdout.write(render_summary(result))
-    raise typer.Exit(result.exit_code)
 
 
 @app.command()
@@ -356,8 +269,7 @@ def status(
     no_cache: bool = NoCacheOpt,
 ) -> None:
     """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
-    from migrate.output.run_tables import render_status
-    from migrate.output.status import status_report
+    from migrate.commands import orchestration
     from migrate.run.state import StateError
 
     if history or since:  # per commit, from git's blobs: the work tree is not read
@@ -372,15 +284,9 @@ def status(
         raise typer.Exit(0)
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")
     try:
-        report_data = status_report(plan.root, load_config(plan.root), plan, services=service or None)
-    except (StateError, ConfigError) as exc:
+        raise typer.Exit(orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err))
+    except StateError as exc:
         fail(str(exc))
-    if as_json:
-        sys.stdout.write(json.dumps(report_data, indent=2) + "\n")
-    else:
-        sys.stdout.write(render_status(report_data))
-    _name_problems(plan)
-    raise typer.Exit(_problem_exit(plan))
 
 
 @app.command()
