@@ -349,6 +349,12 @@ class Agent:
 def unique():
     return UnifiedIdGenerator.generate_base_id("uid")
 ''', ["format"]),
+    "uuid_replacement_helper": ('''from shared.id_generation.unified_id_generator import generate_uuid_replacement
+
+
+def short_key():
+    return generate_uuid_replacement()
+''', ["exact"]),
     "id_text_read_nearby": (IMPORT + '''
 def session_parts():
     session_id = UnifiedIdGenerator.generate_base_id("session")

@@ -40,6 +40,8 @@ class TransformState:
     findings: list[Finding] = field(default_factory=list)
     #: Which of ``MANAGER_NAMES`` the applied rewrites use: the engine imports them.
     needed_names: set[str] = field(default_factory=set)
+    #: Other names the rewrites use, by the module they come from (``{"uuid": {"uuid4"}}``).
+    needed_from: dict[str, set[str]] = field(default_factory=dict)
 
 
 class ImportRemoval:

@@ -24,6 +24,7 @@ CALL_KINDS: dict[str, str] = {
     "batch": "list comprehension of base_id calls",
     "valid": "is_valid_id_format(s) (a looser check: not the default for is_valid_id)",
     "reset": "get_id_manager().reset_counters()",
+    "uuid_hex8": "uuid4().hex[:8] (from uuid import uuid4): eight random hex characters",
     "user_context": "statement split, handled by codemods.generator.user_context",
     "manual": "never rewritten; reported with the row's reason and suggestion",
 }

@@ -29,7 +29,7 @@ from codemods.core.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResul
 from codemods.core.safety import Safety
 from codemods.engine.chunks import reduce_source, splice, statements
 from codemods.engine.wrapping import lay_out_imports
-from codemods.engine.imports import update_imports
+from codemods.engine.imports import import_where_used, update_imports
 from codemods.engine.names import FileNames, collect_names
 from codemods.engine.pruning import SourceMap
 
@@ -231,10 +231,20 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     # Which scopes still lack which names is the import planner's question (an import inside another
     # function does not count), so it gets every name the rewrites use.
     new_module = update_imports(new_module, transforms, settings.import_path, needed, texts, settings.manager_modules)
+    for source_module, source_names in sorted(_needed_from(transforms).items()):
+        new_module = import_where_used(new_module, source_module, source_names)
     code = texts.code(new_module)
     if any(len(line) > rules.line_length for line in code.splitlines() if settings.import_path in line):
         code = texts.code(lay_out_imports(new_module, settings.import_path, rules.line_length))
     return CHANGED, findings, code, ""
+
+
+def _needed_from(transforms: list[FileTransform]) -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = {}
+    for transform in transforms:
+        for source_module, source_names in transform.state.needed_from.items():
+            merged.setdefault(source_module, set()).update(source_names)
+    return merged
 
 
 def _name_clash(needed: set[str], names: FileNames, settings: FileSettings) -> str | None:

@@ -297,6 +297,10 @@ def _reset(site: CallSite, rule: Rule, bound: dict) -> Decision:
     return Decision.by_rule(rule, builders.reset_counters_call())
 
 
+def _uuid_hex8(site: CallSite, rule: Rule, bound: dict) -> Decision:
+    return Decision.by_rule(rule, cst.parse_expression("uuid4().hex[:8]"))
+
+
 def _user_context(site: CallSite, rule: Rule, bound: dict) -> Decision:
     return Decision.manual("IDM012")
 
@@ -312,4 +316,5 @@ HANDLERS = {
     "valid": _valid,
     "reset": _reset,
     "user_context": _user_context,
+    "uuid_hex8": _uuid_hex8,
 }

@@ -186,13 +186,14 @@ _MEMBER_ROWS: tuple[Rule, ...] = (
              "get_existing_session", "cleanup_expired_sessions", "get_active_sessions_count",
              "invalidate_user_sessions", "_active_sessions", "_user_sessions",
          ))),
-    Rule("IDM063", "generate_uuid_replacement", "manual", Safety.MANUAL,
-         "module helper with no manager counterpart; it returns 8 hex characters",
-         suggestion="uuid.uuid4().hex[:8]",
+    Rule("IDM033", "generate_uuid_replacement", "uuid_hex8", Safety.EXACT,
+         "the helper returns eight random hex characters, which is what uuid4().hex[:8] is",
+         before="generate_uuid_replacement()", after="uuid4().hex[:8]"),
+    Rule("IDM063", "create_user_execution_context_factory", "manual", Safety.MANUAL,
+         "module helper with no manager counterpart",
+         suggestion="build the context with get_id_manager().generate_id(IDType.THREAD) and "
+                    "UnifiedIDManager.generate_run_id(thread_id)",
          more_members=(
-             ("create_user_execution_context_factory", "",
-              "build the context with get_id_manager().generate_id(IDType.THREAD) and "
-              "UnifiedIDManager.generate_run_id(thread_id)"),
              ("TestIdUtils", "test helper class of the generator", "use get_id_manager() in the test"),
              ("IdComponents", "parsed form of the generator's IDs", "drop the parsing"),
          )),

@@ -112,6 +112,8 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         if decision.node is not None:
             suggestion = after if after is not None else self.module.code_for_node(decision.node)
             self.state.needed_names |= builders.names_in(suggestion)
+            if "uuid4()" in suggestion:
+                self.state.needed_from.setdefault("uuid", set()).add("uuid4")
         self._append(node, _finding(member, decision, suggestion, self._code(node)))
 
     # ------------------------------------------------------------------ blocks
