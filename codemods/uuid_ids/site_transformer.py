@@ -10,7 +10,9 @@ uses: a custom generator function (IDM120) is reported where its ``def`` keyword
 its decorators and the comment lines above it, which the metadata knows and the ``SourceMap``
 (where a node's printed text starts, those lines included) does not. Needed manager names
 are read off the replacement node (a tree walk), not its text like the generator does: the node
-holds prefixes copied from user literals, whose text may spell a manager name.
+holds prefixes copied from user literals, whose text may spell a manager name. A uuid import
+is dropped in ``finish`` when its scope lost its last use (``uuid_names``), not through the
+engine's ``ImportRemoval``: only comparing the tree before and after the rewrite tells.
 """
 
 from __future__ import annotations
@@ -24,16 +26,17 @@ from codemods.core.findings import Finding
 from codemods.engine.nodes import literal_text
 from codemods.generator import builders
 from codemods.generator.rules import RuleSet
+from codemods.generator.scope_facts import FileFacts as ScopeFacts
 from codemods.uuid_ids.flow.facts import FileFacts, build_facts
 from codemods.uuid_ids.flow.reach import thread_in_reach
-from codemods.uuid_ids.flow.sinks import DERIVED, OUT, SECRET, UUID
 from codemods.uuid_ids.flow.model import Flow, Hit
+from codemods.uuid_ids.flow.sinks import DERIVED, OUT, SECRET, UUID
 from codemods.uuid_ids.flow.trace import trace
 from codemods.uuid_ids.naming import (
     Typed, secret_word, type_from_literal, type_from_name, word_type, wrapper_subject,
 )
 from codemods.uuid_ids.sites import Site, add_chain, analyze
-from codemods.uuid_ids.uuid_names import UuidNames, drop_unused_uuid_imports, name_uses
+from codemods.uuid_ids.uuid_names import UuidNames, drop_dead_uuid_imports
 from codemods.uuid_ids.uuid_rules import ADHOC, RUN_WORDS, SHORT_WHY, UUID_RULES
 
 #: A site whose flow could not be matched is kept: nothing is known about where it goes.
@@ -115,6 +118,7 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
         self.names = names
         self._context = context
         self._facts: FileFacts | None = None
+        self._scope: ScopeFacts | None = None
         self._stack: list[cst.CSTNode] = []
         self._sites: dict[int, tuple[Site, Decision]] = {}
 
@@ -146,7 +150,8 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
             return
         site.call = self._stack[-1]
         start = self.get_metadata(PositionProvider, site.call).start
-        site.line, site.column = self._context.original_line(start.line), start.column + 1
+        line_of = self._context.original_line or int  # None: the module is the whole file
+        site.line, site.column = line_of(start.line), start.column + 1
         decision = self.decide(site, self._stack[:index + 1])
         if decision is None:
             return
@@ -202,12 +207,14 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
         if typed.word not in RUN_WORDS:
             return None
         call = self.ast_call(site)
-        thread = thread_in_reach(self.facts, call) if call is not None else None
+        if call is not None and self._scope is None:
+            self._scope = ScopeFacts(self._context.statements, self._context.lines)
+        thread, why_not = thread_in_reach(self._scope, self.facts, call) if call is not None else (None, "")
         if thread is None:
-            return uuid_manual(self.CODES["no_thread"], "", typed.how)
+            return uuid_manual(self.CODES["no_thread"], "", f"{typed.how}; {why_not}" if why_not else typed.how)
         dropped = f"; prefix {typed.prefix!r} dropped" if typed.prefix else ""
-        return Decision.format(self.CODES["run"], f"{typed.how}: the run ID embeds {thread}{dropped}",
-                               builders.run_id_call(cst.Name(thread)))
+        return Decision.format(self.CODES["run"], f"{typed.how}: the run ID embeds {thread.expr}{dropped}",
+                               builders.run_id_call(cst.parse_expression(thread.expr), thread.may_be_none))
 
     # -------------------------------------------------------------- helpers
     def decision_for(self, root: cst.CSTNode) -> Decision | None:
@@ -238,7 +245,7 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
     def finish(self, module: cst.Module) -> cst.Module:
         if not self.applied:
             return module
-        return drop_unused_uuid_imports(module, self.names, name_uses(self.module))  # self.module: the original
+        return drop_dead_uuid_imports(self.module, module, self.names.all)  # self.module: the original
 
     # -------------------------------------------------------------- policy
     def decide(self, site: Site, ancestors: list[cst.CSTNode]) -> Decision | None:

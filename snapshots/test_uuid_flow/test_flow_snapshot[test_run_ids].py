@@ -4,7 +4,7 @@
 #       why: the name 'run_id' says execution: the run ID embeds thread_id
 #       ->   UnifiedIDManager.generate_run_id(thread_id)
 #   10:14 IDM219 manual [test-ids] run_id = uuid4() (test, no thread)
-#       why: run ID without a thread in reach: the name 'run_id' says execution
+#       why: run ID without a thread in reach: the name 'run_id' says execution; no thread_id / *_thread_id parameter, earlier local or self.thread_id
 #       ->   create the thread first, then UnifiedIDManager.generate_run_id(thread_id)
 
 # ------------------------------ before

@@ -4,7 +4,7 @@
 #       why: the name 'correlation_id' says trace
 #       ->   get_id_manager().generate_id(IDType.TRACE)
 #   12:24 IDM118 manual [adhoc-ids] run_id = <uuid4 ID> (no thread)
-#       why: run ID without a thread in reach: the name 'run_id' says execution
+#       why: run ID without a thread in reach: the name 'run_id' says execution; no thread_id / *_thread_id parameter, earlier local or self.thread_id
 #       ->   pass the thread ID in, then UnifiedIDManager.generate_run_id(thread_id)
 #   13:30 IDM103 format [adhoc-ids] str(uuid4()) -> *_id
 #       why: the name 'request_id' says request

@@ -12,8 +12,8 @@ from tests.conftest import undefined_names
 
 ADHOC = ("adhoc-ids",)
 TESTS = ("test-ids",)
-#: Production rewriting is opt-in per path: the shapes live under netra_backend/, which is opted in.
-RULES = RuleSet(name_types={"alert": "trace"}, adhoc_ids_paths=("netra_backend",))
+#: Production rewriting is opt-in per path: the shapes live under netra_backend/ and scripts/, opted in.
+RULES = RuleSet(name_types={"alert": "trace"}, adhoc_ids_paths=("netra_backend", "scripts"))
 APP = "netra_backend/app/module.py"
 TEST = "netra_backend/tests/test_module.py"
 

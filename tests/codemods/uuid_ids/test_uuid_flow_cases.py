@@ -10,6 +10,7 @@ import pytest
 
 from codemods.core.safety import Safety
 from codemods.generator.rules import RuleSet
+from codemods.generator.scope_facts import FileFacts as ScopeFacts
 from codemods.uuid_ids.flow.facts import build_facts
 from codemods.uuid_ids.flow.reach import thread_in_reach
 from codemods.uuid_ids.flow.trace import trace
@@ -118,11 +119,29 @@ def test_non_ascii_lines_and_parenthesised_calls_match_their_site():
     assert [f.code for f in result.findings] == ["IDM116"]
 
 
-def test_a_thread_bound_in_an_enclosing_block_is_in_reach():
-    source = ("import uuid\n\n\ndef f(req):\n    thread_id = req.t\n    for x in req.items:\n"
-              "        if x:\n            run_id = str(uuid.uuid4())\n")
+@pytest.mark.parametrize("body, expected", [
+    ("    thread_id = req.t\n    for x in req.items:\n        if x:\n            run_id = str(uuid.uuid4())\n",
+     "thread_id"),
+    ("    if req.fork:\n        thread_id = req.t\n    run_id = str(uuid.uuid4())\n", None),  # maybe unbound
+    ("    run_id = str(uuid.uuid4())\n    thread_id = req.t\n", None),  # bound after the run ID
+])
+def test_a_local_thread_is_in_reach_only_when_bound_on_every_path(body, expected):
+    source = f"import uuid\n\n\ndef f(req):\n{body}"
     facts, call, _ = _flow(source)
-    assert thread_in_reach(facts, call) == "thread_id"
+    statements = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.stmt)]
+    found, _ = thread_in_reach(ScopeFacts(statements, source.splitlines(True)), facts, call)
+    assert (found.expr if found else None) == expected
+
+
+def test_an_optional_thread_or_self_thread_id_is_used_as_the_generator_uses_it():
+    source = ("import uuid\nfrom typing import Optional\n\n\nclass Runner:\n    def __init__(self, thread_id):\n"
+              "        self.thread_id = thread_id\n\n    def go(self):\n        run_id = str(uuid.uuid4())\n"
+              "        return run_id\n\n\ndef start(thread_id: Optional[str] = None):\n"
+              "    run_id = f\"run_{uuid.uuid4().hex[:8]}\"\n    return run_id\n")
+    text = run(source).new_source.decode()
+    assert "run_id = UnifiedIDManager.generate_run_id(self.thread_id)" in text
+    assert ("run_id = (\n        UnifiedIDManager.generate_run_id(thread_id)" in text
+            or "run_id = UnifiedIDManager.generate_run_id(thread_id) if thread_id else" in text), text
 
 
 @pytest.mark.parametrize("name, word", [

@@ -299,7 +299,7 @@ def test_adhoc_name_types_are_configurable():
     ("user_session_id", "IDM115"),  # a secret
     ("user_settings_id", 'generate_id(IDType.EXECUTION, prefix="user_settings")'),
     ("new_payment_ids", "generate_id(IDType.TRANSACTION)"),
-    ("uid", "generate_id(IDType.USER)"),
+    ("uid", "IDM110"),  # "unique id", not a user: uid is no alias
     ("parent_agent_id", "generate_id(IDType.AGENT)"),
     ("unique_id", "IDM110"),
     ("result", "IDM110"),
