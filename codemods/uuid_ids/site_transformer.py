@@ -60,9 +60,9 @@ def resolve(site: Site, rules: RuleSet, *, with_fallback: bool) -> Typed | None:
         how = f"the wrapper {site.wrapper}(...) says {by_wrapper.id_type}"
         if site.shape == "fstring_computed":
             return Typed(by_wrapper.id_type, None, how + "; f-string prefix kept", site.prefix_node, by_wrapper.word)
-        whole = site.prefix_text if site.prefix_text in rules.aliases or site.prefix_text == by_wrapper.id_type \
-            else None
-        keep = site.prefix_text if site.prefix_text and (whole is None or rules.keep_prefix) else None
+        text = site.prefix_text
+        same = bool(text) and (text == by_wrapper.id_type or rules.aliases.get(text) == by_wrapper.id_type)
+        keep = text if text and (not same or rules.keep_prefix) else None
         return Typed(by_wrapper.id_type, keep, how + (f"; prefix {keep!r} kept" if keep else ""), word=by_wrapper.word)
     if site.shape == "fstring_computed":
         by_name = type_from_name(site.name, rules, with_fallback=False)

@@ -161,6 +161,15 @@ def test_typed_wrappers(func, subject):
     assert wrapper_subject(func) == subject
 
 
+@pytest.mark.parametrize("inner, expected", [
+    ('f"usr_{uuid.uuid4().hex[:8]}"', "UserID(get_id_manager().generate_id(IDType.USER))"),  # its own alias: dropped
+    ('f"txn_{uuid.uuid4().hex[:8]}"', 'UserID(get_id_manager().generate_id(IDType.USER, prefix="txn"))'),
+])
+def test_a_wrapper_keeps_a_prefix_of_another_type(inner, expected):
+    text = run(f"import uuid\n\nowner = UserID({inner})\n").new_source.decode()
+    assert f"owner = {expected}" in text
+
+
 def test_adhoc_ids_paths_select_production_files():
     source = "import uuid\n\ntrace_id = str(uuid.uuid4())\n"
     for paths, expected in ((("netra_backend",), "IDM103"), (("netra_backend/app",), "IDM103"),
