@@ -40,15 +40,15 @@ def _state_cell(batch: BatchResult) -> str:
 
 
 def render_summary(result: RunResult) -> str:
-    """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, state."""
-    headers = ("service", "branch", "files", "sites", "passed", "failed", "commit", "state")
+    """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, base, state."""
+    headers = ("service", "branch", "files", "sites", "passed", "failed", "commit", "base", "state")
     rows = []
     for b in result.batches:
         passed, failed = _tests_cell(b.tests)
         total = sum(b.sites.values())
         rows.append((
             b.service, b.branch or "-", str(b.files) if b.state in ("committed", "red") else "-",
-            str(total), passed, failed, (b.commit or "")[:10] or "-", _state_cell(b),
+            str(total), passed, failed, (b.commit or "")[:10] or "-", (b.base or "")[:10] or "-", _state_cell(b),
         ))
     rows = [tuple(escape_control(c) for c in r) for r in rows]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers[:-1])]
@@ -69,8 +69,13 @@ def render_summary(result: RunResult) -> str:
             lines.append(f"{escape_control(b.service)}: already failing on the base (not blamed on the migration): "
                          + escape_control(", ".join(already)))
     counts = Counter(b.state for b in result.batches)
+    bases = list(dict.fromkeys(b.base for b in result.batches if b.base and b.state in ("committed", "red")))
+    if not bases or bases == [result.base]:
+        based = f"base {result.base[:10]}"
+    else:  # e.g. --retry-failed on a newer HEAD: the earlier batches keep their base
+        based = "bases " + ", ".join(b[:10] for b in bases) + " (see the base column)"
     lines += ["", (f"{counts['committed']} committed, {counts['red']} red, {counts['nothing']} nothing to migrate, "
-                   f"{counts['pending'] + counts['running']} pending; base {result.base[:10]}; "
+                   f"{counts['pending'] + counts['running']} pending; {based}; "
                    f"back on {escape_control(result.start.describe())}")]
     if result.stopped:
         lines.append(escape_control(result.stopped))

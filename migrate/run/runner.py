@@ -33,7 +33,8 @@ from migrate.output.progress import Reporter
 from migrate.run import preflight
 from migrate.run.batch import Batch, run_batch
 from migrate.run.model import (
-    DEFAULT_PREFIX, BatchResult, RunError, RunOptions, RunResult, now, order_services, site_counts,
+    BatchResult, RunError, RunOptions, RunResult, default_prefix, now, order_services, recipe_label,
+    site_counts,
 )
 from migrate.run.state import FINISHED, RunLock, RunState, StateError, state_dir
 from migrate.workspace.config import Config
@@ -104,7 +105,7 @@ class _Runner:
             base = previous["base"]
             if opts.base and gitops.resolve_commit(repo, opts.base) != base:
                 raise RunError(f"--resume continues the run based on {base[:10]}; drop --base or start a new run")
-            prefix = previous.get("prefix", DEFAULT_PREFIX)
+            prefix = previous.get("prefix", default_prefix(opts.recipes))
             if opts.branch_prefix is not None and opts.branch_prefix != prefix:
                 raise RunError(f"--resume continues the run with --branch-prefix {prefix!r}")
             paths = opts.paths or previous.get("paths") or None
@@ -113,7 +114,7 @@ class _Runner:
                 base = gitops.resolve_commit(repo, opts.base or "HEAD")
             except gitops.GitError as exc:
                 raise RunError(f"--base: {exc}") from None
-            prefix = DEFAULT_PREFIX if opts.branch_prefix is None else opts.branch_prefix
+            prefix = default_prefix(opts.recipes) if opts.branch_prefix is None else opts.branch_prefix
             paths = opts.paths or None
         preflight.check_prefix(repo, prefix)
         return base, prefix, paths
@@ -204,7 +205,9 @@ class _Runner:
 
         changes = {s: [o for o in plan.changed if o.service == s] for s in to_run}
         outcomes = {s: [o for o in plan.outcomes if o.service == s] for s in to_run}
-        tips = preflight.claim_branches(repo, state, [prefix + s for s in to_run if changes[s]], opts.force)
+        tips = preflight.claim_branches(repo, state, [prefix + s for s in to_run if changes[s]], opts.force,
+                                        base, recipe_label(opts.recipes))
+        earlier = {s: dict(state.batch(s) or {}) for s in to_run}
 
         # From here on the run changes things: record it first.
         if not (opts.resume and previous.get("base") == base):
@@ -235,7 +238,7 @@ class _Runner:
                 batch = run_batch(Batch(
                     repo=repo, state=state, config=self.config, options=opts, report=self.report,
                     service=service, label=f"[{position[service]}/{len(to_run)}] {service}",
-                    branch=prefix + service, base=base, tip=tips.get(prefix + service),
+                    branch=prefix + service, base=base, tip=tips.get(prefix + service), earlier=earlier[service],
                     outcomes=outcomes[service], changed=changes[service],
                     worktree=self.worktree_dir / _safe_dir_name(service),
                 ))
