@@ -33,7 +33,9 @@ def err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-RootArg = typer.Argument(Path("."), help="Repository root (default: current directory).", show_default=False)
+RootArg = typer.Argument(
+    None, help="Repository root (default: the nearest directory above with [tool.idmigrate] in its "
+    "pyproject.toml, else the git top level).", show_default=False)
 ServiceOpt = typer.Option(None, "--service", "-s", help="Only this service (repeatable).")
 PathOpt = typer.Option(None, "--path", "-p", help="Only files at or below this path (repeatable).")
 JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
@@ -51,7 +53,15 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _root(root: Path) -> Path:
+def _root(root: Path | None) -> Path:
+    if root is None:
+        from migrate.commands.root import find_project_root
+
+        cwd = Path.cwd()
+        found = find_project_root(cwd)
+        if found != cwd.resolve():  # say so: a ROOT the user did not type must not surprise
+            err(f"idmigrate: project root {found}")
+        return found
     if not root.exists():
         fail(f"{root}: no such directory")
     if not root.is_dir():
@@ -74,6 +84,14 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
         raise  # unreachable
 
 
+def _expose_hint(plan: Plan) -> None:
+    from migrate.commands.problems import expose_hint
+
+    hint = expose_hint(plan)
+    if hint:
+        err(hint)
+
+
 def _config(root: Path) -> tuple[Path, Config]:
     root = _root(root)
     try:
@@ -85,7 +103,7 @@ def _config(root: Path) -> tuple[Path, Config]:
 
 @app.command()
 def scan(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable inventory."),
@@ -102,12 +120,14 @@ def scan(
             fail("--api shows the whole API: --service, --path and --recipe do not apply")
         raise typer.Exit(views.scan_api(*_config(root), as_json, not no_cache, out=sys.stdout, log=err))
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    raise typer.Exit(views.scan(plan, as_json, out=sys.stdout, log=err))
+    code = views.scan(plan, as_json, out=sys.stdout, log=err)
+    _expose_hint(plan)
+    raise typer.Exit(code)
 
 
 @app.command()
 def diff(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Default: only on a terminal."),
@@ -124,7 +144,7 @@ def diff(
 
 @app.command()
 def apply(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     jobs: Optional[int] = JobsOpt,
@@ -140,7 +160,7 @@ def apply(
 
 @app.command()
 def report(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     fmt: str = typer.Option("md", "--format", "-f", help="md, json (with fingerprints) or sarif (SARIF 2.1.0)."),
@@ -150,7 +170,7 @@ def report(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """The review list: format sites (ID text changes) and manual sites, by service and file."""
-    from migrate.commands.problems import name_problems, problem_exit
+    from migrate.commands.problems import name_problems_and_hint, problem_exit
     from migrate.output.report import FORMATS, render_review
 
     if fmt not in FORMATS:
@@ -165,7 +185,7 @@ def report(
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}")
         err(f"wrote {output}")
-    name_problems(plan, err)
+    name_problems_and_hint(plan, err)
     raise typer.Exit(problem_exit(plan))
 
 
@@ -202,7 +222,7 @@ def verify(
 
 
 @app.command()
-def expose(root: Path = RootArg) -> None:
+def expose(root: Optional[Path] = RootArg) -> None:
     """Move the manager under shared/ so every service may import it; re-export at the old path."""
     from migrate.compat.expose import ExposeError, expose_manager
 
@@ -213,7 +233,7 @@ def expose(root: Path = RootArg) -> None:
 
 
 @app.command()
-def shim(root: Path = RootArg) -> None:
+def shim(root: Optional[Path] = RootArg) -> None:
     """Turn the generator into a compatibility layer that delegates to the manager and warns."""
     from migrate.compat.shim import ShimError, write_shim
 
@@ -225,7 +245,7 @@ def shim(root: Path = RootArg) -> None:
 
 @app.command()
 def run(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     base: Optional[str] = typer.Option(None, "--base", help="Branch every batch from this commit (default: HEAD)."),
@@ -259,7 +279,7 @@ def run(
 
 @app.command()
 def status(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable burndown."),
     history: Optional[int] = typer.Option(
@@ -284,9 +304,11 @@ def status(
         raise typer.Exit(0)
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")
     try:
-        raise typer.Exit(orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err))
+        code = orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err)
     except StateError as exc:
         fail(str(exc))
+    _expose_hint(plan)
+    raise typer.Exit(code)
 
 
 @app.command()

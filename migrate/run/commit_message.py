@@ -54,8 +54,16 @@ def commit_message(batch: Batch, written: list[str], tests_line: str) -> str:
             lines.append(f"  {path}:{f.line}: {f.member}: {f.reason}")
         if len(manual) > MAX_REVIEW_LINES:
             lines.append(f"  ... and {len(manual) - MAX_REVIEW_LINES} more (idmigrate report --service {service})")
-    if counts["format"]:
-        lines += ["", f"The {counts['format']} format sites are listed by `idmigrate report --service {service}`."]
+    formats = [
+        (o.path, f) for o in sorted(batch.changed, key=lambda o: o.path)
+        for f in o.result.findings if f.applied and f.safety.label == "format"
+    ]
+    if formats:  # once merged, `idmigrate report` no longer sees them: the commit keeps the list
+        lines += ["", "Review (format sites, applied: the ID text changes shape):"]
+        for path, f in formats[:MAX_REVIEW_LINES]:
+            lines.append(f"  {path}:{f.line}: {f.member}: {f.reason}")
+        if len(formats) > MAX_REVIEW_LINES:
+            lines.append(f"  ... and {len(formats) - MAX_REVIEW_LINES} more (`git show` this commit)")
     problems = [(o.path, o.result.reason) for o in batch.outcomes if o.result.status in ("skipped", "failed")]
     if problems:
         lines += ["", "Not migrated (left unchanged):"]

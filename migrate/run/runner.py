@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from migrate import gitops
+from migrate.commands.problems import expose_hint
 from migrate.interrupts import deferred_interrupts, sigterm_as_interrupt
 from migrate.output.progress import Reporter
 from migrate.run import preflight
@@ -220,6 +221,9 @@ class _Runner:
             state.set_batch(service, state="pending", branch=prefix + service, base=base)
         with deferred_interrupts():
             state.save()
+        hint = expose_hint(plan)
+        if hint:
+            self.report.line(hint)
         self.report.line(f"idmigrate run: {len(to_run)} batch{'es' if len(to_run) != 1 else ''} from {base[:10]} "
                          f"(starting on {start.describe()}); branches {prefix}<service>")
 

@@ -49,6 +49,10 @@ def test_another_recipe_never_replaces_a_generator_batch_without_force(example_g
     git(example_git, "commit", "-qm", "expose")
     assert _run(example_git, "--service", "netra_backend").exit_code == 0
     reviewed = _tip(example_git, "idmigrate/netra_backend")
+    message = git(example_git, "log", "-1", "--format=%B", reviewed)
+    # the format sites are in the commit itself: once merged, `report` no longer sees them
+    assert "Review (format sites, applied: the ID text changes shape):" in message
+    assert "report --service" not in message and "Recipe: generator" in message
 
     # the default prefix carries the recipe: its own branch, the reviewed one untouched
     out = _run(example_git, "--service", "netra_backend", "--recipe", "adhoc-ids")
