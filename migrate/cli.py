@@ -258,6 +258,7 @@ def run(
     force: bool = typer.Option(
         False, "--force", help="Run on a dirty work tree or detached HEAD; replace branches idmigrate did not create."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without generator usages."),
     jobs: Optional[int] = JobsOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
@@ -272,7 +273,8 @@ def run(
         recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
     )
     try:
-        raise typer.Exit(orchestration.run(root, config, options, as_json, out=sys.stdout, log=sys.stderr))
+        raise typer.Exit(orchestration.run(root, config, options, as_json, out=sys.stdout, log=sys.stderr,
+                                           verbose=verbose))
     except RunError as exc:
         fail(str(exc))
 

@@ -39,11 +39,22 @@ def _state_cell(batch: BatchResult) -> str:
     return text
 
 
-def render_summary(result: RunResult) -> str:
-    """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, base, state."""
+def _quiet(batch: BatchResult) -> bool:
+    """A folder without a single generator site: a row only with ``-v``."""
+    return batch.state == "nothing" and not sum(batch.sites.values())
+
+
+def render_summary(result: RunResult, verbose: bool = False) -> str:
+    """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, base, state.
+
+    Rows of folders with no site at all are left out unless ``verbose``."""
     headers = ("service", "branch", "files", "sites", "passed", "failed", "commit", "base", "state")
     rows = []
+    hidden = 0
     for b in result.batches:
+        if not verbose and _quiet(b):
+            hidden += 1
+            continue
         passed, failed = _tests_cell(b.tests)
         total = sum(b.sites.values())
         rows.append((
@@ -77,6 +88,8 @@ def render_summary(result: RunResult) -> str:
     lines += ["", (f"{counts['committed']} committed, {counts['red']} red, {counts['nothing']} nothing to migrate, "
                    f"{counts['pending'] + counts['running']} pending; {based}; "
                    f"back on {escape_control(result.start.describe())}")]
+    if hidden:
+        lines.append(f"{hidden} folder{'s' if hidden != 1 else ''} without generator usages not shown (-v lists them)")
     if result.stopped:
         lines.append(escape_control(result.stopped))
     if result.message:

@@ -229,11 +229,13 @@ class _Runner:
 
         position = {s: i for i, s in enumerate(to_run, 1)}
         status = "finished"
+        not_run = 0
         try:
             for service in selected:
                 if service not in position:
                     continue
                 if result.stopped:
+                    not_run += 1
                     result.batches.append(BatchResult(
                         service, prefix + service, "pending", base=base,
                         reason=f"not run: {result.stopped}", sites=site_counts(outcomes[service]),
@@ -250,14 +252,15 @@ class _Runner:
                 if batch.state == "red" and not opts.keep_going:
                     result.stopped = f"stopped after the red batch {service} (use --keep-going to go on)"
                     status = "stopped"
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # the CLI says so, once, with the command that continues
             status = "interrupted"
-            self.report.line("interrupted: the current batch will be retried by `idmigrate run --resume`")
             raise
         except BaseException:
             status = "failed"
             raise
         finally:
+            if status == "stopped" and not not_run:  # the red batch was the last one: nothing was skipped
+                result.stopped, status = "", "finished"
             state.run["status"] = status
             state.run["finished"] = now()
             with deferred_interrupts():
