@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
+from migrate.cli_group import HELP_OPTIONS, IdmigrateGroup, no_color
 from migrate.workspace.config import Config, ConfigError, load_config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.output.progress import progress_bar_factory
@@ -26,6 +27,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=IdmigrateGroup,
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
 
 
@@ -34,7 +37,7 @@ def err(text: str) -> None:
 
 
 RootArg = typer.Argument(
-    None, help="Repository root (default: the nearest directory above with [tool.idmigrate] in its "
+    None, help="Repository root (default: the nearest directory above with \\[tool.idmigrate] in its "
     "pyproject.toml, else the git top level).", show_default=False)
 ServiceOpt = typer.Option(None, "--service", "-s", help="Only this service (repeatable).")
 PathOpt = typer.Option(None, "--path", "-p", help="Only files at or below this path (repeatable).")
@@ -139,6 +142,8 @@ def diff(
     from migrate.commands import views
 
     plan = plan_for(root, service, path, jobs, no_cache, "diffing", recipe)
+    if color is None and no_color():
+        color = False
     raise typer.Exit(views.diff(plan, color, out=sys.stdout, log=err))
 
 
@@ -163,7 +168,10 @@ def report(
     root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
-    fmt: str = typer.Option("md", "--format", "-f", help="md, json (with fingerprints) or sarif (SARIF 2.1.0)."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", metavar="md|json|sarif",
+        help="md, json (with fingerprints) or sarif (SARIF 2.1.0); default: from -o's suffix, else md."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
@@ -171,8 +179,9 @@ def report(
 ) -> None:
     """The review list: format sites (ID text changes) and manual sites, by service and file."""
     from migrate.commands.problems import name_problems_and_hint, problem_exit
-    from migrate.output.report import FORMATS, render_review
+    from migrate.output.report import FORMATS, render_review, report_format
 
+    fmt = report_format(fmt, as_json, output)
     if fmt not in FORMATS:
         fail(f"--format must be md, json or sarif, not {fmt!r}")
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)

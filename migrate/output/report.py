@@ -98,6 +98,18 @@ def review_items(plan: Plan, classes: tuple[str, ...] = ("format", "manual")) ->
 
 
 FORMATS = ("md", "json", "sarif")
+#: ``-o`` suffixes that choose the format when ``--format`` does not.
+_SUFFIXES = {".json": "json", ".sarif": "sarif", ".md": "md", ".markdown": "md"}
+
+
+def report_format(fmt: str | None, as_json: bool, output) -> str:
+    """``--format``, else ``--json``, else the format ``-o``'s suffix names, else Markdown."""
+    if fmt is not None:
+        return fmt
+    if as_json:
+        return "json"
+    suffix = output.suffix.lower() if output is not None else ""
+    return _SUFFIXES.get(suffix, "md")
 
 
 def render_review(plan: Plan, fmt: str, use_cache: bool = True) -> str:
