@@ -278,18 +278,18 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             return updated_node
         else:
             return updated_node
-        if _has_comment(original_node, self.texts):
-            decision = Decision.manual("IDM009")
-        else:
-            decision = rewrite_call(
-                CallSite(
-                    member=member,
-                    args=updated_node.args,
-                    rules=self.rules,
-                    thread_in_block=self._blocks[-1].thread,
-                    pairs_with_thread=id(original_node) in self._pairable,
-                )
+        decision = rewrite_call(
+            CallSite(
+                member=member,
+                args=updated_node.args,
+                rules=self.rules,
+                thread_in_block=self._blocks[-1].thread,
+                pairs_with_thread=id(original_node) in self._pairable,
             )
+        )
+        # A comment in the call only matters to a rewrite: a site left alone keeps its own reason.
+        if decision.node is not None and _has_comment(original_node, self.texts):
+            decision = Decision.manual("IDM009", latent="open" if decision.latent else "")
         if through_instance and decision.node is None:
             self._instance_has_manual = True
         self._record(original_node, member, decision)
