@@ -187,10 +187,10 @@ def bind_rules(rules: RuleSet, generator: ModuleApi | None, manager: ModuleApi |
     man_cls = manager.classes.get(MANAGER_CLASS) if manager is not None else None
     if gen_cls is None and man_cls is None:
         return rules
+    configured = {name for name, rule in rules.members.items() if rule != MEMBER_RULES.get(name)}
     members: dict[str, Rule] = {}
     for name, rule in rules.members.items():
-        configured = rule != MEMBER_RULES.get(name)
-        members[name] = _generator_side(name, rule, generator, gen_cls, configured) if gen_cls else rule
+        members[name] = _generator_side(name, rule, generator, gen_cls, name in configured) if gen_cls else rule
     if gen_cls is not None:
         for name in gen_cls.members:
             if name not in members and not name.startswith("__"):
@@ -201,8 +201,7 @@ def bind_rules(rules: RuleSet, generator: ModuleApi | None, manager: ModuleApi |
         functions = manager.functions
         calls = _manager_calls(man_cls, functions)
         for name, rule in list(members.items()):
-            configured = rules.members.get(name) is not None and rules.members[name] != MEMBER_RULES.get(name)
-            members[name], counterpart = _manager_side(name, rule, man_cls, functions, calls, configured)
+            members[name], counterpart = _manager_side(name, rule, man_cls, functions, calls, name in configured)
             if counterpart is not None:
                 counterparts[name] = counterpart
     names = _generator_names(generator, gen_cls) if gen_cls is not None else None

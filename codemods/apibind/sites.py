@@ -12,7 +12,7 @@ from typing import Any, Sequence
 import libcst as cst
 
 from codemods.apibind.bind import BoundApis, ManagerCall
-from codemods.apibind.rows import COUNTERPART, COUNTERPART_REFUSED
+from codemods.apibind.rows import COUNTERPART, COUNTERPART_REFUSED, OFF
 from codemods.core.api import Fit
 from codemods.core.decision import Decision
 from codemods.core.recipes import RULES
@@ -71,8 +71,8 @@ def decide(site: Any) -> Decision | None:
         reason = f"this repository's manager has {_signature(target)}, which takes the call as it is"
         decision = Decision(COUNTERPART, RULES[COUNTERPART].safety, reason, counterpart_node(target, site.args))
         return decision.with_latent("fixed", decision.node) if latent else decision
-    if rule is not None and rule.kind != "manual":
-        return None  # the row's own rewrite
+    if rule is not None and (rule.kind != "manual" or rule.code == OFF):
+        return None  # the row's own rewrite, or why it is off here
     why = f"{member}: the manager counterpart {_signature(target)} does not take this call ({fit.reason})"
     if latent:
         why = f"latent AttributeError: {why}"

@@ -220,8 +220,9 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
         return UNCHANGED, _demote(findings, "IDM091", f"{RULES['IDM091'].why}: {clash}"), None, ""
     if not settings.emit:  # an inventory needs no import fixes either
         return CHANGED, findings, None, ""
-    already = names.imported_from_any(settings.manager_modules)
-    new_module = update_imports(new_module, transforms, settings.import_path, needed - already)
+    # Which scopes still lack which names is the import planner's question (an import inside another
+    # function does not count), so it gets every name the rewrites use.
+    new_module = update_imports(new_module, transforms, settings.import_path, needed, texts, settings.manager_modules)
     return CHANGED, findings, texts.code(new_module), ""
 
 

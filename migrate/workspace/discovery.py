@@ -3,19 +3,20 @@
 In a git checkout the file list comes from ``git ls-files`` (tracked plus untracked,
 minus ignored), so ``.gitignore`` is honoured for free; elsewhere a walk that
 skips the usual virtualenv/build/vendor directories. Symlinks are never followed.
-Only files whose bytes mention the generator go on to be parsed (SPEC 7).
+Only files whose bytes mention the generator go on to be parsed: parsing is the
+expensive step, and most files of a large repository never mention it.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from codemods.generator.rules import RuleSet
+from migrate.gitops import list_python_files
 from migrate.workspace.config import Config
 from migrate.workspace.services import module_file
 
@@ -28,22 +29,6 @@ def prefilter_tokens(rules: RuleSet, recipes: tuple[str, ...] = DEFAULT_RECIPES)
     # A token that contains another is redundant: the shorter one already matches.
     tokens = {t for t in tokens if not any(o != t and o in t for o in tokens)}
     return tuple(sorted(t.encode() for t in tokens))
-
-
-def _git_files(root: Path) -> list[str] | None:
-    if not (root / ".git").exists():
-        return None
-    try:
-        out = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-             "--", "*.py"],
-            cwd=root, capture_output=True, check=True, timeout=120,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    # One decode for the whole listing (NUL never occurs inside an encoded name); a file
-    # both tracked and untracked-listed (deleted, then re-created) appears twice: keep one.
-    return list(dict.fromkeys(name for name in os.fsdecode(out).split("\0") if name))
 
 
 def _walk_files(root: Path, excluded_dirs: set[str]) -> list[str]:
@@ -88,7 +73,7 @@ class Discovery:
 
 
 def discover(root: Path, config: Config) -> Discovery:
-    files = _git_files(root)
+    files = list_python_files(root)
     if files is None:
         files = _walk_files(root, set(config.exclude))
     excluded = _exclusion(config.exclude)
@@ -116,7 +101,10 @@ def api_files(root: Path, config: Config) -> set[str]:
 
 
 def mentions_generator(data: bytes, tokens: tuple[bytes, ...]) -> bool:
-    """The text prefilter (SPEC 7). Plain ``in`` per token: memchr-fast, unlike a regex alternation."""
+    """The text prefilter: could a selected recipe change this file?
+
+    Plain ``in`` per token: memchr-fast, unlike a regex alternation.
+    """
     for token in tokens:
         if token in data:
             return True

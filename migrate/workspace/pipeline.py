@@ -12,15 +12,15 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from migrate.workspace.bound_rules import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
-from migrate.workspace.discovery import discover, mentions_generator, narrow, prefilter_tokens
+from migrate.workspace.discovery import mentions_generator, narrow, prefilter_tokens
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
-from migrate.workspace.services import ServiceMap
+from migrate.workspace.workspace import Workspace
 
 #: Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 8
@@ -62,6 +62,8 @@ class Plan:
     #: (path, reason) for files that could not even be read.
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
+    #: What the plan was made from (None for a plan of a hand-picked list of outcomes).
+    workspace: Workspace | None = None
 
     def by_status(self, status: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.result.status == status]
@@ -148,10 +150,6 @@ def transform_jobs(
     return results
 
 
-def _top_dirs(files: Iterable[str]) -> set[str]:
-    return {f.split("/", 1)[0] for f in files if "/" in f}
-
-
 def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     """``--path`` values as ROOT-relative posix paths; anything outside ROOT is refused."""
     out = []
@@ -170,13 +168,14 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     return out
 
 
-def _matching_files(root: Path, files, skip, wanted, tokens, index: PrefilterIndex, unreadable: list):
-    """(path, bytes) of every listed file that mentions a token: the text prefilter (SPEC 7).
+def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list):
+    """(path, bytes) of every listed file that mentions a token: the text prefilter, so only those are parsed.
 
     This loop runs once per file of the repository, so it stays lean: a stat (which the
     index can answer), a no-follow read, a substring test; the full inside-ROOT check
     only for the few files that match.
     """
+    root, skip = workspace.root, workspace.api_files
     prefix = str(root) + os.sep
     for rel in files:
         if rel in skip or (wanted is not None and not wanted(rel)):
@@ -226,21 +225,21 @@ def build_plan(
     if unknown_recipes:
         raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
     config = bind_to_repo(root, config, use_cache=use_cache)
-    discovery = discover(root, config)
-    service_map = ServiceMap(root, config, _top_dirs(discovery.files))
+    workspace = Workspace.open(root, config)
+    service_map = workspace.services
     if services:
         unknown = sorted(set(services) - set(service_map.names))
         if unknown:
             raise UsageError(f"unknown service {unknown[0]!r} (known: {', '.join(service_map.names)})")
-    files = narrow(discovery.files, resolve_paths(root, paths or []))
-    plan = Plan(root=root, files_scanned=len(files), services=service_map.names)
+    files = narrow(workspace.files, resolve_paths(root, paths or []))
+    plan = Plan(root=root, files_scanned=len(files), services=service_map.names, workspace=workspace)
     tokens = prefilter_tokens(config.rules, recipes)
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
     cache_root = cache_dir(root) if use_cache else None
     index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None, tokens)
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    for rel, data in _matching_files(root, files, discovery.api_files, wanted, tokens, index, plan.unreadable):
+    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable):
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)

@@ -234,6 +234,15 @@ def test_a_target_that_refuses_the_rewrites_arguments_turns_its_rows_off():
     assert "'context'" in finding.reason
 
 
+def test_an_off_row_keeps_its_reason_when_its_counterpart_refuses_the_call():
+    man = manager(body=MANAGER.format(extra=EVOLVED_MANAGER).replace("prefix=None, context=None", "prefix=None"))
+    rules = bound(man=man)
+    finding, after = site("x = UnifiedIdGenerator.generate_websocket_connection_id(u)", rules)
+    assert finding.code == "IDM027"
+    finding, after = site("x = UnifiedIdGenerator.generate_websocket_connection_id(u, ts)", rules)
+    assert finding.code == "IDM054" and "rule IDM020 is off" in finding.reason
+
+
 def test_without_get_id_manager_the_instance_targets_are_off():
     man = manager(body=MANAGER.format(extra="").replace("def get_id_manager(): ...\n", ""))
     rules = bound(man=man)
