@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from codemods.core.rules import SHAPE, Rule
 from codemods.core.safety import Safety
-from codemods.generator.targets import MANAGER_CLASS, SINGLETON, Target, targets_of
+from codemods.generator.targets import KIND_TARGETS, MANAGER_CLASS, SINGLETON, targets_of
 
 #: Code of the row a member gets when the generator defines it and no row covers it.
 NO_RULE = "IDM053"
@@ -87,16 +87,13 @@ def counterpart_name(member: str, rule: Rule | None) -> str:
     return member if takes_same_name(rule) else ""
 
 
-_GENERATE_ID = Target("generate_id", "instance")
-#: What the shape rows' rewrites call (member rows: ``targets_of``); a manual row calls nothing.
+#: Shape rows whose rewrite calls what a kind's rows call (member rows: ``targets_of``).
+_SHAPE_KINDS: dict[str, str] = {
+    "IDM002": "base_id", "IDM003": "base_id", "IDM004": "base_id", "IDM005": "base_id",
+    "IDM008": "run", "IDM011": "user_context", "IDM013": "base_id",
+}
+#: Shape rows whose rewrite depends on the site, in words; a manual row calls nothing.
 _SHAPE_NEEDS: dict[str, tuple[str, ...]] = {
-    "IDM002": (_GENERATE_ID.call,),
-    "IDM003": (_GENERATE_ID.call,),
-    "IDM004": (_GENERATE_ID.call,),
-    "IDM005": (_GENERATE_ID.call,),
-    "IDM008": (Target("generate_run_id", "class").call,),
-    "IDM011": tuple(t.call for t in (Target("generate_thread_id", "class"), Target("generate_run_id", "class"),
-                                     _GENERATE_ID)),
     "IDM027": ("the counterpart",),
     "IDM075": ("what the member's row calls",),
     "IDM080": (f"{SINGLETON}()",),
@@ -110,6 +107,8 @@ def manager_needs(rule: Rule) -> tuple[str, ...]:
         return ()
     if rule.kind != SHAPE:
         return tuple(t.call for t in targets_of(rule))
+    if rule.code in _SHAPE_KINDS:
+        return tuple(t.call for t in KIND_TARGETS[_SHAPE_KINDS[rule.code]])
     return _SHAPE_NEEDS.get(rule.code, ())
 
 

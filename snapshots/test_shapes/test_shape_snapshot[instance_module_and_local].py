@@ -7,7 +7,7 @@
 #   11:11 IDM080 format UnifiedIdGenerator()
 #       -> get_id_manager()
 #   12:12 IDM024 format generate_session_id
-#       -> get_id_manager().generate_id(IDType.SESSION, context={"user_id": "u1"})
+#       -> get_id_manager().generate_id(IDType.SESSION, prefix="session_web_u1")
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -35,4 +35,4 @@ def module_level():
 
 def local():
     gen = get_id_manager()
-    return get_id_manager().generate_id(IDType.SESSION, context={"user_id": "u1"})
+    return get_id_manager().generate_id(IDType.SESSION, prefix="session_web_u1")
