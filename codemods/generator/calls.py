@@ -14,6 +14,7 @@ from typing import Sequence
 
 import libcst as cst
 
+from codemods.apibind import sites as apibind_sites
 from codemods.core.decision import Decision
 from codemods.core.recipes import RULES
 from codemods.core.rules import Rule
@@ -173,6 +174,9 @@ class CallSite:
 
 
 def rewrite_call(site: CallSite) -> Decision:
+    bound = apibind_sites.decide(site)  # a counterpart in this repository's manager, or why there is none
+    if bound is not None:
+        return bound
     rule = site.rules.members.get(site.member)
     if rule is None:
         if site.member.startswith("generate_"):
