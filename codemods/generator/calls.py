@@ -22,7 +22,7 @@ from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text
 from codemods.generator import builders
 from codemods.generator.rules import ID_TYPES, RuleSet
-from codemods.generator.scope_facts import ThreadInReach
+from codemods.engine.scope_facts import ThreadInReach
 
 _EMPTY = cst.Module(body=[])
 

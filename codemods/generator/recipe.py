@@ -45,7 +45,7 @@ class GeneratorRecipe(Recipe):
 
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.generator.bindings import collect_bindings
-        from codemods.generator.scope_facts import FileFacts
+        from codemods.engine.scope_facts import FileFacts
         from codemods.generator.transformer import MigrationTransformer
 
         bindings = collect_bindings(context.statements, context.rules.source_modules)

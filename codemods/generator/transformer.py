@@ -26,7 +26,7 @@ from codemods.generator.calls import CallSite, manual_member, rewrite_call
 from codemods.generator.imports import import_removal
 from codemods.generator.instances import PendingInstance, replace_instantiations
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
-from codemods.generator.scope_facts import FileFacts
+from codemods.engine.scope_facts import FileFacts
 from codemods.generator.surroundings import THREAD_USERS, Surroundings
 from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
 
