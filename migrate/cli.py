@@ -173,19 +173,24 @@ def report(
         help="md, json (with fingerprints) or sarif (SARIF 2.1.0); default: from -o's suffix, else md."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    classes: Optional[List[str]] = typer.Option(None, "--class", "-c",
+                                                help="Only sites of this class: exact, format, manual (repeatable)."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
-    """The review list: format sites (ID text changes) and manual sites, by service and file."""
+    """The review list: every site with its class, rule, reason and rewrite, by service and file."""
     from migrate.commands.problems import name_problems_and_hint, problem_exit
-    from migrate.output.report import FORMATS, render_review, report_format
+    from migrate.output.report import CLASSES, FORMATS, render_review, report_format
 
     fmt = report_format(fmt, as_json, output)
     if fmt not in FORMATS:
         fail(f"--format must be md, json or sarif, not {fmt!r}")
+    unknown = sorted(set(classes or ()) - set(CLASSES))
+    if unknown:
+        fail(f"--class must be exact, format or manual, not {unknown[0]!r}")
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    text = render_review(plan, fmt, use_cache=not no_cache)
+    text = render_review(plan, fmt, use_cache=not no_cache, classes=tuple(classes or CLASSES))
     if output is None:
         sys.stdout.write(text)
     else:
