@@ -22,7 +22,7 @@ HELP_OPTIONS = ["-h", "--help"]
 
 
 def no_color() -> bool:
-    """The ``NO_COLOR`` convention (https://no-color.org): set and not empty means no colour."""
+    """The ``NO_COLOR`` convention: set and not empty means no colour."""
     return bool(os.environ.get("NO_COLOR"))
 
 

@@ -67,8 +67,28 @@ def test_scan_columns_stay_aligned_for_long_member_names():
         "services": {"svc": {"files": 4, "sites": counts, "members": {"m" * 60: counts}}},
         "totals": counts | {"all": 356}, "recipes": {"generator": counts}, "files_scanned": 9,
         "files_with_usages": 4, "files_to_change": 2, "skipped": [], "failed": [], "unreadable": [],
+        "registering": {"sites": 0, "files": []},
     }
     table = render_scan_text(summary).splitlines()[:4]
     ends = {len(line) for line in table}
     assert len(ends) == 1, table
     assert table[2].endswith("    1     22    333")
+
+
+def test_demo_says_where_its_temp_repository_stays(tmp_path: Path, monkeypatch):
+    import io
+    import tempfile
+
+    from migrate.demo.demo import run_demo
+    from migrate.gitops import HeadState
+    from migrate.run import runner
+    from migrate.run.model import RunResult
+
+    target = tmp_path / "idmigrate-demo-x"
+    target.mkdir()
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda prefix="": str(target))
+    monkeypatch.setattr(runner, "run_batches", lambda root, config, options, log: RunResult(
+        root, "a" * 40, "idmigrate/", HeadState("main", "a" * 40)))
+    out = io.StringIO()
+    assert run_demo(None, out=out, err=io.StringIO()) == 0
+    assert f"the demo repository stays in {target}; remove it with: rm -rf {target}" in out.getvalue()
