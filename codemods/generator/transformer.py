@@ -27,7 +27,7 @@ from codemods.generator.calls import CallSite, manual_member, rewrite_call
 from codemods.generator.imports import import_removal
 from codemods.generator.instances import PendingInstance, replace_instantiations
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
-from codemods.generator.scope_facts import FileFacts
+from codemods.engine.scope_facts import FileFacts
 from codemods.generator.surroundings import THREAD_USERS, Surroundings
 from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
 
@@ -292,13 +292,12 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             return updated_node
         else:
             return updated_node
-        if has_comment_in(original_node, self.texts):
-            decision = Decision.manual("IDM009")
-        else:
-            thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
-                if member in THREAD_USERS else None
-            decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
-            decision = self.around.with_readers(decision, original_node)
+        thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
+            if member in THREAD_USERS else None
+        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
+        if decision.node is not None and has_comment_in(original_node, self.texts):  # a kept site keeps its reason
+            decision = Decision.manual("IDM009", latent="open" if decision.latent else "")
+        decision = self.around.with_readers(decision, original_node)
         decision = reviewed(self, original_node, member, updated_node.args, decision)
         if through_instance and decision.node is None:
             self._instance_has_manual = True

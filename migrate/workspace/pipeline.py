@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from migrate.workspace.bound_rules import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
@@ -231,6 +232,7 @@ def build_plan(
     unknown_recipes = [r for r in recipes if r not in RECIPES]
     if unknown_recipes:
         raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
+    config = bind_to_repo(root, config, use_cache=use_cache)
     workspace = Workspace.open(root, config)
     service_map = workspace.services
     if services:
@@ -253,7 +255,7 @@ def build_plan(
 
     index.save()
     cache = ResultCache(cache_root)
-    key_parts = (config.fingerprint(), ",".join(sorted(manager_modules)))
+    key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
 
     def transform(todo: list[Job]) -> list:
         return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory)
