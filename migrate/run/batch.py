@@ -49,6 +49,8 @@ class Batch:
     worktree: Path
     #: The batch's entry in the state file before this run (empty: none).
     earlier: dict | None = None
+    #: The review decisions the plan honoured (``migrate.review.honour.ReviewState``), if any.
+    review: object = None
 
     def __post_init__(self) -> None:
         self.sites = site_counts(self.outcomes)

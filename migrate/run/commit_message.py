@@ -64,6 +64,13 @@ def commit_message(batch: Batch, written: list[str], tests_line: str) -> str:
             lines.append(f"  {path}:{f.line}: {f.member}: {f.reason}")
         if len(formats) > MAX_REVIEW_LINES:
             lines.append(f"  ... and {len(formats) - MAX_REVIEW_LINES} more (`git show` this commit)")
+    decided = batch.review.applied_in({o.path for o in batch.outcomes}) if batch.review is not None else []
+    if decided:
+        lines += ["", f"Review decisions applied ({len(decided)}, from idmigrate-decisions.toml):"]
+        for path, d in decided[:MAX_REVIEW_LINES]:
+            typed = f" {d.id_type}" if d.id_type else ""
+            note = f" ({d.note})" if d.note else ""
+            lines.append(f"  {path}: {d.action}{typed} {d.fingerprint}{note}")
     problems = [(o.path, o.result.reason) for o in batch.outcomes if o.result.status in ("skipped", "failed")]
     if problems:
         lines += ["", "Not migrated (left unchanged):"]

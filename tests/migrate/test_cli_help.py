@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from migrate.cli import app
 
-VERBS = ["scan", "diff", "apply", "report", "verify", "expose", "shim", "run", "status", "demo"]
+VERBS = ["scan", "diff", "apply", "report", "review", "verify", "expose", "shim", "run", "status", "demo"]
 TYPE_LABEL = re.compile(r"<(bool|str|int|float|path|list\[[^>]*\]|int range|[a-z ]+ range)>|\[x[<>]=")
 
 
