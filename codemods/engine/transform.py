@@ -102,7 +102,8 @@ def _parse(source: bytes) -> cst.Module | str:
     try:
         return cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
-        return f"does not parse: line {exc.raw_line}: {exc.message}"
+        # libcst's message lists every token it expected: the line says enough
+        return f"does not parse: line {exc.raw_line}: invalid syntax (Python {sys.version_info[0]}.{sys.version_info[1]})"
     except (UnicodeDecodeError, LookupError) as exc:
         return f"cannot decode: {exc}"
     except (RecursionError, MemoryError) as exc:  # pathological nesting

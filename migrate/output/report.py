@@ -65,23 +65,24 @@ def summarize(plan: Plan) -> dict:
 
 
 def render_scan_text(summary: dict) -> str:
-    lines = [f"{'service':<36} {'files':>5} {'exact':>6} {'format':>6} {'manual':>6}"]
+    names = [escape_control(n) for n in summary["services"]]
+    names += ["  " + escape_control(m) for e in summary["services"].values() for m in e["members"]]
+    names += ["recipe " + n for n in summary["recipes"]]
+    width = max([len("service"), len("total")] + [len(n) for n in names])
+
+    def row(name: str, files, counts) -> str:
+        return f"{name:<{width}} {files:>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
+
+    lines = [row("service", "files", {"exact": "exact", "format": "format", "manual": "manual"})]
     for name, entry in summary["services"].items():
-        s = entry["sites"]
-        lines.append(f"{escape_control(name):<36} {entry['files']:>5} {s['exact']:>6} {s['format']:>6} {s['manual']:>6}")
+        lines.append(row(escape_control(name), entry["files"], entry["sites"]))
         for member, counts in sorted(entry["members"].items()):
-            lines.append(
-                f"  {escape_control(member):<34} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
-            )
+            lines.append(row("  " + escape_control(member), "", counts))
     t = summary["totals"]
-    lines.append(
-        f"{'total':<36} {summary['files_with_usages']:>5} {t['exact']:>6} {t['format']:>6} {t['manual']:>6}"
-    )
+    lines.append(row("total", summary["files_with_usages"], t))
     if set(summary["recipes"]) - {"generator"}:
         for name, counts in summary["recipes"].items():
-            lines.append(
-                f"{'recipe ' + name:<36} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
-            )
+            lines.append(row("recipe " + name, "", counts))
     lines.append(
         f"{summary['files_scanned']} files scanned, {summary['files_with_usages']} with sites, "
         f"{summary['files_to_change']} would change, {t['all']} sites"
@@ -113,6 +114,18 @@ def review_items(plan: Plan, classes: tuple[str, ...] = CLASSES) -> dict[str, di
 
 
 FORMATS = ("md", "json", "sarif")
+#: ``-o`` suffixes that choose the format when ``--format`` does not.
+_SUFFIXES = {".json": "json", ".sarif": "sarif", ".md": "md", ".markdown": "md"}
+
+
+def report_format(fmt: str | None, as_json: bool, output) -> str:
+    """``--format``, else ``--json``, else the format ``-o``'s suffix names, else Markdown."""
+    if fmt is not None:
+        return fmt
+    if as_json:
+        return "json"
+    suffix = output.suffix.lower() if output is not None else ""
+    return _SUFFIXES.get(suffix, "md")
 
 
 def render_review(plan: Plan, fmt: str, use_cache: bool = True, classes: tuple[str, ...] = CLASSES) -> str:
@@ -187,8 +200,10 @@ def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES, decided: di
     out = [
         "# idmigrate review list",
         "",
-        f"{t['all']} generator usages: {t['exact']} exact, {t['format']} format (applied, ID text changes), "
-        f"{t['manual']} manual (not applied).",
+        f"{t['all']} generator usages left in the checkout: {t['exact']} exact and {t['format']} format "
+        f"(`idmigrate apply` would rewrite them; format: the ID text changes), {t['manual']} manual "
+        "(never applied: change them by hand). Sites already rewritten are no longer listed: "
+        "a batch's commit message lists its format sites.",
         "",
     ]
     latent_fixed = sum(s["latent_fixed"] for s in summary["services"].values())
