@@ -37,11 +37,15 @@ class Tmux:
         return self("capture-pane", "-p", "-t", "review")
 
     def wait_for(self, text: str, timeout: float = 90) -> str:
+        """The screen once ``text`` is on it and the drawing has settled (two equal captures):
+        on a loaded machine a capture can land mid-draw."""
         end = time.monotonic() + timeout
+        previous = None
         while time.monotonic() < end:
             screen = self.screen()
-            if text in screen:
+            if text in screen and screen == previous:
                 return screen
+            previous = screen if text in screen else None
             time.sleep(0.3)
         raise AssertionError(f"{text!r} never appeared on the screen:\n{self.screen()}")
 
