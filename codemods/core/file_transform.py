@@ -29,6 +29,8 @@ class FileContext:
     statements: list["ast.stmt"]
     #: ``codemods.engine.pruning.SourceMap`` of ``module``: node texts and positions without a pass.
     texts: Any
+    #: Names of the fixtures that hand out a generator in a conftest.py above the file.
+    fixtures: tuple[str, ...] = ()
 
 
 @dataclass

@@ -51,6 +51,9 @@ class FileSettings:
     #: guard), so a file reports "changed" even if the guard would fail. ``scan`` keeps the
     #: guard: it must list files a rule would break.
     emit: bool = True
+    #: Fixtures of the conftest.py files above the file that hand out a generator
+    #: (``migrate.workspace.fixtures``): test parameters of these names hold one.
+    fixtures: tuple[str, ...] = ()
 
 
 def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
@@ -116,7 +119,8 @@ class _Relevance:
 def _relevance(settings: FileSettings) -> _Relevance:
     """A top-level statement that contains none of these is left out of the libcst parse: the
     engine's own words (the names it may import), every registered recipe's relevance words
-    and aliases, and the prefilter tokens of the selected recipes."""
+    and aliases, the prefilter tokens of the selected recipes, and the fixture names the file
+    inherits (a test that only takes such a parameter mentions nothing else)."""
     rules = settings.rules
     words, names, modules = {*MANAGER_NAMES, "__all__"}, set(), set()
     for recipe in RECIPES.values():
@@ -126,6 +130,7 @@ def _relevance(settings: FileSettings) -> _Relevance:
         modules.update(alias_modules)
     for recipe in ordered(settings.recipes):
         words.update(recipe.prefilter_tokens(rules))
+    words.update(settings.fixtures)
     return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)))
 
 
@@ -198,7 +203,8 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     for recipe in ordered(settings.recipes):
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
             texts = SourceMap(new_module)
-        transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts))
+        transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts,
+                                             settings.fixtures))
         if transform is None:
             continue
         try:

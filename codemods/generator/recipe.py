@@ -46,8 +46,9 @@ class GeneratorRecipe(Recipe):
         from codemods.generator.bindings import collect_bindings
         from codemods.generator.transformer import MigrationTransformer
 
-        bindings = collect_bindings(context.statements, context.rules.source_modules)
-        if not bindings.uses_generator and b"unified_id_generator" not in context.source \
-                and GENERATOR_CLASS.encode() not in context.source:
+        bindings = collect_bindings(context.statements, context.rules.source_modules, context.fixtures)
+        if not bindings.uses_generator and not bindings.inherited_fixtures \
+                and b"unified_id_generator" not in context.source and GENERATOR_CLASS.encode() not in context.source:
             return None
-        return MigrationTransformer(bindings, context.rules, context.module, context.texts)
+        return MigrationTransformer(bindings, context.rules, context.module, context.texts,
+                                    source=context.source, path=context.path)

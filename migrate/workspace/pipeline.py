@@ -19,6 +19,7 @@ from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.workspace.discovery import discover, mentions_generator, narrow, prefilter_tokens
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
+from migrate.workspace.fixtures import ConftestFixtures, scan_conftests
 from migrate.workspace.services import ServiceMap
 
 #: Below this many files a process pool costs more than it saves.
@@ -79,6 +80,8 @@ class Job:
     boundary: str | None
     recipes: tuple[str, ...] = DEFAULT_RECIPES
     emit: bool = True
+    #: Generator fixtures of the conftest.py files above the file.
+    fixtures: tuple[str, ...] = ()
 
 
 def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
@@ -86,7 +89,8 @@ def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) 
 
     out = []
     for job in jobs:
-        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit)
+        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit,
+                                job.fixtures)
         out.append(transform_source(job.source, job.path, settings))
     return out
 
@@ -169,8 +173,10 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     return out
 
 
-def _matching_files(root: Path, files, skip, wanted, tokens, index: PrefilterIndex, unreadable: list):
-    """(path, bytes) of every listed file that mentions a token: the text prefilter (SPEC 7).
+def _matching_files(root: Path, files, skip, wanted, tokens, index: PrefilterIndex, unreadable: list,
+                    fixtures: ConftestFixtures):
+    """(path, bytes) of every listed file that mentions a token, or a conftest fixture that hands
+    out a generator (a test may hold one only as a parameter): the text prefilter.
 
     This loop runs once per file of the repository, so it stays lean: a stat (which the
     index can answer), a no-follow read, a substring test; the full inside-ROOT check
@@ -196,7 +202,7 @@ def _matching_files(root: Path, files, skip, wanted, tokens, index: PrefilterInd
         except UnsafePathError as exc:
             unreadable.append((rel, str(exc)))
             continue
-        if not mentions_generator(data, tokens):
+        if not mentions_generator(data, tokens) and not fixtures.mentions(rel, data):
             index.remember(rel, st)
             continue
         try:
@@ -233,22 +239,27 @@ def build_plan(
     files = narrow(discovery.files, resolve_paths(root, paths or []))
     plan = Plan(root=root, files_scanned=len(files), services=service_map.names)
     tokens = prefilter_tokens(config.rules, recipes)
+    # Unnarrowed: a --path below tests/ still sees the fixtures of tests/conftest.py.
+    fixtures = scan_conftests(root, discovery.files, config.rules) if "generator" in recipes else ConftestFixtures()
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
     cache_root = cache_dir(root) if use_cache else None
-    index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None, tokens)
+    index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
+                           (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    for rel, data in _matching_files(root, files, discovery.api_files, wanted, tokens, index, plan.unreadable):
+    for rel, data in _matching_files(root, files, discovery.api_files, wanted, tokens, index, plan.unreadable,
+                                     fixtures):
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
-        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit))
+        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit, fixtures.for_path(rel)))
 
     index.save()
     cache = ResultCache(cache_root)
     fingerprint = config.fingerprint()
     keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
-                      ",".join(sorted(manager_modules)), ",".join(j.recipes), "emit" if j.emit else "scan")
+                      ",".join(sorted(manager_modules)), ",".join(j.recipes), "emit" if j.emit else "scan",
+                      ",".join(j.fixtures))
             for j in jobs]
     results: list = [cache.get(k) for k in keys]
     misses = [i for i, r in enumerate(results) if r is None]
