@@ -1,6 +1,6 @@
 """The Typer command line. It parses and prints; the work happens in ``pipeline`` and friends.
 
-Exit codes (SPEC 5): 0 success, 1 findings/failures to act on, 2 bad usage or input.
+Exit codes (as README.md lists them): 0 success, 1 findings/failures to act on, 2 bad usage or input.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import typer
 from migrate import __version__
 from migrate.workspace.config import ConfigError, load_config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
+from migrate.output.progress import progress_bar_factory
 from migrate.workspace.pipeline import Plan, PlanError, build_plan
 
 app = typer.Typer(
@@ -55,34 +56,6 @@ def _root(root: Path) -> Path:
     return root.resolve()
 
 
-def _progress_factory(label: str):
-    """A rich progress bar on a terminal, nothing when piped (SPEC 5)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def factory(total: int):
-        from rich.progress import Progress
-
-        progress = Progress(transient=True, console=_err_console())
-        progress.start()
-        task = progress.add_task(label, total=total)
-
-        def advance(n: int) -> None:
-            progress.advance(task, n)
-            if progress.tasks[0].completed >= total:
-                progress.stop()
-
-        return advance
-
-    return factory
-
-
-def _err_console():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
 def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming", recipes=None,
              emit: bool = True) -> Plan:
     root = _root(root)
@@ -90,7 +63,7 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
         config = load_config(root)
         return build_plan(
             root, config, services=services or None, paths=paths or None, workers=jobs,
-            use_cache=not no_cache, progress_factory=_progress_factory(label),
+            use_cache=not no_cache, progress_factory=progress_bar_factory(label),
             recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit,
         )
     except (ConfigError, PlanError) as exc:
@@ -270,7 +243,7 @@ def verify(
 
     plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe, emit=False)
     lines = remaining_lines(plan, include_manual=not allow_manual)
-    violations = find_violations(plan.root, load_config(plan.root), services=service or None)
+    violations = find_violations(plan.workspace, services=service or None)
     for line in lines + violations + problem_lines(summarize(plan)):
         sys.stdout.write(line + "\n")
     if lines or violations:
@@ -326,7 +299,9 @@ def run(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
-    from migrate.run.orchestrate import RunError, RunOptions, render_summary, run_batches
+    from migrate.output.run_tables import render_summary
+    from migrate.run.model import RunError, RunOptions
+    from migrate.run.runner import run_batches
 
     root = _root(root)
     try:
@@ -361,7 +336,8 @@ def status(
     no_cache: bool = NoCacheOpt,
 ) -> None:
     """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
-    from migrate.run.orchestrate import render_status, status_report
+    from migrate.output.run_tables import render_status
+    from migrate.output.status import status_report
     from migrate.run.state import StateError
 
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")

@@ -1,31 +1,44 @@
-"""Every git operation idmigrate performs, in one module, through GitPython.
+"""Every git operation idmigrate performs, in one module.
 
 Porcelain commands run as ``git`` subprocesses via GitPython's command wrapper
 (``repo.git.<verb>``), so attributes, filters and worktrees behave exactly as
-they do for the user's own git. Hooks are switched off (``core.hooksPath`` to
-/dev/null): a hook may be code of the target repository, and idmigrate runs no
-code of the target other than the configured test commands. Nothing here ever checks out,
-resets or stages anything in the user's working tree: ``run`` works in
-separate worktrees and moves branches with compare-and-swap ``update-ref``.
+they do for the user's own git. Two helpers that every verb needs work without
+GitPython, so that scanning never imports it: ``common_dir`` reads files and
+``list_python_files`` runs ``git ls-files`` as a plain subprocess.
+
+Hooks are switched off (``core.hooksPath`` to /dev/null): a hook may be code of
+the target repository, and idmigrate runs no code of the target other than the
+configured test commands. Nothing here ever checks out, resets or stages
+anything in the user's working tree: ``run`` works in separate worktrees and
+moves branches with compare-and-swap ``update-ref``.
 Every failure is a ``GitError`` with a one-line message.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import stat
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import git
 
 
-def _import_gitpython():
-    """GitPython, imported even when no ``git`` executable is installed.
+@functools.lru_cache(maxsize=1)
+def _gitpython():
+    """GitPython, imported on first use and even when no ``git`` executable is installed.
 
-    By default GitPython raises a multi-line ImportError at import time without
-    one, which crashed ``run`` and ``status`` with a traceback; imported quietly,
-    ``open_repo`` says it in one line and the verbs that need no git still work.
+    On first use: the verbs that only read files (scan, diff, a no-change re-run) never
+    pay for importing it. Quietly: by default GitPython raises a multi-line ImportError
+    at import time without a git executable, which crashed ``run`` and ``status`` with a
+    traceback; imported quietly, ``open_repo`` says it in one line and the verbs that
+    need no git still work.
     """
     key = "GIT_PYTHON_REFRESH"
     previous = os.environ.get(key)
@@ -39,9 +52,6 @@ def _import_gitpython():
             os.environ[key] = previous
     return module
 
-
-git = _import_gitpython()
-from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError  # noqa: E402
 
 ZERO_SHA = "0" * 40
 
@@ -70,10 +80,11 @@ class GitNotFoundError(NotARepositoryError):
 
 def git_available() -> bool:
     """True when the git executable GitPython would run exists."""
-    return shutil.which(git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git") is not None
+    return shutil.which(_gitpython().Git.GIT_PYTHON_GIT_EXECUTABLE or "git") is not None
 
 
-def _message(exc: GitCommandError) -> str:
+def _message(exc) -> str:
+    """One line out of a GitPython ``GitCommandError``."""
     text = (exc.stderr if isinstance(exc.stderr, str) else str(exc)).strip()
     # GitPython wraps git's stderr as "stderr: '<text>'": unwrap exactly that, keeping git's own quotes.
     if text.startswith("stderr: '") and text.endswith("'"):
@@ -92,7 +103,7 @@ def _run(g: git.Git, verb: str, *args: str, **kwargs) -> str:
     try:
         with g.custom_environment(**_NO_HOOKS):
             return getattr(g, verb)(*args, **kwargs)
-    except GitCommandError as exc:
+    except _gitpython().GitCommandError as exc:
         raise GitError(f"git {verb.replace('_', '-')}: {_message(exc)}") from None
 
 
@@ -102,12 +113,14 @@ def open_repo(root: Path) -> git.Repo:
     root = Path(root)
     if not git_available():
         raise GitNotFoundError("git is not installed (no `git` executable on PATH)")
+    git = _gitpython()
+    not_a_repository = (git.InvalidGitRepositoryError, git.NoSuchPathError)
     try:
         repo = git.Repo(root)
-    except (InvalidGitRepositoryError, NoSuchPathError):
+    except not_a_repository:
         try:
             outer = git.Repo(root, search_parent_directories=True)
-        except (InvalidGitRepositoryError, NoSuchPathError):
+        except not_a_repository:
             raise NotARepositoryError(f"{root}: not a git repository") from None
         top = outer.working_tree_dir
         outer.close()
@@ -120,9 +133,46 @@ def open_repo(root: Path) -> git.Repo:
     return repo
 
 
-def common_dir(repo: git.Repo) -> Path:
-    """The shared ``.git`` directory (also when ROOT is a linked worktree)."""
-    return Path(repo.common_dir).resolve()
+def common_dir(work_tree: Path) -> Path | None:
+    """The repository's shared git directory, also from a linked worktree (where ``.git`` is
+    a file); None when ``work_tree`` has no ``.git``. Reads files only: no git, no GitPython."""
+    dot_git = Path(work_tree) / ".git"
+    if dot_git.is_dir():
+        return dot_git.resolve()
+    try:
+        text = dot_git.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if not text.startswith("gitdir:"):
+        return None
+    git_dir = (Path(work_tree) / text[len("gitdir:"):].strip()).resolve()
+    try:
+        common = (git_dir / (git_dir / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    except OSError:
+        common = git_dir
+    return common if common.is_dir() else None
+
+
+def list_python_files(work_tree: Path) -> list[str] | None:
+    """Tracked and untracked ``*.py`` files minus ignored ones (``git ls-files``), relative
+    and posix; None when ``work_tree`` is not a checkout or git cannot list it.
+
+    A plain subprocess, not GitPython: discovery runs on every verb, and importing GitPython
+    would cost a no-change re-run more than the listing itself.
+    """
+    if not (Path(work_tree) / ".git").exists():
+        return None
+    try:
+        out = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
+             "--", "*.py"],
+            cwd=work_tree, capture_output=True, check=True, timeout=120,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    # One decode for the whole listing (NUL never occurs inside an encoded name); a file
+    # both tracked and untracked-listed (deleted, then re-created) appears twice: keep one.
+    return list(dict.fromkeys(name for name in os.fsdecode(out).split("\0") if name))
 
 
 @dataclass(frozen=True)
@@ -195,10 +245,6 @@ def resolve_commit(repo: git.Repo, ref: str) -> str:
 
 def tree_of(repo: git.Repo, rev: str) -> str:
     return _run(repo.git, "rev_parse", "--verify", f"{rev}^{{tree}}")
-
-
-def commit_parents(repo: git.Repo, rev: str) -> list[str]:
-    return _run(repo.git, "rev_list", "--parents", "-n", "1", rev).split()[1:]
 
 
 # ------------------------------------------------------------------- branches
@@ -284,14 +330,14 @@ def remove_worktree(repo: git.Repo, path: Path) -> None:
 
 def stage_tracked_changes(worktree: Path) -> str:
     """Stage every change to tracked files in ``worktree``; return the tree object's id."""
-    g = git.Git(str(worktree))
+    g = _gitpython().Git(str(worktree))
     _run(g, "add", "--update", "--", ".")
     return _run(g, "write_tree")
 
 
 def reset_worktree(worktree: Path, commit: str) -> None:
     """Make a (private) worktree exactly ``commit`` again, dropping every change and new file."""
-    g = git.Git(str(worktree))
+    g = _gitpython().Git(str(worktree))
     _run(g, "reset", "--hard", "--quiet", commit)
     _run(g, "clean", "-ffdxq")
 
@@ -307,48 +353,21 @@ def commit_tree(repo: git.Repo, tree: str, parent: str, message: str) -> str:
         os.unlink(path)
 
 
-def changed_paths(repo: git.Repo, old: str, new: str) -> list[str]:
-    out = _run(repo.git, "diff", "--name-only", "-z", "--no-renames", old, new, strip_newline_in_stdout=False)
-    return [p for p in out.split("\0") if p]
+def run_command(repo: git.Repo, verb: str, *args: str) -> str:
+    """``git VERB ARGS`` in ``repo`` (``rev_parse`` for rev-parse), hooks off, one-line errors.
+
+    For one-off steps (setting up the ``idmigrate demo`` repository); ``run`` uses the verbs above.
+    """
+    return _run(repo.git, verb, *args)
 
 
-def show_file(repo: git.Repo, rev: str, path: str) -> bytes:
-    """The exact bytes of ``path`` at ``rev`` (no filters)."""
-    try:
-        return repo.git.show(f"{rev}:{path}", stdout_as_string=False, strip_newline_in_stdout=False)
-    except GitCommandError as exc:
-        raise GitError(f"git show: {_message(exc)}") from None
-
-
-# ------------------------------------------------------- used by `idmigrate demo`
-def _ensure_identity(repo: git.Repo) -> None:
-    if identity_problem(repo):
-        with repo.config_writer() as cw:
-            cw.set_value("user", "name", "idmigrate demo")
-            cw.set_value("user", "email", "idmigrate-demo@localhost")
-
-
-def init_repo(path: Path, message: str) -> str:
-    """``git init`` at ``path`` and commit everything in it; return the commit id."""
-    path = Path(path)
+def init_repository(path: Path) -> None:
+    """``git init`` at ``path``, on a ``main`` branch where git can name it (2.28+)."""
+    git = _gitpython()
     try:
         git.Repo.init(path, initial_branch="main").close()
-    except GitCommandError:  # git older than 2.28
+    except git.GitCommandError:  # git older than 2.28
         try:
             git.Repo.init(path).close()
-        except GitCommandError as exc:
+        except git.GitCommandError as exc:
             raise GitError(f"git init: {_message(exc)}") from None
-    return commit_all(path, message)
-
-
-def commit_all(path: Path, message: str) -> str:
-    """Commit every change (tracked and untracked, minus ignored) at ``path``; return HEAD's id."""
-    repo = open_repo(Path(path))
-    try:
-        _ensure_identity(repo)
-        _run(repo.git, "add", "--all", "--", ".")
-        if _run(repo.git, "status", "--porcelain"):
-            _run(repo.git, "commit", "--quiet", "--no-verify", "-m", message)
-        return _run(repo.git, "rev_parse", "HEAD")
-    finally:
-        repo.close()

@@ -3,7 +3,8 @@
 In an affected file typically a few percent of the lines sit in statements that
 mention the generator. ``reduce_source`` uses the stdlib ``ast`` (C, fast) to
 find them and builds a smaller module: the file's head (comments, docstring,
-leading imports) plus each run of relevant top-level statements, separated by
+leading imports) plus each run of relevant top-level statements (those that
+mention a word, every import, and ``sys.path``-style bootstraps), separated by
 marker lines. libcst parses, transforms and prints only that; ``splice`` puts
 each rewritten run back in place of the original lines, so every other byte of
 the file is untouched by construction.
@@ -16,6 +17,8 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass
+
+from codemods.engine.bootstraps import is_bootstrap_ast
 
 CHUNK_MARKER_NAME = "__idmigrate_chunk__"
 _MARKER = CHUNK_MARKER_NAME + " = {}"
@@ -170,7 +173,9 @@ def reduce_source(
 
     def relevant(node: ast.stmt) -> bool:
         chunk = "".join(lines[_start(node) - 1:node.end_lineno])
-        return isinstance(node, (ast.Import, ast.ImportFrom)) or any(w in chunk for w in words)
+        if isinstance(node, (ast.Import, ast.ImportFrom)) or any(w in chunk for w in words):
+            return True
+        return is_bootstrap_ast(node, chunk)  # an added import must be placed after it: keep it in view
 
     ranges: list[tuple[int, int]] = [(1, head_end)]
     previous_end, previous_kept = head_end, True

@@ -52,7 +52,7 @@ class FileSettings:
     #: guard: it must list files a rule would break.
     emit: bool = True
     #: Fixtures of the conftest.py files above the file that hand out a generator
-    #: (``migrate.workspace.fixtures``): test parameters of these names hold one.
+    #: (``migrate.workspace.discovery.scan_conftests``): test parameters of these names hold one.
     fixtures: tuple[str, ...] = ()
 
 
@@ -226,8 +226,9 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
         return UNCHANGED, _demote(findings, "IDM091", f"{RULES['IDM091'].why}: {clash}"), None, ""
     if not settings.emit:  # an inventory needs no import fixes either
         return CHANGED, findings, None, ""
-    already = names.imported_from_any(settings.manager_modules)
-    new_module = update_imports(new_module, transforms, settings.import_path, needed - already)
+    # Which scopes still lack which names is the import planner's question (an import inside another
+    # function does not count), so it gets every name the rewrites use.
+    new_module = update_imports(new_module, transforms, settings.import_path, needed, texts, settings.manager_modules)
     return CHANGED, findings, texts.code(new_module), ""
 
 

@@ -22,7 +22,7 @@ from codemods.engine.pruning import Pruning, SourceMap, has_comment
 from codemods.generator import builders
 from codemods.generator.bindings import THREAD_MAKERS, Bindings
 from codemods.generator.calls import CallSite, manual_member, rewrite_call
-from codemods.generator.imports import remove_unused_imports
+from codemods.generator.imports import import_removal
 from codemods.generator.instances.tracker import InstanceTracker
 from codemods.generator.instances.walk import InstanceWalk
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
@@ -80,9 +80,8 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         self._resolve_positions()
         return module
 
-    def fix_imports(self, module, manager_import):
-        return remove_unused_imports(module, self.b, self.rules.source_modules, self.kept_texts, self.texts,
-                                     manager_import)
+    def import_removal(self):
+        return import_removal(self.b, self.rules.source_modules, self.kept_texts)
 
     # ----------------------------------------------------------------- helpers
     def _append(self, node: cst.CSTNode, finding: Finding) -> None:

@@ -1,8 +1,8 @@
 """The ``adhoc-ids`` and ``test-ids`` recipes, as the registry sees them. No libcst at module level.
 
 Where they do a job differently from the generator recipe (positions from ``PositionProvider``,
-needed names by a tree walk, the ``test_id_helper`` import by ``AddImportsVisitor``), the modules
-that do it say why: ``site_transformer`` and ``test_ids``.
+needed names by a tree walk, their own uuid-import removal in ``finish``), the module that does it
+says why: ``site_transformer``.
 """
 
 from __future__ import annotations

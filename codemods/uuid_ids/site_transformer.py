@@ -6,7 +6,9 @@ uses: a custom generator function (IDM120) is reported where its ``def`` keyword
 its decorators and the comment lines above it, which the metadata knows and the ``SourceMap``
 (where a node's printed text starts, those lines included) does not. Needed manager names
 are read off the replacement node (a tree walk), not its text like the generator does: the node
-holds prefixes copied from user literals, whose text may spell a manager name.
+holds prefixes copied from user literals, whose text may spell a manager name. A uuid import
+is dropped in ``finish`` when its scope lost its last use (``uuid_names``), not through the
+engine's ``ImportRemoval``: only comparing the tree before and after the rewrite tells.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from codemods.generator import builders
 from codemods.generator.rules import RuleSet
 from codemods.uuid_ids.naming import Typed, type_from_literal, type_from_name, word_type
 from codemods.uuid_ids.sites import Site, add_chain, analyze
-from codemods.uuid_ids.uuid_names import UuidNames, drop_unused_uuid_imports, name_uses
+from codemods.uuid_ids.uuid_names import UuidNames, drop_dead_uuid_imports
 from codemods.uuid_ids.uuid_rules import ADHOC, UUID_RULES
 
 
@@ -150,7 +152,7 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
     def finish(self, module: cst.Module) -> cst.Module:
         if not self.applied:
             return module
-        return drop_unused_uuid_imports(module, self.names, name_uses(self.module))  # self.module: the original
+        return drop_dead_uuid_imports(self.module, module, self.names.all)  # self.module: the original
 
     # -------------------------------------------------------------- policy
     def decide(self, site: Site, ancestors: list[cst.CSTNode]) -> Decision | None:

@@ -6,19 +6,16 @@ names takes the fallback type instead of being left to a human. A site whose
 format the test asserts on is ``manual`` (``codemods.uuid_ids.format_checks``). With
 ``test_id_helper`` configured, sites call that helper (imported) instead of the manager.
 
-The helper is imported with libcst's ``AddImportsVisitor``, the manager names with the engine's
-own ``add_import`` (``codemods.engine.imports``): the two place an import differently (the
-engine's can take the place of a removed generator import, and spaces the code after it), so
-switching either to the other would move lines in the files it rewrites.
+The helper is imported the way the engine imports the manager names (``codemods.engine.imports``):
+in the scope that uses it, after the imports and ``sys.path`` bootstraps before its first use.
 """
 
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, ImportItem
 
 from codemods.core.decision import Decision
+from codemods.engine.imports import import_where_used
 from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import has_comment, nodes_of
 from codemods.generator.rules import RuleSet
@@ -80,8 +77,7 @@ class TestIdsTransformer(UuidSiteTransformer):
     def finish(self, module: cst.Module) -> cst.Module:
         module = super().finish(module)
         if self.applied and self.helper is not None:
-            context = CodemodContext()
-            module = module.visit(AddImportsVisitor(context, [ImportItem(self.helper[0], self.helper[1])]))
+            module = import_where_used(module, self.helper[0], {self.helper[1]})
         return module
 
 

@@ -1,4 +1,4 @@
-"""SPEC 4.4 ``expose``: move the manager under ``shared/`` so every service may import it.
+"""``expose``: move the manager under ``shared/`` so every service may import it.
 
 The old module becomes a re-export that also aliases itself to the new module in
 ``sys.modules``: existing manager users keep working, share the same singleton,

@@ -1,4 +1,4 @@
-"""SPEC 4.5 ``shim``: the generator becomes a layer that delegates to the manager and warns.
+"""``shim``: the generator becomes a layer that delegates to the manager and warns.
 
 The original module is kept beside it as ``_legacy_<name>.py``; the new module
 subclasses the legacy class, overrides every member the rule table can map, and
@@ -55,7 +55,7 @@ def _deprecated(name, replacement):
 
 
 def _type_and_prefix(prefix):
-    """Resolve a generate_base_id prefix like the codemod does (SPEC 4.1 a-e)."""
+    """Resolve a generate_base_id prefix like the codemod does (MIGRATION.md: how a prefix resolves)."""
     text = str(prefix)
     if text in _ID_TYPES:
         return text, (text if _KEEP_PREFIX else None)

@@ -2,8 +2,8 @@
 
 The file lives in git's (common) directory, so it is never part of the work
 tree, never committed and shared by linked worktrees. It is written atomically
-(temp file + ``os.replace``) with user-only permissions, so an interrupted
-write leaves the previous state, never half of one.
+with user-only permissions (``fileio.replace_file``), so an interrupted write
+leaves the previous state, never half of one.
 
 Layout (version 1)::
 
@@ -24,10 +24,12 @@ from __future__ import annotations
 import errno
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from migrate.gitops import common_dir
+from migrate.workspace.fileio import replace_file
 
 STATE_VERSION = 1
 STATE_FILE = "state.json"
@@ -42,33 +44,18 @@ class StateError(Exception):
     """The state file or lock is unusable; the message is one line."""
 
 
-def state_dir(git_common_dir: Path) -> Path:
-    return Path(git_common_dir) / "idmigrate"
+def state_dir(work_tree: Path) -> Path:
+    """``idmigrate`` in the git directory of the repository at ``work_tree`` (shared by its worktrees)."""
+    common = common_dir(work_tree)
+    if common is None:
+        raise StateError(f"{work_tree}: cannot find the repository's git directory")
+    return common / "idmigrate"
 
 
 def _ensure_dir(directory: Path) -> None:
     if not directory.is_dir():
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(directory, 0o700)
-
-
-def atomic_write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically, readable by the owner only."""
-    _ensure_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class RunState:
@@ -145,7 +132,8 @@ class RunState:
             baselines.pop(next(iter(baselines)))
 
     def save(self) -> None:
-        atomic_write_private(self.path, json.dumps(self.data, indent=2, sort_keys=False) + "\n")
+        _ensure_dir(self.path.parent)
+        replace_file(self.path, (json.dumps(self.data, indent=2, sort_keys=False) + "\n").encode("utf-8"), private=True)
 
 
 class RunLock:
@@ -204,10 +192,3 @@ class RunLock:
             except OSError:
                 pass
         self._held = False
-
-    def __enter__(self) -> "RunLock":
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migrate.run.interrupts import deferred_interrupts
+from migrate.interrupts import deferred_interrupts
 
 #: Output kept for the report: the last lines of a test run.
 TAIL_LINES = 60
@@ -290,3 +290,63 @@ def compare(baseline: TestRun | None, after: TestRun) -> Verdict:
         return Verdict(False, "", [], list(after.failing or []) or [note])
     return Verdict(True, f"tests failed (exit {after.exit_code}; exit {baseline.exit_code} on the base)",
                    list(after.failing or []))
+
+
+@dataclass
+class BatchTests:
+    """What a batch's tests came to: the command (None: none to run), its run on the migrated
+    worktree, the run on the base when one was needed, and the verdict."""
+
+    __test__ = False
+
+    command: TestCommand | None = None
+    after: TestRun | None = None
+    baseline: TestRun | None = None
+    verdict: Verdict | None = None
+    #: ``--no-tests``: nothing was run on purpose.
+    skipped: bool = False
+
+    @property
+    def red(self) -> bool:
+        return self.verdict is not None and self.verdict.red
+
+    @property
+    def already_failing(self) -> list[str]:
+        return self.verdict.already_failing if self.verdict is not None else []
+
+    def summary(self) -> str:
+        """One line for the commit message."""
+        if self.skipped:
+            return "not run (--no-tests)"
+        if self.command is None or self.after is None:
+            return "none (no test command and no test files for this service)"
+        if self.after.passed is not None:
+            text = f"{self.command.label}: {self.after.passed} passed, {self.after.failed} failed"
+        else:
+            text = f"{self.command.label}: exit {self.after.exit_code}"
+        if self.already_failing:
+            text += f"; already failing on the base: {', '.join(self.already_failing)}"
+        return text
+
+    def record(self) -> dict[str, Any]:
+        """The ``tests`` entry of the batch in the state file and the ``--json`` summary."""
+        if self.skipped:
+            return {"ran": False, "status": "skipped", "why": "--no-tests"}
+        if self.command is None or self.after is None:
+            return {"ran": False, "status": "none", "why": "no test command and no test files"}
+        after, baseline, verdict = self.after, self.baseline, self.verdict
+        return {
+            "ran": True,
+            "status": after.status,
+            "command": self.command.label,
+            "exit_code": after.exit_code,
+            "duration": round(after.duration, 2),
+            "passed": after.passed,
+            "failed": after.failed,
+            "new_failures": verdict.new_failures if verdict else [],
+            "already_failing": verdict.already_failing if verdict else [],
+            "baseline": None if baseline is None else {
+                "status": baseline.status, "exit_code": baseline.exit_code,
+                "passed": baseline.passed, "failed": baseline.failed,
+            },
+        }

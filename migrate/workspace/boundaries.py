@@ -7,23 +7,19 @@ whole repo, and an import statement is a line-level thing.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from migrate.workspace.config import Config
-from migrate.workspace.discovery import discover
-from migrate.workspace.fileio import UnsafePathError, read_source
-from migrate.workspace.services import ServiceMap
 from migrate.output.terminal import escape_control
+from migrate.workspace.fileio import UnsafePathError, read_source
+from migrate.workspace.workspace import Workspace
 
 _IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))", re.M)
 
 
-def find_violations(root: Path, config: Config, services: list[str] | None = None) -> list[str]:
-    discovery = discover(root, config)
-    service_map = ServiceMap(root, config, {f.split("/", 1)[0] for f in discovery.files if "/" in f})
+def find_violations(workspace: Workspace, services: list[str] | None = None) -> list[str]:
+    root, service_map = workspace.root, workspace.services
     isolated_names = {name for name in service_map.names if service_map.get(name).isolated}
     lines = []
-    for rel in discovery.files:
+    for rel in workspace.files:
         service = service_map.service_of(rel)
         if not service.isolated or (services and service.name not in services):
             continue

@@ -7,16 +7,16 @@ Entries are written user-only; a broken or unreadable entry is just a miss.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 from pathlib import Path
 
 from migrate import __version__
+from migrate.gitops import common_dir
+from migrate.workspace.fileio import replace_file
 
 CACHE_FORMAT = "1"
 
@@ -34,28 +34,9 @@ def engine_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _common_git_dir(root: Path) -> Path | None:
-    """The repository's shared git dir, also from a linked worktree (where ``.git`` is a file)."""
-    dot_git = root / ".git"
-    if dot_git.is_dir():
-        return dot_git
-    try:
-        text = dot_git.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    if not text.startswith("gitdir:"):
-        return None
-    git_dir = (root / text[len("gitdir:"):].strip()).resolve()
-    try:
-        common = (git_dir / (git_dir / "commondir").read_text(encoding="utf-8").strip()).resolve()
-    except OSError:
-        common = git_dir
-    return common if common.is_dir() else None
-
-
 def cache_dir(root: Path) -> Path:
     """``.git/idmigrate/cache`` in a git checkout (or any of its worktrees), else under the user cache."""
-    git_dir = _common_git_dir(root)
+    git_dir = common_dir(root)
     if git_dir is not None:
         return git_dir / "idmigrate" / "cache"
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
@@ -73,27 +54,18 @@ def cache_key(source: bytes, *parts: str) -> str:
 
 
 def _write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
-    """Pickle ``value`` to ``target`` atomically, user-only (0600 file, 0700 for ``owned_dirs``).
+    """Pickle ``value`` to ``target``, user-only (0600 file, 0700 for ``owned_dirs``).
 
-    A cache that cannot be written only costs speed, so failures are swallowed.
+    A cache that cannot be written only costs speed, so failures are swallowed, and
+    nothing is fsynced.
     """
-    tmp = None
     try:
         owned_dirs[0].parent.mkdir(parents=True, exist_ok=True)
         for directory in owned_dirs:
             directory.mkdir(exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-        tmp = None
+        replace_file(target, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), private=True, durable=False)
     except (OSError, pickle.PickleError):
         pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 class ResultCache:

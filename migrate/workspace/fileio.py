@@ -14,10 +14,11 @@ only atomic within one filesystem.
 from __future__ import annotations
 
 import os
-import signal
 import stat
 import tempfile
 from pathlib import Path
+
+from migrate.interrupts import deferred_interrupts
 
 _TMP_SUFFIX = ".idmigrate-tmp"
 
@@ -112,27 +113,11 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
-
-
-def _hold_interrupts():
-    """Block SIGINT/SIGTERM for this thread; the previous mask (None where not supported)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
-
-
-def _release_interrupts(previous) -> None:
-    """Restore the mask; a signal that arrived meanwhile is raised now (KeyboardInterrupt). Idempotent."""
-    if previous is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def atomic_write(root: Path, rel_path: str | Path, data: bytes) -> None:
-    """Atomically replace ``root/rel_path`` with ``data``, keeping mode bits
-    (and owner/group when permitted).  Raises UnsafePathError for symlinks or
-    paths outside root, PermissionError for a read-only target; in every
-    failure case the target is untouched and no temp file is left behind."""
+    """Atomically replace the repository file ``root/rel_path`` with ``data``, keeping its
+    mode bits (and owner/group when permitted).  Raises UnsafePathError for symlinks or
+    paths outside root, PermissionError for a read-only target; in every failure case the
+    target is untouched and no temp file is left behind."""
     target = _checked_target(root, rel_path)
     try:
         st = os.stat(target)
@@ -143,21 +128,36 @@ def atomic_write(root: Path, rel_path: str | Path, data: bytes) -> None:
             f"{rel_path}: file is read-only (mode {oct(st.st_mode & 0o7777)}); "
             "refusing to overwrite it"
         )
-    mode = st.st_mode & 0o7777 if st is not None else _default_mode()
+    replace_file(target, data)
 
-    # Ctrl-C/SIGTERM are held while the temp file is created, so an interrupt cannot
-    # land between its creation and this function knowing its name (a stray temp file).
-    held = _hold_interrupts()
-    tmp_name = None
+
+def replace_file(target: Path, data: bytes, *, private: bool = False, durable: bool = True) -> None:
+    """Replace ``target`` with ``data`` atomically: the one writer of every file idmigrate writes.
+
+    An existing file keeps its mode bits (and owner/group when permitted), a new one gets
+    the umask's default; ``private`` makes it the user's alone (0600), for idmigrate's own
+    state and cache. ``durable=False`` skips the fsyncs, for data that may be lost (a cache).
+    On any failure, an interrupt included, the target is untouched and the temp file removed.
+    """
+    st = None
+    if not private:
+        try:
+            st = os.stat(target)
+        except FileNotFoundError:
+            pass
+    mode = 0o600 if private else st.st_mode & 0o7777 if st is not None else _default_mode()
+    fd = tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=_TMP_SUFFIX, dir=target.parent
-        )
-        _release_interrupts(held)  # a held interrupt is raised here, where the temp file is removed
+        # Ctrl-C/SIGTERM wait until the temp file is created, so an interrupt cannot land
+        # between its creation and this function knowing its name (a stray temp file).
+        with deferred_interrupts():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TMP_SUFFIX, dir=target.parent)
         with os.fdopen(fd, "wb") as f:
+            fd = None  # closed with f
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         if st is not None and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
             try:
                 os.chown(tmp_name, st.st_uid, st.st_gid)
@@ -167,11 +167,13 @@ def atomic_write(root: Path, rel_path: str | Path, data: bytes) -> None:
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException:
-        _release_interrupts(held)
+        if fd is not None:
+            os.close(fd)
         if tmp_name is not None:
             try:
                 os.unlink(tmp_name)
             except FileNotFoundError:
                 pass
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)

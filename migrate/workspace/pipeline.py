@@ -12,15 +12,14 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
-from migrate.workspace.discovery import discover, mentions_generator, narrow, prefilter_tokens
+from migrate.workspace.discovery import ConftestFixtures, mentions_generator, narrow, prefilter_tokens, scan_conftests
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
-from migrate.workspace.fixtures import ConftestFixtures, scan_conftests
-from migrate.workspace.services import ServiceMap
+from migrate.workspace.workspace import Workspace
 
 #: Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 8
@@ -62,6 +61,8 @@ class Plan:
     #: (path, reason) for files that could not even be read.
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
+    #: What the plan was made from (None for a plan of a hand-picked list of outcomes).
+    workspace: Workspace | None = None
 
     def by_status(self, status: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.result.status == status]
@@ -151,10 +152,6 @@ def transform_jobs(
     return results
 
 
-def _top_dirs(files: Iterable[str]) -> set[str]:
-    return {f.split("/", 1)[0] for f in files if "/" in f}
-
-
 def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     """``--path`` values as ROOT-relative posix paths; anything outside ROOT is refused."""
     out = []
@@ -173,15 +170,17 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     return out
 
 
-def _matching_files(root: Path, files, skip, wanted, tokens, index: PrefilterIndex, unreadable: list,
+def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list,
                     fixtures: ConftestFixtures):
     """(path, bytes) of every listed file that mentions a token, or a conftest fixture that hands
-    out a generator (a test may hold one only as a parameter): the text prefilter.
+    out a generator (a test may hold one only as a parameter): the text prefilter, so only those
+    are parsed.
 
     This loop runs once per file of the repository, so it stays lean: a stat (which the
     index can answer), a no-follow read, a substring test; the full inside-ROOT check
     only for the few files that match.
     """
+    root, skip = workspace.root, workspace.api_files
     prefix = str(root) + os.sep
     for rel in files:
         if rel in skip or (wanted is not None and not wanted(rel)):
@@ -230,25 +229,24 @@ def build_plan(
     unknown_recipes = [r for r in recipes if r not in RECIPES]
     if unknown_recipes:
         raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
-    discovery = discover(root, config)
-    service_map = ServiceMap(root, config, _top_dirs(discovery.files))
+    workspace = Workspace.open(root, config)
+    service_map = workspace.services
     if services:
         unknown = sorted(set(services) - set(service_map.names))
         if unknown:
             raise UsageError(f"unknown service {unknown[0]!r} (known: {', '.join(service_map.names)})")
-    files = narrow(discovery.files, resolve_paths(root, paths or []))
-    plan = Plan(root=root, files_scanned=len(files), services=service_map.names)
+    files = narrow(workspace.files, resolve_paths(root, paths or []))
+    plan = Plan(root=root, files_scanned=len(files), services=service_map.names, workspace=workspace)
     tokens = prefilter_tokens(config.rules, recipes)
     # Unnarrowed: a --path below tests/ still sees the fixtures of tests/conftest.py.
-    fixtures = scan_conftests(root, discovery.files, config.rules) if "generator" in recipes else ConftestFixtures()
+    fixtures = scan_conftests(root, workspace.files, config.rules) if "generator" in recipes else ConftestFixtures()
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
     cache_root = cache_dir(root) if use_cache else None
     index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
                            (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    for rel, data in _matching_files(root, files, discovery.api_files, wanted, tokens, index, plan.unreadable,
-                                     fixtures):
+    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures):
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)

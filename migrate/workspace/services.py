@@ -1,6 +1,6 @@
 """Which service a file belongs to, where it imports the manager from, and what it may import.
 
-Defaults follow the monorepo's layout (SPEC 1): a service is a top-level package;
+Defaults follow the monorepo's layout: a service is a top-level package;
 loose files at the root form the ``_root`` batch; ``*_service``, ``*_backend`` and
 the shared packages are isolated (they may import only themselves and ``shared``).
 """

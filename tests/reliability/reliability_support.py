@@ -21,13 +21,12 @@ from typing import Iterator
 import pytest
 from typer.testing import CliRunner
 
-from migrate import gitops
 from migrate.cli import app
 from migrate.workspace.config import load_config
 from migrate.compat.expose import expose_manager
 from migrate.run.state import LOCK_FILE, STATE_FILE
 
-from migrate.demo.demo import EXAMPLE
+from migrate.demo.demo import EXAMPLE, commit_all, init_repo
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".benchmarks", ".pytest_cache")
 #: Upper bound for waiting on a subprocess event; a guard against hanging, never an assertion on speed.
 PATIENCE = 120.0
@@ -54,6 +53,17 @@ def git(root: Path, *args: str, check: bool = True) -> str:
     return proc.stdout
 
 
+def show_file(repo, rev: str, path: str) -> bytes:
+    """The exact bytes of ``path`` at ``rev`` in a GitPython ``repo`` (no filters)."""
+    return repo.git.show(f"{rev}:{path}", stdout_as_string=False, strip_newline_in_stdout=False)
+
+
+def changed_paths(repo, old: str, new: str) -> list[str]:
+    """Paths that differ between two commits of a GitPython ``repo``."""
+    out = repo.git.diff("--name-only", "-z", "--no-renames", old, new, strip_newline_in_stdout=False)
+    return [p for p in out.split("\0") if p]
+
+
 def snapshot_example(dest: Path) -> Path:
     """A private copy of the bundled example (other people edit the original while tests run)."""
     shutil.copytree(EXAMPLE, dest, ignore=IGNORE)
@@ -70,10 +80,10 @@ def make_repo(source: Path, dest: Path, *, expose: bool = True, pyproject_extra:
     for rel, text in (files or {}).items():
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         (dest / rel).write_text(text, encoding="utf-8")
-    gitops.init_repo(dest, "Example monorepo")
+    init_repo(dest, "Example monorepo")
     if expose:
         expose_manager(dest, load_config(dest))
-        gitops.commit_all(dest, "Expose the manager under shared/")
+        commit_all(dest, "Expose the manager under shared/")
     return dest
 
 

@@ -32,15 +32,15 @@ import pytest
 from migrate import cli as cli_module
 from migrate.workspace import fileio
 from migrate import gitops
-from migrate.run import orchestrate
 from migrate.run import state as state_module
 from migrate.run import testrun
 from migrate.workspace.config import load_config
-from migrate.run.orchestrate import RunOptions, run_batches
+from migrate.run.model import RunError, RunOptions
+from migrate.run.runner import run_batches
 from migrate.workspace.pipeline import build_plan
 from tests.reliability.reliability_support import (
     assert_no_leftovers, branches, cli, git, hashes, head, hermetic_git, history, kill_quietly, load_state,
-    make_repo, process_gone, service_config, snapshot_example, wait_for, work_tree_files,
+    make_repo, process_gone, service_config, show_file, snapshot_example, wait_for, work_tree_files,
 )
 
 SERVICES = ["scripts", "test_framework"]  # one batch, then the batch the faults hit
@@ -161,7 +161,7 @@ def assert_branches_match_apply(root: Path, expected, services: list[str]) -> No
         repo = gitops.open_repo(root)
         try:
             for rel in wanted:
-                assert gitops.show_file(repo, branch, rel) == expected[rel][2], rel
+                assert show_file(repo, branch, rel) == expected[rel][2], rel
         finally:
             repo.close()
 
@@ -506,7 +506,7 @@ def test_disk_full_in_the_batch_worktree_commits_nothing_and_resume_finishes(rep
         return real_replace(src, dst, *a, **kw)
 
     monkeypatch.setattr(fileio.os, "replace", replace)
-    with pytest.raises(orchestrate.RunError, match=f"{FAULTY}: cannot write .* No space left on device; "
+    with pytest.raises(RunError, match=f"{FAULTY}: cannot write .* No space left on device; "
                                                    "nothing was committed"):
         run(repo)
     monkeypatch.undo()
@@ -518,16 +518,16 @@ def test_disk_full_in_the_batch_worktree_commits_nothing_and_resume_finishes(rep
 
 def test_disk_full_while_saving_the_state_is_one_line_and_a_rerun_finishes(repo, expected, monkeypatch):
     was = before(repo)
-    real_save = state_module.atomic_write_private
+    real_save = state_module.replace_file
     calls: list = []
 
-    def save(path, text):
+    def save(path, data, **kwargs):
         calls.append(1)
         if len(calls) == 4:  # 1 run pending, 2 scripts running, 3 scripts committed, 4 test_framework running
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        return real_save(path, text)
+        return real_save(path, data, **kwargs)
 
-    monkeypatch.setattr(state_module, "atomic_write_private", save)
+    monkeypatch.setattr(state_module, "replace_file", save)
     out = cli("run", str(repo), *[a for s in SERVICES for a in ("--service", s)], "-j", "1")
     monkeypatch.undo()
     assert out.exit_code == 2

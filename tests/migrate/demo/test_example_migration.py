@@ -94,7 +94,7 @@ def test_example_tests_pass_after_migration(exposed: Path):
 
 
 def test_thread_run_relation_holds_at_runtime(exposed: Path, monkeypatch):
-    """SPEC 4.2, the reason for the migration: extract_thread_id(run_id) == thread_id."""
+    """The reason for the migration (MIGRATION.md, thread and run IDs): extract_thread_id(run_id) == thread_id."""
     write_changes(build_plan(exposed, load_config(exposed), workers=1, use_cache=False))
     monkeypatch.syspath_prepend(str(exposed))
     for name in [m for m in sys.modules if m.split(".")[0] in ("netra_backend", "shared", "test_framework")]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from codemods.generator.instances.tracker import SHARED
 from migrate.workspace.config import load_config
-from migrate.workspace.fixtures import scan_conftests
+from migrate.workspace.discovery import scan_conftests
 from migrate.workspace.pipeline import build_plan
 from tests.conftest import git
 

@@ -53,6 +53,22 @@ def test_atomic_write_failure_leaves_original_and_no_temp(root: Path, monkeypatc
     assert listing(root / "pkg") == ["a.py"]
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_replace_file_private_is_user_only_whatever_the_umask(root: Path, umask: int) -> None:
+    target = root / "pkg" / "state.json"
+    target.write_bytes(b"old\n")
+    target.chmod(0o644)
+    old = os.umask(umask)
+    try:
+        fileio.replace_file(target, b"new\n", private=True)
+        fileio.replace_file(root / "pkg" / "cache.bin", b"\x00", private=True, durable=False)
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"new\n" and (root / "pkg" / "cache.bin").read_bytes() == b"\x00"
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (root / "pkg").iterdir()} == {0o600}
+    assert listing(root / "pkg") == ["cache.bin", "state.json"]
+
+
 def test_atomic_write_refuses_symlink(root: Path) -> None:
     real = root / "pkg" / "real.py"
     real.write_bytes(b"real\n")

@@ -1,4 +1,4 @@
-"""The fast paths of ``migrate.workspace.pipeline.build_plan`` change nothing but speed (SPEC 7).
+"""The fast paths of ``migrate.workspace.pipeline.build_plan`` change nothing but speed.
 
 On a git copy of the bundled example monorepo: results (status, new bytes, findings) are the
 same with and without the results cache, cold and warm, and with one or two workers; an
@@ -302,7 +302,7 @@ def test_cache_files_are_user_only(repo: Path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, f"{path}: {oct(path.stat().st_mode)}"
     for path in dirs:
         assert stat.S_IMODE(path.stat().st_mode) == 0o700, f"{path}: {oct(path.stat().st_mode)}"
-    assert not [p for p in directory.rglob(".tmp-*")], "no temp files left behind"
+    assert not [p for p in directory.rglob(".*.idmigrate-tmp")], "no temp files left behind"
 
 
 def test_every_level_of_the_cache_is_user_only(repo: Path):

@@ -11,15 +11,15 @@ import git
 import pytest
 from typer.testing import CliRunner
 
-from migrate import gitops
 from migrate.cli import app
 from migrate.workspace.config import load_config
-from migrate.run.orchestrate import RunOptions, run_batches
+from migrate.run.model import RunOptions
+from migrate.run.runner import run_batches
 from migrate.workspace.pipeline import build_plan
 from migrate.output.report import summarize
 from tests.reliability.reliability_support import hermetic_git
 
-from migrate.demo.demo import EXAMPLE
+from migrate.demo.demo import EXAMPLE, init_repo
 
 # Breaks under the migration: generate_base_id("req") becomes a REQUEST id ("request_...").
 OLD_PREFIX_TEST = '''\
@@ -44,7 +44,7 @@ def repo_after_runs(tmp_path_factory) -> Path:
     shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".benchmarks",
                                                                  ".pytest_cache"))
     (root / "netra_backend" / "tests" / "test_old_prefix.py").write_text(OLD_PREFIX_TEST)
-    gitops.init_repo(root, "Example monorepo")
+    init_repo(root, "Example monorepo")
     # run 1: scripts goes green
     first = run_batches(root, load_config(root), RunOptions(services=["scripts"], jobs=1), log=io.StringIO())
     assert first.exit_code == 0

@@ -1,4 +1,4 @@
-"""``idmigrate run``: real git repositories in tmp dirs, real pytest subprocesses.
+"""``idmigrate run`` end to end: real git repositories in tmp dirs, real pytest subprocesses.
 
 The bundled example monorepo is copied, committed and (for most tests) exposed
 first, so auth_service can migrate. Runs are limited with ``--service`` and
@@ -10,28 +10,27 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import signal
 import stat
 import sys
 import time
-from pathlib import Path
 
 import git
 import pytest
-from typer.testing import CliRunner
 
-from migrate import gitops
-from migrate.run import orchestrate
+from migrate.output.run_tables import render_summary
 from migrate.run import testrun
-from migrate.cli import app
-from migrate.workspace.config import load_config
-from migrate.compat.expose import expose_manager
-from migrate.run.orchestrate import RunError, RunOptions, render_summary, run_batches
+from migrate.run.model import RunOptions
+from migrate.run.runner import run_batches
 from migrate.run.state import STATE_FILE
-from tests.reliability.reliability_support import hermetic_git
+from migrate.workspace.config import load_config
+from tests.migrate.run.run_support import (
+    assert_clean_end, branches, cli, head, load_state, make_repo, refused, tree,
+)
+from tests.reliability.reliability_support import changed_paths, show_file
 
-from migrate.demo.demo import EXAMPLE
+pytestmark = pytest.mark.usefixtures("git_env")
+
 SERVICES_WITH_TESTS = {"netra_backend", "auth_service", "analytics_service", "tests"}
 
 OLD_PREFIX_TEST = '''\
@@ -46,106 +45,6 @@ KNOWN_BROKEN_TEST = '''\
 def test_known_broken():
     assert 1 == 2, "broken before any migration"
 '''
-
-
-# ------------------------------------------------------------------ helpers
-_SOURCE: dict[str, Path] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def git_env(tmp_path_factory):
-    """Hermetic git: no user/system config, a fixed identity; one snapshot of the example for the module."""
-    config_dir = tmp_path_factory.mktemp("gitconfig")
-    pristine = tmp_path_factory.mktemp("example") / "example_monorepo"
-    shutil.copytree(EXAMPLE, pristine, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".benchmarks",
-                                                                     ".pytest_cache"))
-    _SOURCE["example"] = pristine
-    with hermetic_git(config_dir):
-        yield
-
-
-def make_repo(dest: Path, *, expose: bool = True, files: dict[str, str] | None = None,
-              pyproject_extra: str = "") -> Path:
-    shutil.copytree(_SOURCE["example"], dest)
-    gitops.init_repo(dest, "Example monorepo")
-    if expose:
-        expose_manager(dest, load_config(dest))
-        gitops.commit_all(dest, "Expose the manager under shared/")
-    if files or pyproject_extra:
-        for rel, text in (files or {}).items():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            (dest / rel).write_text(text)
-        if pyproject_extra:
-            with open(dest / "pyproject.toml", "a", encoding="utf-8") as fh:
-                fh.write(pyproject_extra)
-        gitops.commit_all(dest, "Test setup")
-    return dest
-
-
-def head(root: Path) -> tuple[str | None, str]:
-    repo = git.Repo(root)
-    try:
-        branch = None if repo.head.is_detached else repo.active_branch.name
-        return branch, repo.head.commit.hexsha
-    finally:
-        repo.close()
-
-
-def branches(root: Path) -> dict[str, str]:
-    repo = git.Repo(root)
-    try:
-        return {h.name: h.commit.hexsha for h in repo.heads}
-    finally:
-        repo.close()
-
-
-def tree(root: Path, rev: str) -> str:
-    repo = git.Repo(root)
-    try:
-        return repo.commit(rev).tree.hexsha
-    finally:
-        repo.close()
-
-
-def snapshot(root: Path) -> dict:
-    """Everything a refused run must leave alone."""
-    files = {}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if rel == ".git" or rel.startswith(".git/") or not path.is_file():
-            continue
-        files[rel] = path.read_bytes()
-    repo = git.Repo(root)
-    try:
-        status = repo.git.status("--porcelain", "--untracked-files=all")
-    finally:
-        repo.close()
-    return {"head": head(root), "branches": branches(root), "files": files, "status": status,
-            "state": (root / ".git" / "idmigrate" / STATE_FILE).exists()}
-
-
-def assert_clean_end(root: Path, start: tuple[str | None, str]) -> None:
-    assert head(root) == start
-    repo = git.Repo(root)
-    try:
-        assert len(repo.git.worktree("list", "--porcelain").split("\n\n")) == 1
-    finally:
-        repo.close()
-    wt_dir = root / ".git" / "idmigrate" / "worktrees"
-    assert not wt_dir.exists() or not any(wt_dir.iterdir())
-    assert not (root / ".git" / "idmigrate" / "run.lock").exists()
-
-
-def cli(*args: str):
-    result = CliRunner().invoke(app, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
-
-
-def load_state(root: Path) -> dict:
-    return json.loads((root / ".git" / "idmigrate" / STATE_FILE).read_text())
-
 
 # ------------------------------------------------------------- happy path
 @pytest.fixture(scope="module")
@@ -221,10 +120,10 @@ def test_each_branch_equals_apply_on_a_fresh_copy(migrated, tmp_path):
                 expected = sorted(fresh_repo.git.diff("--name-only").split())
             finally:
                 fresh_repo.close()
-            changed = gitops.changed_paths(repo, start[1], batch.commit)
+            changed = changed_paths(repo, start[1], batch.commit)
             assert sorted(changed) == expected, batch.service
             for rel in changed:
-                assert gitops.show_file(repo, batch.commit, rel) == (fresh / rel).read_bytes(), rel
+                assert show_file(repo, batch.commit, rel) == (fresh / rel).read_bytes(), rel
     finally:
         repo.close()
 
@@ -318,146 +217,6 @@ def test_hanging_tests_are_killed_at_the_timeout(tmp_path):
     assert "idmigrate/scripts" not in branches(root)
     assert_clean_end(root, start)
 
-
-def test_timeout_kills_the_whole_process_group(tmp_path):
-    pid_file = tmp_path / "grandchild.pid"
-    code = (
-        "import subprocess, sys, time\n"
-        "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
-        f"open({str(pid_file)!r}, 'w').write(str(p.pid))\n"
-        "time.sleep(60)\n"
-    )
-    command = testrun.TestCommand((sys.executable, "-c", code), timeout=1)
-    run = testrun.run_tests(command, tmp_path)
-    assert run.status == "timeout"
-    grandchild = int(pid_file.read_text())
-    for _ in range(50):
-        try:
-            os.kill(grandchild, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("the grandchild survived the timeout")
-
-
-def test_shell_is_opt_in_and_test_env(tmp_path):
-    marker = tmp_path / "env.txt"
-    code = f"import os; open({str(marker)!r}, 'w').write(os.environ.get('PYTHONDONTWRITEBYTECODE', ''))"
-    run = testrun.run_tests(testrun.TestCommand((sys.executable, "-c", code), timeout=30), tmp_path)
-    assert run.status == "passed" and marker.read_text() == "1"
-    # without shell = true, a string with shell syntax is one argv element, never interpreted
-    run = testrun.run_tests(testrun.TestCommand(("true; exit 3",), timeout=30), tmp_path)
-    assert run.status == "error"
-    run = testrun.run_tests(testrun.TestCommand(("exit 3",), shell=True, timeout=30), tmp_path)
-    assert run.status == "failed" and run.exit_code == 3
-
-
-# ------------------------------------------------------------------ refusals
-def refused(root: Path, *args: str) -> str:
-    before = snapshot(root)
-    out = cli("run", str(root), *args)
-    assert out.exit_code == 2, out.output
-    assert snapshot(root) == before
-    lines = out.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), out.stderr
-    return lines[0]
-
-
-@pytest.fixture
-def small_repo(tmp_path) -> Path:
-    return make_repo(tmp_path / "repo")
-
-
-def test_dirty_worktree_is_refused(small_repo):
-    (small_repo / "scripts" / "seed_demo_data.py").write_text("# local edit\n", encoding="utf-8")
-    assert "uncommitted changes" in refused(small_repo, "--no-tests")
-
-
-def test_untracked_file_counts_but_ignored_file_does_not(small_repo):
-    (small_repo / ".gitignore").write_text("*.log\n")
-    gitops.commit_all(small_repo, "ignore logs")
-    (small_repo / "notes.txt").write_text("untracked\n")
-    assert "notes.txt" in refused(small_repo, "--no-tests")
-    (small_repo / "notes.txt").unlink()
-    (small_repo / "debug.log").write_text("ignored\n")
-    start = head(small_repo)
-    out = cli("run", str(small_repo), "--service", "scripts", "--no-tests", "-j", "1")
-    assert out.exit_code == 0, out.output
-    assert (small_repo / "debug.log").read_text() == "ignored\n"
-    assert_clean_end(small_repo, start)
-
-
-def test_detached_head_is_refused_unless_forced(small_repo):
-    repo = git.Repo(small_repo)
-    repo.git.checkout("--detach", "HEAD")
-    repo.close()
-    assert "detached" in refused(small_repo, "--no-tests")
-    start = head(small_repo)
-    out = cli("run", str(small_repo), "--service", "scripts", "--no-tests", "--force", "-j", "1")
-    assert out.exit_code == 0, out.output
-    assert_clean_end(small_repo, start)
-
-
-def test_not_a_git_repository(tmp_path):
-    (tmp_path / "plain").mkdir()
-    out = cli("run", str(tmp_path / "plain"))
-    assert out.exit_code == 2
-    assert "not a git repository" in out.stderr
-    with pytest.raises(RunError, match="not a git repository"):
-        run_batches(tmp_path / "plain", load_config(tmp_path / "plain"), RunOptions())
-
-
-def test_mid_merge_is_refused_even_with_force(small_repo):
-    repo = git.Repo(small_repo)
-    main = repo.active_branch.name
-    repo.git.checkout("-q", "-b", "other")
-    (small_repo / "conflict.txt").write_text("other\n")
-    repo.git.add("conflict.txt")
-    repo.git.commit("-q", "-m", "other")
-    repo.git.checkout("-q", main)
-    (small_repo / "conflict.txt").write_text("main\n")
-    repo.git.add("conflict.txt")
-    repo.git.commit("-q", "-m", "main")
-    with pytest.raises(git.GitCommandError):
-        repo.git.merge("other")
-    repo.close()
-    before = snapshot(small_repo)
-    out = cli("run", str(small_repo), "--force")
-    assert out.exit_code == 2 and "merge is in progress" in out.stderr
-    assert snapshot(small_repo) == before
-
-
-def test_foreign_branch_is_refused_unless_forced(small_repo):
-    repo = git.Repo(small_repo)
-    repo.git.branch("idmigrate/scripts", "HEAD~1")
-    foreign = repo.commit("idmigrate/scripts").hexsha
-    repo.close()
-    assert "idmigrate/scripts already exists" in refused(small_repo, "--service", "scripts", "--no-tests")
-    assert branches(small_repo)["idmigrate/scripts"] == foreign
-    start = head(small_repo)
-    out = cli("run", str(small_repo), "--service", "scripts", "--no-tests", "--force", "-j", "1")
-    assert out.exit_code == 0, out.output
-    new = branches(small_repo)["idmigrate/scripts"]
-    assert new != foreign
-    repo = git.Repo(small_repo)
-    assert repo.commit(new).parents[0].hexsha == start[1]
-    repo.close()
-    # the branch is now ours: a second run replaces it without --force
-    out = cli("run", str(small_repo), "--service", "scripts", "--no-tests", "-j", "1")
-    assert out.exit_code == 0, out.output
-    assert_clean_end(small_repo, start)
-
-
-def test_branch_moved_by_the_user_is_foreign_again(small_repo):
-    start = head(small_repo)
-    assert cli("run", str(small_repo), "--service", "scripts", "--no-tests", "-j", "1").exit_code == 0
-    repo = git.Repo(small_repo)
-    repo.git.branch("-f", "idmigrate/scripts", start[1])  # the user points it elsewhere
-    repo.close()
-    assert "already exists" in refused(small_repo, "--service", "scripts", "--no-tests")
-
-
 # ------------------------------------------------------- interrupt and resume
 def test_interrupt_then_resume_matches_an_uninterrupted_run(migrated, tmp_path, monkeypatch):
     reference_root = migrated[0]
@@ -514,13 +273,6 @@ def test_sigterm_unwinds_like_ctrl_c(tmp_path, monkeypatch):
     assert_clean_end(root, start)
     assert load_state(root)["batches"]["auth_service"]["state"] == "running"
 
-
-def test_order_services():
-    names = ["analytics_service", "auth_service", "netra_backend", "shared", "tests", "_root"]
-    assert orchestrate.order_services(names, ("shared",)) == [
-        "shared", "analytics_service", "auth_service", "netra_backend", "tests", "_root"]
-
-
 # ------------------------------------------------------------ more safety
 def test_force_on_a_dirty_tree_migrates_the_base_and_keeps_local_edits(small_repo):
     target = small_repo / "scripts" / "seed_demo_data.py"
@@ -533,7 +285,7 @@ def test_force_on_a_dirty_tree_migrates_the_base_and_keeps_local_edits(small_rep
     assert target.read_bytes() == edited  # the user's uncommitted work is untouched
     repo = git.Repo(small_repo)
     try:
-        committed = gitops.show_file(repo, "idmigrate/scripts", "scripts/seed_demo_data.py")
+        committed = show_file(repo, "idmigrate/scripts", "scripts/seed_demo_data.py")
         assert b"LOCAL EDIT" not in committed and b"UnifiedIdGenerator.generate_base_id" not in committed
         assert repo.git.status("--porcelain") == " M scripts/seed_demo_data.py"
     finally:

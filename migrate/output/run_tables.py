@@ -1,0 +1,115 @@
+"""The tables ``idmigrate run`` and ``idmigrate status`` print."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from migrate.output.terminal import escape_control
+
+if TYPE_CHECKING:
+    from migrate.run.model import BatchResult, RunResult
+
+#: Output lines of a red batch shown in the summary (the state file keeps more).
+SUMMARY_TAIL_LINES = 25
+
+STATE_LABELS = {
+    "committed": "committed",
+    "red": "red",
+    "pending": "pending",
+    "running": "interrupted",
+    "nothing": "nothing to migrate",
+}
+
+
+def _tests_cell(tests: dict[str, Any] | None) -> tuple[str, str]:
+    if not tests or not tests.get("ran"):
+        return "-", "-"
+    if tests.get("passed") is None:
+        return ("ok" if tests.get("status") == "passed" else tests.get("status", "?")), "-"
+    return str(tests["passed"]), str(tests["failed"])
+
+
+def _state_cell(batch: BatchResult) -> str:
+    text = STATE_LABELS.get(batch.state, batch.state)
+    if batch.state == "red" and batch.reason:
+        text += f": {batch.reason}"
+    if batch.earlier:
+        text += " (earlier run)"
+    return text
+
+
+def render_summary(result: RunResult) -> str:
+    """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, state."""
+    headers = ("service", "branch", "files", "sites", "passed", "failed", "commit", "state")
+    rows = []
+    for b in result.batches:
+        passed, failed = _tests_cell(b.tests)
+        total = sum(b.sites.values())
+        rows.append((
+            b.service, b.branch or "-", str(b.files) if b.state in ("committed", "red") else "-",
+            str(total), passed, failed, (b.commit or "")[:10] or "-", _state_cell(b),
+        ))
+    rows = [tuple(escape_control(c) for c in r) for r in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers[:-1])]
+    numeric = {2, 3, 4, 5}
+
+    def fmt(cells) -> str:
+        parts = [c.rjust(widths[i]) if i in numeric else c.ljust(widths[i]) for i, c in enumerate(cells[:-1])]
+        return "  ".join(parts + [cells[-1]]).rstrip()
+
+    lines = [fmt(headers)] + [fmt(r) for r in rows]
+    for b in result.batches:
+        if b.state == "red" and b.output_tail and not b.earlier:
+            lines += ["", f"--- {escape_control(b.service)}: {escape_control(b.reason)}; last test output:"]
+            lines += ["    " + escape_control(ln) for ln in b.output_tail.splitlines()[-SUMMARY_TAIL_LINES:]]
+        already = (b.tests or {}).get("already_failing") or []
+        if already and b.state != "red":
+            lines.append("")
+            lines.append(f"{escape_control(b.service)}: already failing on the base (not blamed on the migration): "
+                         + escape_control(", ".join(already)))
+    counts = Counter(b.state for b in result.batches)
+    lines += ["", (f"{counts['committed']} committed, {counts['red']} red, {counts['nothing']} nothing to migrate, "
+                   f"{counts['pending'] + counts['running']} pending; base {result.base[:10]}; "
+                   f"back on {escape_control(result.start.describe())}")]
+    if result.stopped:
+        lines.append(escape_control(result.stopped))
+    if result.message:
+        lines.append(escape_control(result.message))
+    return "\n".join(lines) + "\n"
+
+
+def render_status(report: dict[str, Any]) -> str:
+    """The burndown table of ``status_report``: sites left per service and each batch's state."""
+    headers = ("service", "files", "exact", "format", "manual", "state")
+    table = []
+    for r in report["services"]:
+        state = r["label"]
+        if r["state"] == "committed":
+            state += f" {(r['commit'] or '')[:10]} on {r['branch']}"
+            if r.get("branch_status") not in (None, "ok"):
+                state += f" (branch {r['branch_status']})"
+        elif r["state"] == "red":
+            state += f": {r['reason']}"
+        s = r["sites"]
+        table.append((r["service"], str(r["files"]), str(s["exact"]), str(s["format"]), str(s["manual"]), state))
+    table = [tuple(escape_control(c) for c in row) for row in table]
+    widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers[:-1])]
+
+    def fmt(cells) -> str:
+        parts = [cells[0].ljust(widths[0])] + [c.rjust(widths[i]) for i, c in enumerate(cells[1:-1], 1)]
+        return "  ".join(parts + [cells[-1]]).rstrip()
+
+    lines = [fmt(headers)] + [fmt(row) for row in table]
+    t = report["totals"]
+    lines.append(f"{t['all']} generator call sites left in the checkout: {t['exact']} exact, {t['format']} format, "
+                 f"{t['manual']} manual")
+    run = report.get("run") or {}
+    if run.get("base"):
+        line = f"last run: base {run['base'][:10]}, {run.get('status', '?')}"
+        if run.get("status") in ("interrupted", "running", "failed"):
+            line += " (continue it with `idmigrate run --resume`)"
+        lines.append(escape_control(line))
+    if report.get("note"):
+        lines.append(report["note"])
+    return "\n".join(lines) + "\n"

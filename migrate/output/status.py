@@ -1,0 +1,75 @@
+"""``idmigrate status``: the burndown of generator sites per service and each batch's state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from migrate import gitops
+from migrate.output.report import summarize
+from migrate.output.run_tables import STATE_LABELS
+from migrate.run.model import order_services
+from migrate.run.state import RunState, state_dir
+from migrate.workspace.config import Config
+
+
+def status_report(root: Path, config: Config, plan, services: list[str] | None = None) -> dict[str, Any]:
+    """Burndown: per service, the generator sites still in ROOT's checkout and the batch's state."""
+    summary = summarize(plan)
+    state: RunState | None = None
+    branch_tips: dict[str, str | None] = {}
+    note = ""
+    try:
+        repo = gitops.open_repo(root)
+    except gitops.GitNotFoundError as exc:
+        repo = None
+        note = f"{exc}: no batch states"
+    except gitops.NotARepositoryError:
+        repo = None
+        note = "not a git repository: no batch states"
+    if repo is not None:
+        try:
+            state = RunState.load(state_dir(Path(repo.working_tree_dir)))
+            for entry in state.batches.values():
+                if entry.get("branch"):
+                    branch_tips[entry["branch"]] = gitops.branch_tip(repo, entry["branch"])
+        finally:
+            repo.close()
+    rows = []
+    order = order_services(plan.services, config.shared_packages)
+    for service in order:
+        if services and service not in services:
+            continue
+        usage = summary["services"].get(service)
+        sites = dict(usage["sites"]) if usage else {"exact": 0, "format": 0, "manual": 0}
+        entry = state.batch(service) if state else None
+        if not usage and not entry:
+            continue
+        if entry:
+            current = entry.get("state", "pending")
+        else:
+            current = "pending" if sites["exact"] + sites["format"] else "nothing"
+        row = {
+            "service": service,
+            "files": usage["files"] if usage else 0,
+            "sites": sites,
+            "remaining": sum(sites.values()),
+            "state": current,
+            "label": STATE_LABELS.get(current, current),
+            "branch": (entry or {}).get("branch") or "",
+            "commit": (entry or {}).get("commit"),
+            "reason": (entry or {}).get("reason", ""),
+            "base": (entry or {}).get("base"),
+        }
+        if current == "committed" and row["branch"]:
+            tip = branch_tips.get(row["branch"])
+            row["branch_status"] = ("ok" if tip == row["commit"] else "deleted" if tip is None else "moved")
+        rows.append(row)
+    totals = {c: sum(r["sites"][c] for r in rows) for c in ("exact", "format", "manual")}
+    return {
+        "root": str(root),
+        "run": dict(state.run) if state else {},
+        "note": note,
+        "services": rows,
+        "totals": totals | {"all": sum(totals.values())},
+    }
