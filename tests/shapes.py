@@ -129,7 +129,7 @@ def helpers(n, s):
     UnifiedIdGenerator.reset_global_counter()
     reset_global_counter()
     return ids, ok, strict
-''', ["format", "format", "manual", "format", "format"]),
+''', ["format", "manual", "manual", "format", "format"]),
     "unmappable_members": (IMPORT + '''
 def legacy(s, user_id):
     parts = UnifiedIdGenerator.parse_id(s)
@@ -239,7 +239,7 @@ class TestIds:
 
     def test_parse(self, id_generator):
         assert id_generator.parse_id(id_generator.generate_base_id("user"))
-''', ["manual", "exact", "manual", "exact"]),
+''', ["manual", "exact", "manual", "format"]),
     "instance_annotated_parameter": ("from typing import Optional\n\n" + IMPORT + '''
 
 def stamp(gen: UnifiedIdGenerator, user_id: str) -> dict:
@@ -423,6 +423,65 @@ class IDType:
 def make():
     return UnifiedIdGenerator.generate_base_id("user")
 ''', ["manual"]),
+    # ---- what a reviewer of the patch checks: run IDs embed the thread in reach, bindings, readers, layout
+    "run_id_beside_thread_parameter": (IMPORT + '''
+def start_run(user_id, thread_id, run_id=None):
+    run_id = run_id or UnifiedIdGenerator.generate_base_id("run")
+    return run_id
+''', ["format"]),
+    "run_id_in_dataclass_post_init": (IMPORT + '''
+from dataclasses import dataclass
+
+
+@dataclass
+class ExecutionContext:
+    user_id: str
+    thread_id: str
+    run_id: str = ""
+
+    def __post_init__(self):
+        if not self.run_id:
+            self.run_id = UnifiedIdGenerator.generate_base_id("run")
+''', ["format"]),
+    "run_id_sibling_thread_keyword": (IMPORT + '''
+def context_for(user_id, t, run_id=None):
+    return Ctx(user_id=user_id, thread_id=t, run_id=run_id or UnifiedIdGenerator.generate_base_id("run"))
+''', ["format"]),
+    "run_id_optional_thread": (IMPORT + '''
+from typing import Optional
+
+
+def start(user_id: str, thread_id: Optional[str] = None) -> str:
+    return UnifiedIdGenerator.generate_base_id("run")
+''', ["format"]),
+    "latent_run_from_parameter": (IMPORT + '''
+def resume(thread_id):
+    return UnifiedIdGenerator.generate_run_id()
+''', ["format"]),
+    "long_call_wrapped": (IMPORT + '''
+class Agent:
+    def identify(self, agent_type, user_id):
+        self.agent_execution_id = UnifiedIdGenerator.generate_agent_execution_id(agent_type, user_id)
+        return UnifiedIdGenerator.generate_tool_execution_id(
+            "search", agent_id=self.agent_execution_id
+        )
+''', ["format", "format"]),
+    "uid_is_not_an_alias": (IMPORT + '''
+def unique():
+    return UnifiedIdGenerator.generate_base_id("uid")
+''', ["format"]),
+    "uuid_replacement_helper": ('''from shared.id_generation.unified_id_generator import generate_uuid_replacement
+
+
+def short_key():
+    return generate_uuid_replacement()
+''', ["exact"]),
+    "id_text_read_nearby": (IMPORT + '''
+def session_parts():
+    session_id = UnifiedIdGenerator.generate_base_id("session")
+    kind = session_id.split("_")[0]
+    return session_id, kind
+''', ["format"]),
 }
 
 NOOPS: dict[str, str] = {

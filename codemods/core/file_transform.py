@@ -29,6 +29,10 @@ class FileContext:
     statements: list["ast.stmt"]
     #: ``codemods.engine.pruning.SourceMap`` of ``module``: node texts and positions without a pass.
     texts: Any
+    #: Line of ``module`` -> line of the original file (they differ when only some statements were parsed).
+    original_line: Any = None
+    #: The original file's lines (``str``), for quoting code around a site.
+    lines: Any = None
     #: Names of the fixtures that hand out a generator in a conftest.py above the file.
     fixtures: tuple[str, ...] = ()
 
@@ -38,6 +42,8 @@ class TransformState:
     findings: list[Finding] = field(default_factory=list)
     #: Which of ``MANAGER_NAMES`` the applied rewrites use: the engine imports them.
     needed_names: set[str] = field(default_factory=set)
+    #: Other names the rewrites use, by the module they come from (``{"uuid": {"uuid4"}}``).
+    needed_from: dict[str, set[str]] = field(default_factory=dict)
 
 
 class ImportRemoval:

@@ -18,12 +18,13 @@ from codemods.core.safety import Safety
 CALL_KINDS: dict[str, str] = {
     "base_id": "resolve the prefix argument to an IDType (MIGRATION.md: how a generate_base_id prefix resolves)",
     "typed": "get_id_manager().generate_id(IDType.X, prefix=..., context={params})",
-    "thread": "UnifiedIDManager.generate_thread_id()",
+    "thread": "get_id_manager().generate_id(IDType.THREAD): a THREAD-typed ID",
     "run": "UnifiedIDManager.generate_run_id(<thread id>)",
     "typed_literal": 'generate_id("user"): a literal that names an IDType or alias',
     "batch": "list comprehension of base_id calls",
-    "valid": "is_valid_id_format(s)",
+    "valid": "is_valid_id_format(s) (a looser check: not the default for is_valid_id)",
     "reset": "get_id_manager().reset_counters()",
+    "uuid_hex8": "uuid4().hex[:8] (from uuid import uuid4): eight random hex characters",
     "user_context": "statement split, handled by codemods.generator.user_context",
     "manual": "never rewritten; reported with the row's reason and suggestion",
 }

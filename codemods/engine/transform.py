@@ -12,6 +12,7 @@ The engine knows no recipe by name: each selected recipe declares what it needs
 from __future__ import annotations
 
 import ast
+import io
 import sys
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -27,7 +28,8 @@ from codemods.core.recipes import DEFAULT_RECIPES, RECIPES, RULES, ordered
 from codemods.core.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
 from codemods.core.safety import Safety
 from codemods.engine.chunks import reduce_source, splice, statements
-from codemods.engine.imports import update_imports
+from codemods.engine.wrapping import lay_out_imports
+from codemods.engine.imports import import_where_used, update_imports
 from codemods.engine.names import FileNames, collect_names
 from codemods.engine.pruning import SourceMap
 
@@ -149,12 +151,16 @@ def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileR
         return FileResult(path, SKIPPED, reason=module)
     if reduced is not None:
         every_statement = reduced.statements
+        lines, original_line = reduced.lines, reduced.original_line
     else:
         tree = _ast_parse(source)
         if isinstance(tree, str):
             return FileResult(path, SKIPPED, reason=tree)
         every_statement = statements(tree.body)
-    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
+        lines = io.StringIO(source.decode(module.encoding, "replace"), newline="").readlines()
+        original_line = int
+    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings,
+                                                    lines, original_line)
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
     if status != CHANGED or not settings.emit:
@@ -192,7 +198,8 @@ def _ast_parse(source: bytes) -> ast.Module | str:
         return f"does not parse with {python} ({type(exc).__name__}: {exc})"
 
 
-def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings):
+def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings,
+               lines: list[str], original_line):
     """Run the selected recipes and fix imports: (status, findings, new code, reason)."""
     rules = settings.rules
     texts = SourceMap(module)
@@ -204,7 +211,7 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
             texts = SourceMap(new_module)
         transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts,
-                                             settings.fixtures))
+                                             original_line, lines, settings.fixtures))
         if transform is None:
             continue
         try:
@@ -229,7 +236,20 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     # Which scopes still lack which names is the import planner's question (an import inside another
     # function does not count), so it gets every name the rewrites use.
     new_module = update_imports(new_module, transforms, settings.import_path, needed, texts, settings.manager_modules)
-    return CHANGED, findings, texts.code(new_module), ""
+    for source_module, source_names in sorted(_needed_from(transforms).items()):
+        new_module = import_where_used(new_module, source_module, source_names)
+    code = texts.code(new_module)
+    if any(len(line) > rules.line_length for line in code.splitlines() if settings.import_path in line):
+        code = texts.code(lay_out_imports(new_module, settings.import_path, rules.line_length))
+    return CHANGED, findings, code, ""
+
+
+def _needed_from(transforms: list[FileTransform]) -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = {}
+    for transform in transforms:
+        for source_module, source_names in transform.state.needed_from.items():
+            merged.setdefault(source_module, set()).update(source_names)
+    return merged
 
 
 def _name_clash(needed: set[str], names: FileNames, settings: FileSettings) -> str | None:

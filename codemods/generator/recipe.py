@@ -44,11 +44,15 @@ class GeneratorRecipe(Recipe):
 
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.generator.bindings import collect_bindings
+        from codemods.generator.scope_facts import FileFacts
         from codemods.generator.transformer import MigrationTransformer
 
         bindings = collect_bindings(context.statements, context.rules.source_modules, context.fixtures)
         if not bindings.uses_generator and not bindings.inherited_fixtures \
                 and b"unified_id_generator" not in context.source and GENERATOR_CLASS.encode() not in context.source:
             return None
-        return MigrationTransformer(bindings, context.rules, context.module, context.texts,
-                                    source=context.source, path=context.path)
+        refs = frozenset({*bindings.class_refs, *bindings.instance_names,
+                          *(f"{owner}.{attr}" for attr in bindings.instance_attrs for owner in ("self", "cls"))})
+        facts = FileFacts(context.statements, context.lines, refs)
+        return MigrationTransformer(bindings, context.rules, context.module, context.texts, facts,
+                                    context.original_line, source=context.source, path=context.path)

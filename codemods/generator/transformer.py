@@ -19,6 +19,7 @@ from codemods.core.recipes import RULES
 from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text
 from codemods.engine.pruning import Pruning, SourceMap, has_comment
+from codemods.engine.wrapping import fit_statement, with_magic_comma
 from codemods.generator import builders
 from codemods.generator.bindings import THREAD_MAKERS, Bindings
 from codemods.generator.calls import CallSite, manual_member, rewrite_call
@@ -26,6 +27,8 @@ from codemods.generator.imports import import_removal
 from codemods.generator.instances.tracker import InstanceTracker
 from codemods.generator.instances.walk import InstanceWalk
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
+from codemods.generator.scope_facts import FileFacts
+from codemods.generator.surroundings import THREAD_USERS, Surroundings
 from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
 
 _PATCH_FUNCS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch")
@@ -35,6 +38,8 @@ _PATCH_FUNCS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch")
 class _Block:
     #: Dotted name of the last target assigned a fresh thread ID in this block.
     thread: str | None = None
+    #: Columns of indentation of the block's statements.
+    indent: int = 0
 
 
 def _finding(member: str, decision: Decision, suggestion: str, before: str) -> Finding:
@@ -51,12 +56,16 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
     """Positions are resolved after the walk from the ``SourceMap`` (``apply``), not with metadata."""
 
     def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None,
-                 *, source: bytes | None = None, path: str = "") -> None:
+                 facts: FileFacts | None = None, original_line=None, *, source: bytes | None = None,
+                 path: str = "") -> None:
         super().__init__()
         self.b = bindings
         self.rules = rules
         self.module = module
         self.texts = texts if texts is not None and texts.module is module else SourceMap(module)
+        self.around = Surroundings(self.texts, facts, original_line)
+        #: A rewritten call in the current statement spanned lines: lay the statement out again.
+        self._spread = False
         #: Source text of every usage left in place (manual): the generator names still referenced.
         self.kept_texts: list[str] = []
         self._blocks: list[_Block] = [_Block()]
@@ -64,7 +73,6 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         self._handled: set[int] = set()  # nodes an enclosing shape or a finding already covers
         self._splits: dict[int, tuple] = {}  # id(statement line) -> (targets, call)
         self._indexes: dict[int, int] = {}  # id(subscript) -> index
-        self._pairable: set[int] = set()  # calls assigned to a plain target
         self._default_factory: set[int] = set()
         #: Instances and the bindings that hold them: decided in leave_Module (whole file: ``source``).
         self.instances = InstanceTracker(bindings, self.texts, module.code.encode() if source is None else source,
@@ -107,12 +115,15 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         if decision.node is not None:
             suggestion = after if after is not None else self.module.code_for_node(decision.node)
             self.state.needed_names |= builders.names_in(suggestion)
+            if "uuid4()" in suggestion:
+                self.state.needed_from.setdefault("uuid", set()).add("uuid4")
         self._append(node, _finding(member, decision, suggestion, self._code(node)))
         self.instances.site(node, applied=decision.safety is not Safety.MANUAL)
 
     # ------------------------------------------------------------------ blocks
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
-        self._blocks.append(_Block())
+        indent = node.indent if node.indent is not None else self.module.default_indent
+        self._blocks.append(_Block(indent=self._blocks[-1].indent + len(indent.expandtabs())))
 
     def leave_IndentedBlock(self, original_node, updated_node):
         self._blocks.pop()
@@ -150,6 +161,8 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         return self.words if thread is None else (*self.words, thread)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        self._spread = False
+        self.around.note_assignment(node)
         if len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
             return True
         assign = node.body[0]
@@ -163,8 +176,6 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
             if targets is not None:
                 self._splits[id(node)] = (targets, value)
                 self._handled.add(id(value))
-        elif len(assign.targets) == 1 and dotted_name(assign.targets[0].target):
-            self._pairable.add(id(value))
         return True
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
@@ -181,9 +192,14 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
             if not result.statements:
                 return updated_node
             block.thread = result.thread_target
-            return cst.FlattenSentinel(result.statements)
+            return cst.FlattenSentinel([self._lay_out(s, block, False) for s in result.statements])
         self._track_thread(original_node, block)
-        return updated_node
+        if updated_node is original_node:
+            return updated_node
+        return self._lay_out(updated_node, block, self._spread)
+
+    def _lay_out(self, line: cst.SimpleStatementLine, block: _Block, force: bool) -> cst.SimpleStatementLine:
+        return fit_statement(line, self.module, block.indent, self.rules.line_length, force)
 
     def _track_thread(self, line: cst.SimpleStatementLine, block: _Block) -> None:
         """Remember ``x = <thread id>``; forget it when ``x`` is reassigned to something else."""
@@ -216,6 +232,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
 
     # ----------------------------------------------------------------- calls
     def visit_Call(self, node: cst.Call) -> None:
+        self.around.enter_call(node)
         self._call_funcs.add(id(node.func))
         if self.b.is_instantiation(node):
             self._handled.add(id(node.func))
@@ -272,6 +289,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         return decision.node if decision.node is not None else updated_node
 
     def leave_Call(self, original_node, updated_node):
+        self.around.leave_call(original_node)
         if id(original_node) in self._handled:
             return updated_node
         func = original_node.func
@@ -289,20 +307,18 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         if _has_comment(original_node, self.texts):
             decision = Decision.manual("IDM009")
         else:
-            decision = rewrite_call(
-                CallSite(
-                    member=member,
-                    args=updated_node.args,
-                    rules=self.rules,
-                    thread_in_block=self._blocks[-1].thread,
-                    pairs_with_thread=id(original_node) in self._pairable,
-                )
-            )
+            thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
+                if member in THREAD_USERS else None
+            decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
+            decision = self.around.with_readers(decision, original_node)
         self._record(original_node, member, decision)
         if decision.node is None:
             return updated_node
+        node = decision.node
+        if isinstance(node, cst.Call) and "\n" in self.texts.text(original_node).strip():
+            node, self._spread = with_magic_comma(node), True  # a call that spanned lines keeps spanning them
         # keep parentheses the call was written in: `(G.generate_base_id("x"))`
-        return decision.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
 
     # ------------------------------------------------- references (no call)
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -364,11 +380,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
 
     # ------------------------------------------------------------------ end
     def leave_Module(self, original_node, updated_node):
-        updated_node, decided = self.instances.decide(updated_node)
-        for node, decision, suggestion, before in decided:
-            self._append(node, _finding(GENERATOR_CLASS + "()", decision, suggestion, before))
-            if decision.node is not None:
-                self.state.needed_names.add("get_id_manager")
+        updated_node = self.decide_instances(updated_node)  # InstanceWalk
         self._decide_reexports()  # after the instances: a kept one still needs the generator
         return updated_node
 

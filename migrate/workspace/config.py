@@ -57,13 +57,13 @@ class Config:
         r = self.rules
         members = sorted((k, repr(v)) for k, v in r.members.items())
         return repr((sorted(r.aliases.items()), r.fallback_type, r.keep_prefix, members, r.source_modules,
-                     sorted(r.name_types.items()), r.test_id_helper))
+                     sorted(r.name_types.items()), r.test_id_helper, r.context_data, r.line_length))
 
 
 _TOP_KEYS = {
     "fallback_type", "keep_prefix", "aliases", "members", "source_modules", "manager_module",
     "exposed_module", "exclude", "extend_exclude", "services", "shared_packages", "test_timeout",
-    "name_types", "test_id_helper",
+    "name_types", "test_id_helper", "context_data", "line_length",
 }
 _SERVICE_KEYS = {"path", "import_path", "test_command", "shell", "isolated", "may_import", "test_timeout"}
 _MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion"}
@@ -168,8 +168,9 @@ def _service(name: str, table: Any, root: Path) -> ServiceConfig:
     )
 
 
-def parse_config(table: dict[str, Any], root: Path) -> Config:
-    """Validate the ``[tool.idmigrate]`` table (already parsed from TOML)."""
+def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int | None = None) -> Config:
+    """Validate the ``[tool.idmigrate]`` table (already parsed from TOML). ``formatter_line_length``
+    is the project's black/ruff ``line-length``; ``line_length`` here overrides it."""
     _unknown(table, _TOP_KEYS, "tool.idmigrate")
     aliases = table.get("aliases", {})
     _expect(aliases, dict, "aliases")
@@ -189,6 +190,10 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
         if not func.isidentifier():
             raise ConfigError(f"[tool.idmigrate] test_id_helper: {helper!r} must look like 'package.module:function'")
     keep = table.get("keep_prefix")
+    context_data = table.get("context_data")
+    line_length = table.get("line_length", formatter_line_length)
+    if line_length is not None and _expect(line_length, int, "line_length") < 40:
+        raise ConfigError("[tool.idmigrate] line_length: must be at least 40")
     rules = RuleSet().with_overrides(
         aliases=checked_aliases,
         fallback_type=_id_type(table["fallback_type"], "fallback_type") if "fallback_type" in table else None,
@@ -200,6 +205,8 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
         ),
         name_types=checked_name_types,
         test_id_helper=helper,
+        context_data=None if context_data is None else _expect(context_data, bool, "context_data"),
+        line_length=line_length,
     )
     exclude = DEFAULT_EXCLUDE
     if "exclude" in table:
@@ -232,7 +239,18 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"{pyproject.name}: not valid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{pyproject.name}: cannot read: {exc.strerror}") from None
-    table = data.get("tool", {}).get("idmigrate", {})
+    tools = data.get("tool", {})
+    table = tools.get("idmigrate", {})
     if not isinstance(table, dict):
         raise ConfigError("[tool.idmigrate] must be a table")
-    return parse_config(table, root)
+    return parse_config(table, root, _formatter_line_length(tools))
+
+
+def _formatter_line_length(tools: dict[str, Any]) -> int | None:
+    """The ``line-length`` the project's black (else ruff) is configured with, if any."""
+    for tool in ("black", "ruff"):
+        section = tools.get(tool)
+        value = section.get("line-length") if isinstance(section, dict) else None
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 40:
+            return value
+    return None

@@ -3,7 +3,7 @@
 #   6:16 IDM073 manual UnifiedIdGenerator
 #       -> UnifiedIDManager
 #   7:27 IDM024 format generate_session_id
-#       -> get_id_manager().generate_id(IDType.SESSION, context={"user_id": user_id})
+#       -> get_id_manager().generate_id(IDType.SESSION, prefix=f"session_web_{user_id[:8]}")
 #   10:30 IDM073 manual UnifiedIdGenerator
 #       -> UnifiedIDManager
 #   11:12 IDM001 exact  generate_base_id
@@ -30,7 +30,11 @@ from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 
 def stamp(gen: UnifiedIdGenerator, user_id: str) -> dict:
-    return {"session_id": get_id_manager().generate_id(IDType.SESSION, context={"user_id": user_id})}
+    return {
+        "session_id": get_id_manager().generate_id(
+            IDType.SESSION, prefix=f"session_web_{user_id[:8]}"
+        )
+    }
 
 
 def maybe_user(gen: Optional[UnifiedIdGenerator] = None) -> str:

@@ -21,4 +21,7 @@ from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 def charge(user_id):
     # one generator per charge
     # the legacy API
-    return {"txn_id": get_id_manager().generate_id(IDType.TRANSACTION), "user_id": user_id}
+    return {
+        "txn_id": get_id_manager().generate_id(IDType.TRANSACTION),
+        "user_id": user_id,
+    }

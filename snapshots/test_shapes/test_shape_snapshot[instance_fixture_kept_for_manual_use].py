@@ -6,7 +6,7 @@
 #       -> get_id_manager().generate_id(IDType.USER)
 #   16:16 IDM060 manual parse_id
 #       -> UnifiedIDManager.parse_run_id(...) for run IDs, or drop the parsing
-#   16:38 IDM001 exact  generate_base_id
+#   16:38 IDM001 format generate_base_id
 #       -> get_id_manager().generate_id(IDType.USER)
 
 # ------------------------------ before

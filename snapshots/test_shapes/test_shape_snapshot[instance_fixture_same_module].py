@@ -3,9 +3,9 @@
 #   8:12 IDM080 format UnifiedIdGenerator()
 #       -> get_id_manager()
 #   13:41 IDM010 format generate_user_context_ids
-#       -> thread_id = UnifiedIDManager.generate_thread_id()
+#       -> thread_id = get_id_manager().generate_id(IDType.THREAD)
 #   17:16 IDM024 format generate_session_id
-#       -> get_id_manager().generate_id(IDType.SESSION, context={"user_id": "user-1"})
+#       -> get_id_manager().generate_id(IDType.SESSION, prefix="session_web_user-1")
 
 # ------------------------------ before
 import pytest
@@ -29,7 +29,11 @@ class TestIds:
 # ------------------------------ after
 import pytest
 
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 
 @pytest.fixture
@@ -39,10 +43,10 @@ def id_generator():
 
 class TestIds:
     def test_context(self, id_generator):
-        thread_id = UnifiedIDManager.generate_thread_id()
+        thread_id = get_id_manager().generate_id(IDType.THREAD)
         run_id = UnifiedIDManager.generate_run_id(thread_id)
-        request_id = get_id_manager().generate_id(IDType.REQUEST, context={"user_id": "user-1", "operation": "chat"})
+        request_id = get_id_manager().generate_id(IDType.REQUEST)
         assert len({thread_id, run_id, request_id}) == 3
 
     def test_session(self, id_generator):
-        assert get_id_manager().generate_id(IDType.SESSION, context={"user_id": "user-1"})
+        assert get_id_manager().generate_id(IDType.SESSION, prefix="session_web_user-1")

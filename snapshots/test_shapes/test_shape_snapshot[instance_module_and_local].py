@@ -7,7 +7,7 @@
 #   11:11 IDM081 format UnifiedIdGenerator()
 #       -> (assignment removed)
 #   12:12 IDM024 format generate_session_id
-#       -> get_id_manager().generate_id(IDType.SESSION, context={"user_id": "u1"})
+#       -> get_id_manager().generate_id(IDType.SESSION, prefix="session_web_u1")
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -32,4 +32,4 @@ def module_level():
 
 
 def local():
-    return get_id_manager().generate_id(IDType.SESSION, context={"user_id": "u1"})
+    return get_id_manager().generate_id(IDType.SESSION, prefix="session_web_u1")

@@ -39,7 +39,9 @@ class Service:
         self.id_generator = get_id_manager()
 
     def user(self):
-        return get_id_manager().generate_id(IDType.USER), get_id_manager().generate_id(IDType.USER)
+        return get_id_manager().generate_id(IDType.USER), get_id_manager().generate_id(
+            IDType.USER
+        )
 
     def has_generator(self):
         return hasattr(self, "id_generator")

@@ -24,7 +24,11 @@ from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 
 def start(raw):
-    from netra_backend.app.core.unified_id_manager import UnifiedIDManager, IDType, get_id_manager
+    from netra_backend.app.core.unified_id_manager import (
+        UnifiedIDManager,
+        IDType,
+        get_id_manager,
+    )
 
     thread_id = UnifiedIDManager.generate_thread_id()
     return thread_id, get_id_manager().generate_id(IDType.USER)

@@ -23,4 +23,8 @@ except ImportError:  # the exporter also runs from a bare checkout
 
 
 def export_id():
-    return get_id_manager().generate_id(IDType.EXECUTION, prefix="export") if IDS_AVAILABLE else "export_local"
+    return (
+        get_id_manager().generate_id(IDType.EXECUTION, prefix="export")
+        if IDS_AVAILABLE
+        else "export_local"
+    )

@@ -58,7 +58,7 @@ def test_text_on_the_first_example(example_copy: Path):
     assert generator["generate_base_id"][:5] == [
         "generate_base_id", "staticmethod", '(prefix="id", include_random=True, random_length=8)', "IDM001 exact",
         "generate_id"]
-    assert generator["generate_user_context_ids"][4:6] == ["generate_thread_id + generate_run_id + generate_id", "yes"]
+    assert generator["generate_user_context_ids"][4:6] == ["generate_run_id + generate_id", "yes"]
     assert generator["parse_id"][3:5] == ["IDM060 manual", "-"]
     assert generator["generate_thread_id"][1:3] == ["(missing)", "IDM040 format"]
     assert "no rule" not in "".join(" ".join(r[3:4]) for r in generator.values())

@@ -348,7 +348,7 @@ def test_adhoc_name_types_are_configurable():
     ("user_session_id", "generate_id(IDType.SESSION)"),
     ("user_settings_id", 'generate_id(IDType.EXECUTION, prefix="user_settings")'),
     ("new_payment_ids", "generate_id(IDType.TRANSACTION)"),
-    ("uid", "generate_id(IDType.USER)"),
+    ("uid", None),  # "unique id", not a user: uid is no alias
     ("unique_id", None),
     ("result", None),
 ])
