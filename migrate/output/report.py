@@ -96,12 +96,30 @@ def review_items(plan: Plan, classes: tuple[str, ...] = ("format", "manual")) ->
     return dict(grouped)
 
 
-def render_review_json(plan: Plan) -> str:
+FORMATS = ("md", "json", "sarif")
+
+
+def render_review(plan: Plan, fmt: str, use_cache: bool = True) -> str:
+    """The review list in one of ``FORMATS``: JSON items carry fingerprints, SARIF lists every usage."""
+    if fmt == "sarif":
+        from migrate.output.sarif import render_sarif
+
+        return render_sarif(plan, use_cache)
+    if fmt == "json":
+        from migrate.gate.sites import plan_fingerprints
+
+        return render_review_json(plan, plan_fingerprints(plan, use_cache))
+    return render_review_md(plan)
+
+
+def render_review_json(plan: Plan, fingerprints=None) -> str:
+    """``fingerprints`` (a ``migrate.gate.sites.Fingerprints``) adds each item's ``fingerprint``."""
     items = review_items(plan)
     data = {
         "summary": summarize(plan),
         "review": [
-            {"service": service, "path": path, **f.to_json()}
+            {"service": service, "path": path, **f.to_json(),
+             **({"fingerprint": fingerprints.of(f)} if fingerprints is not None else {})}
             for service, files in items.items()
             for path, findings in files.items()
             for f in findings

@@ -56,7 +56,7 @@ def _walk_files(root: Path, excluded_dirs: set[str]) -> list[str]:
     return files
 
 
-def _exclusion(patterns: tuple[str, ...]):
+def exclusion(patterns: tuple[str, ...]):
     """A predicate for ``exclude``: bare names match any directory, others are globs."""
     names = {p for p in patterns if not any(c in p for c in "/*?[")}
     globs = [p for p in patterns if p not in names]
@@ -86,7 +86,7 @@ def discover(root: Path, config: Config) -> Discovery:
     files = list_python_files(root)
     if files is None:
         files = _walk_files(root, set(config.exclude))
-    excluded = _exclusion(config.exclude)
+    excluded = exclusion(config.exclude)
     # Symlinked files are dropped when read (O_NOFOLLOW); a stat per file here costs too much.
     files = [f for f in files if not excluded(f)]
     api = api_files(root, config)

@@ -192,6 +192,9 @@ def _matching_files(workspace: Workspace, files, wanted, tokens, index: Prefilte
             continue
         if stat.S_ISLNK(st.st_mode) or index.clean(rel, st):
             continue  # symlinks are never followed; unchanged files known not to matter
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block the read forever
+            unreadable.append((rel, "not a regular file"))
+            continue
         try:
             data = read_listed(root, rel)
         except OSError as exc:
