@@ -145,18 +145,23 @@ def report(
     path: Optional[List[str]] = PathOpt,
     fmt: str = typer.Option("md", "--format", "-f", help="md, json (with fingerprints) or sarif (SARIF 2.1.0)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    classes: Optional[List[str]] = typer.Option(None, "--class", "-c",
+                                                help="Only sites of this class: exact, format, manual (repeatable)."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
-    """The review list: format sites (ID text changes) and manual sites, by service and file."""
+    """The review list: every site with its class, rule, reason and rewrite, by service and file."""
     from migrate.commands.problems import name_problems, problem_exit
-    from migrate.output.report import FORMATS, render_review
+    from migrate.output.report import CLASSES, FORMATS, render_review
 
     if fmt not in FORMATS:
         fail(f"--format must be md, json or sarif, not {fmt!r}")
+    unknown = sorted(set(classes or ()) - set(CLASSES))
+    if unknown:
+        fail(f"--class must be exact, format or manual, not {unknown[0]!r}")
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    text = render_review(plan, fmt, use_cache=not no_cache)
+    text = render_review(plan, fmt, use_cache=not no_cache, classes=tuple(classes or CLASSES))
     if output is None:
         sys.stdout.write(text)
     else:

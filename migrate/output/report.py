@@ -10,10 +10,17 @@ import json
 from collections import Counter, defaultdict
 
 from codemods.core.safety import Safety
+from codemods.uuid_ids.paths import is_test_path
 from migrate.workspace.pipeline import Plan
 from migrate.output.terminal import escape_control
 
 CLASSES = ("exact", "format", "manual")
+
+
+def registers_ids(finding) -> bool:
+    """An applied rewrite that mints through ``generate_id``: the manager keeps that ID registered
+    (about 310 B) until ``release_id``, which the migrated code never calls."""
+    return finding.applied and "generate_id(" in finding.suggestion
 
 
 def summarize(plan: Plan) -> dict:
@@ -21,6 +28,7 @@ def summarize(plan: Plan) -> dict:
     services: dict[str, dict] = {}
     totals: Counter[str] = Counter()
     recipes: dict[str, dict[str, int]] = {}
+    registering: dict[str, int] = {}
     for outcome in plan.outcomes:
         findings = outcome.result.findings
         if not findings:
@@ -38,6 +46,8 @@ def summarize(plan: Plan) -> dict:
                 entry[f"latent_{f.latent}"] += 1
             totals[label] += 1
             recipes.setdefault(f.recipe, dict.fromkeys(CLASSES, 0))[label] += 1
+            if registers_ids(f) and not is_test_path(outcome.path):
+                registering[outcome.path] = registering.get(outcome.path, 0) + 1
     return {
         "root": str(plan.root),
         "files_scanned": plan.files_scanned,
@@ -46,6 +56,8 @@ def summarize(plan: Plan) -> dict:
         "services": dict(sorted(services.items())),
         "totals": {c: totals[c] for c in CLASSES} | {"all": sum(totals.values())},
         "recipes": dict(sorted(recipes.items())),
+        # production sites (tests excluded) whose rewrite registers IDs that nothing releases, per file
+        "registering": {"sites": sum(registering.values()), "files": dict(sorted(registering.items()))},
         "skipped": [{"path": o.path, "reason": o.result.reason} for o in plan.by_status("skipped")],
         "failed": [{"path": o.path, "reason": o.result.reason} for o in plan.by_status("failed")],
         "unreadable": [{"path": p, "reason": r} for p, r in plan.unreadable],
@@ -74,6 +86,10 @@ def render_scan_text(summary: dict) -> str:
         f"{summary['files_scanned']} files scanned, {summary['files_with_usages']} with sites, "
         f"{summary['files_to_change']} would change, {t['all']} sites"
     )
+    registering = summary["registering"]
+    if registering["sites"]:
+        lines.append(f"{registering['sites']} production sites in {len(registering['files'])} files would register "
+                     "IDs that nothing releases (report lists them)")
     lines.extend(problem_lines(summary))
     return "\n".join(lines) + "\n"
 
@@ -86,8 +102,8 @@ def problem_lines(summary: dict) -> list[str]:
     return lines
 
 
-def review_items(plan: Plan, classes: tuple[str, ...] = ("format", "manual")) -> dict[str, dict[str, list]]:
-    """service -> path -> findings worth a reviewer's eyes (format and manual sites)."""
+def review_items(plan: Plan, classes: tuple[str, ...] = CLASSES) -> dict[str, dict[str, list]]:
+    """service -> path -> the findings of ``classes`` (every site by default: exact ones too)."""
     grouped: dict[str, dict[str, list]] = defaultdict(dict)
     for outcome in sorted(plan.outcomes, key=lambda o: (o.service, o.path)):
         picked = [f for f in outcome.result.findings if f.safety.label in classes]
@@ -99,7 +115,7 @@ def review_items(plan: Plan, classes: tuple[str, ...] = ("format", "manual")) ->
 FORMATS = ("md", "json", "sarif")
 
 
-def render_review(plan: Plan, fmt: str, use_cache: bool = True) -> str:
+def render_review(plan: Plan, fmt: str, use_cache: bool = True, classes: tuple[str, ...] = CLASSES) -> str:
     """The review list in one of ``FORMATS``: JSON items carry fingerprints, SARIF lists every usage."""
     if fmt == "sarif":
         from migrate.output.sarif import render_sarif
@@ -108,13 +124,13 @@ def render_review(plan: Plan, fmt: str, use_cache: bool = True) -> str:
     if fmt == "json":
         from migrate.gate.sites import plan_fingerprints
 
-        return render_review_json(plan, plan_fingerprints(plan, use_cache))
-    return render_review_md(plan)
+        return render_review_json(plan, plan_fingerprints(plan, use_cache), classes)
+    return render_review_md(plan, classes)
 
 
-def render_review_json(plan: Plan, fingerprints=None) -> str:
+def render_review_json(plan: Plan, fingerprints=None, classes: tuple[str, ...] = CLASSES) -> str:
     """``fingerprints`` (a ``migrate.gate.sites.Fingerprints``) adds each item's ``fingerprint``."""
-    items = review_items(plan)
+    items = review_items(plan, classes)
     data = {
         "summary": summarize(plan),
         "review": [
@@ -132,7 +148,7 @@ def _md(text: str) -> str:
     return escape_control(text).replace("|", "\\|").replace("\n", "<br>")
 
 
-def render_review_md(plan: Plan) -> str:
+def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES) -> str:
     summary = summarize(plan)
     t = summary["totals"]
     out = [
@@ -146,7 +162,12 @@ def render_review_md(plan: Plan) -> str:
     latent_open = sum(s["latent_open"] for s in summary["services"].values())
     if latent_fixed or latent_open:
         out += [f"Latent AttributeErrors: {latent_fixed} fixed, {latent_open} still open (manual).", ""]
-    for service, files in review_items(plan).items():
+    registering = summary["registering"]
+    if registering["sites"]:
+        out += [f"IDs registered for the life of the process: {registering['sites']} production sites would mint "
+                "through `generate_id`, which keeps each ID (about 310 B) until `release_id`; nothing releases them. "
+                "Per file: " + ", ".join(f"`{_md(p)}` {n}" for p, n in registering["files"].items()) + ".", ""]
+    for service, files in review_items(plan, classes).items():
         out += [f"## {_md(service)}", ""]
         for path, findings in files.items():
             out += [f"### `{_md(path)}`", "", "| line | class | rule | member | reason | rewrite / suggestion |",

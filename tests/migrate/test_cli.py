@@ -163,7 +163,11 @@ def test_report_md_and_json(example_copy: Path, tmp_path: Path):
     text = out.read_text()
     assert "## netra_backend" in text and "| manual |" in text and "latent" in text
     data = json.loads(invoke("report", str(example_copy), "--format", "json").stdout)
-    assert {item["safety"] for item in data["review"]} == {"format", "manual"}
+    assert {item["safety"] for item in data["review"]} == {"exact", "format", "manual"}
+    narrowed = invoke("report", str(example_copy), "--format", "json", "--class", "format", "-c", "manual")
+    assert {item["safety"] for item in json.loads(narrowed.stdout)["review"]} == {"format", "manual"}
+    bad = invoke("report", str(example_copy), "--class", "fancy")
+    assert bad.exit_code == 2 and "--class must be exact, format or manual" in bad.output
     assert all({"path", "line", "column", "member", "reason", "suggestion"} <= set(i) for i in data["review"])
 
 
