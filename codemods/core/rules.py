@@ -60,6 +60,9 @@ class Rule:
     recipe: str = "generator"
     #: Further members this row covers, as (member, why, suggestion); "" keeps this row's text.
     more_members: tuple[tuple[str, str, str], ...] = ()
+    #: The manager member a call is passed on to, arguments unchanged, when this repository's
+    #: manager has it and it takes them (``codemods.apibind``); None: the default, "": none.
+    counterpart: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

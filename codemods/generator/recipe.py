@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from codemods.apibind.rows import BINDING_ROWS
 from codemods.core.recipe import Recipe
 from codemods.generator.rules import GENERATOR_CLASS, GENERATOR_RULES, MODULE_HELPERS
 
@@ -27,7 +28,7 @@ def _module_tails(rules: "RuleSet") -> set[str]:
 class GeneratorRecipe(Recipe):
     name = "generator"
     description = "UnifiedIdGenerator call sites to UnifiedIDManager"
-    rules = tuple(GENERATOR_RULES.values())
+    rules = (*GENERATOR_RULES.values(), *BINDING_ROWS)
     order = 1
 
     def prefilter_tokens(self, rules: "RuleSet") -> tuple[str, ...]:
@@ -44,7 +45,7 @@ class GeneratorRecipe(Recipe):
 
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.generator.bindings import collect_bindings
-        from codemods.generator.scope_facts import FileFacts
+        from codemods.engine.scope_facts import FileFacts
         from codemods.generator.transformer import MigrationTransformer
 
         bindings = collect_bindings(context.statements, context.rules.source_modules, context.fixtures)

@@ -10,10 +10,13 @@ have are declared once, in ``codemods.core.rules``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from codemods.core.rules import SHAPE, Rule, by_code
 from codemods.core.safety import Safety
+
+if TYPE_CHECKING:
+    from codemods.apibind.bind import BoundApis
 
 #: IDType members of the manager, by value (README.md lists them).
 ID_TYPES: tuple[str, ...] = (
@@ -322,6 +325,9 @@ class RuleSet:
     #: Phase 3: a callable (``module:function``) tests should call for throwaway IDs instead
     #: of the manager, e.g. ``test_framework.ids:fresh_id`` (not a ``test_`` name: pytest would collect it); None means the manager.
     test_id_helper: str | None = None
+    #: What the rules were bound to: this repository's generator and manager
+    #: (``codemods.apibind.bind.bind_rules``); None: the table as declared.
+    apis: "BoundApis | None" = None
 
     def type_for_word(self, word: str) -> str | None:
         """The IDType value a prefix word names, directly or through an alias."""

@@ -27,7 +27,7 @@ from codemods.generator.imports import import_removal
 from codemods.generator.instances.tracker import InstanceTracker
 from codemods.generator.instances.walk import InstanceWalk
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
-from codemods.generator.scope_facts import FileFacts
+from codemods.engine.scope_facts import FileFacts
 from codemods.generator.surroundings import THREAD_USERS, Surroundings
 from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
 
@@ -304,13 +304,12 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
             return updated_node
         else:
             return updated_node
-        if _has_comment(original_node, self.texts):
-            decision = Decision.manual("IDM009")
-        else:
-            thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
-                if member in THREAD_USERS else None
-            decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
-            decision = self.around.with_readers(decision, original_node)
+        thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
+            if member in THREAD_USERS else None
+        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
+        if decision.node is not None and _has_comment(original_node, self.texts):  # a kept site keeps its reason
+            decision = Decision.manual("IDM009", latent="open" if decision.latent else "")
+        decision = self.around.with_readers(decision, original_node)
         self._record(original_node, member, decision)
         if decision.node is None:
             return updated_node

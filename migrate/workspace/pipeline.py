@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from migrate.workspace.bound_rules import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
@@ -232,6 +233,7 @@ def build_plan(
     unknown_recipes = [r for r in recipes if r not in RECIPES]
     if unknown_recipes:
         raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
+    config = bind_to_repo(root, config, use_cache=use_cache)
     workspace = Workspace.open(root, config)
     service_map = workspace.services
     if services:
@@ -257,7 +259,7 @@ def build_plan(
 
     index.save()
     cache = ResultCache(cache_root)
-    fingerprint = config.fingerprint()
+    fingerprint = config.fingerprint() + binding_digest(config)
     keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
                       ",".join(sorted(manager_modules)), ",".join(j.recipes), "emit" if j.emit else "scan",
                       ",".join(j.fixtures))
