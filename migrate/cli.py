@@ -150,6 +150,7 @@ def report(
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
+    prune: bool = typer.Option(False, "--prune-decisions", help="Remove review decisions whose site is gone."),
 ) -> None:
     """The review list: every site with its class, rule, reason and rewrite, by service and file."""
     from migrate.commands.problems import name_problems, problem_exit
@@ -171,7 +172,35 @@ def report(
             fail(f"cannot write {output}: {exc.strerror}")
         err(f"wrote {output}")
     name_problems(plan, err)
+    if prune:
+        from migrate.review.command import prune_decisions
+
+        try:
+            err(prune_decisions(plan))
+        except PlanError as exc:
+            fail(str(exc))
     raise typer.Exit(problem_exit(plan))
+
+
+@app.command("review")
+def review_command(
+    root: Path = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    site_class: Optional[List[str]] = typer.Option(
+        None, "--class", "-c", help="format, manual or exact (repeatable; default: format and manual)."),
+    pending: bool = typer.Option(False, "--pending", help="Only sites nobody decided yet."),
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """Decide site by site in the terminal; decisions go to idmigrate-decisions.toml as they are made."""
+    from migrate.review.command import review
+
+    try:
+        raise typer.Exit(review(lambda: plan_for(root, service, path, jobs, no_cache, "scanning"),
+                                list(site_class or []), pending, log=err))
+    except PlanError as exc:
+        fail(str(exc))
 
 
 @app.command()

@@ -94,6 +94,11 @@ ENGINE_RULES: tuple[Rule, ...] = (
     Rule("IDM091", "(any)", SHAPE, Safety.MANUAL,
          "the file already binds a name the rewrite needs (IDType, get_id_manager, ...)",
          suggestion="rename the local name, then re-run"),
+    Rule("IDM093", "(any)", SHAPE, Safety.MANUAL,
+         "rejected in review (idmigrate-decisions.toml): the site is never rewritten",
+         suggestion="remove the decision to let idmigrate rewrite it"),
+    Rule("IDM094", "(any)", SHAPE, Safety.FORMAT,
+         "typed in review (idmigrate-decisions.toml): rewritten with the IDType the reviewer chose"),
     Rule("IDM099", "(any)", SHAPE, Safety.MANUAL,
          "the rewritten file would not parse or would use an undefined name; nothing was written "
          "(a rule bug: please report it)",

@@ -53,6 +53,9 @@ class FileSettings:
     #: guard), so a file reports "changed" even if the guard would fail. ``scan`` keeps the
     #: guard: it must list files a rule would break.
     emit: bool = True
+    #: Review decisions as ``((line, column, action, id_type), ...)`` (original-file positions):
+    #: part of the settings, so the result cache tells a reviewed file from the plain one.
+    overrides: tuple[tuple[int, int, str, str], ...] = ()
     #: Fixtures of the conftest.py files above the file that hand out a generator
     #: (``migrate.workspace.discovery.scan_conftests``): test parameters of these names hold one.
     fixtures: tuple[str, ...] = ()
@@ -210,8 +213,9 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     for recipe in ordered(settings.recipes):
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
             texts = SourceMap(new_module)
+        overrides = {(line, column): (action, id_type) for line, column, action, id_type in settings.overrides}
         transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts,
-                                             original_line, lines, settings.fixtures))
+                                             original_line, lines, overrides, settings.fixtures))
         if transform is None:
             continue
         try:

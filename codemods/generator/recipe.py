@@ -56,4 +56,5 @@ class GeneratorRecipe(Recipe):
                           *(f"{owner}.{attr}" for attr in bindings.instance_attrs for owner in ("self", "cls"))})
         facts = FileFacts(context.statements, context.lines, refs)
         return MigrationTransformer(bindings, context.rules, context.module, context.texts, facts,
-                                    context.original_line, source=context.source, path=context.path)
+                                    context.original_line, context.overrides, source=context.source,
+                                    path=context.path)

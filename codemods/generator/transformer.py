@@ -18,7 +18,8 @@ from codemods.core.file_transform import FileTransform
 from codemods.core.recipes import RULES
 from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text
-from codemods.engine.pruning import Pruning, SourceMap, has_comment
+from codemods.engine.pruning import Pruning, SourceMap, has_comment_in
+from codemods.engine.review import reviewed
 from codemods.engine.wrapping import fit_statement, with_magic_comma
 from codemods.generator import builders
 from codemods.generator.bindings import THREAD_MAKERS, Bindings
@@ -47,18 +48,14 @@ def _finding(member: str, decision: Decision, suggestion: str, before: str) -> F
     return Finding(0, 0, member, decision.code, decision.safety, decision.reason, suggestion, decision.latent, before)
 
 
-def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
-    """A comment inside ``node`` (the cheap text test first: most calls have no ``#`` at all)."""
-    return "#" in texts.text(node) and has_comment(node)
-
-
 class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransformer):
     """Positions are resolved after the walk from the ``SourceMap`` (``apply``), not with metadata."""
 
     def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None,
-                 facts: FileFacts | None = None, original_line=None, *, source: bytes | None = None,
+                 facts: FileFacts | None = None, original_line=None, overrides=None, *, source: bytes | None = None,
                  path: str = "") -> None:
         super().__init__()
+        self.overrides, self.original_line = overrides or {}, original_line or int  # see engine.review
         self.b = bindings
         self.rules = rules
         self.module = module
@@ -183,7 +180,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         split = self._splits.get(id(original_node))
         if split is not None:
             targets, call = split
-            if _has_comment(call, self.texts):
+            if has_comment_in(call, self.texts):
                 self._record(call, USER_CONTEXT, Decision.manual("IDM009"))
                 return updated_node
             result = split_assignment(updated_node, targets, call, self.rules)
@@ -281,7 +278,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         if index is None:
             return updated_node
         call = original_node.value
-        if _has_comment(call, self.texts):
+        if has_comment_in(call, self.texts):
             decision = Decision.manual("IDM009")
         else:
             decision = index_rewrite(updated_node.value, index, self.rules)
@@ -307,9 +304,10 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
             if member in THREAD_USERS else None
         decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
-        if decision.node is not None and _has_comment(original_node, self.texts):  # a kept site keeps its reason
+        if decision.node is not None and has_comment_in(original_node, self.texts):  # a kept site keeps its reason
             decision = Decision.manual("IDM009", latent="open" if decision.latent else "")
         decision = self.around.with_readers(decision, original_node)
+        decision = reviewed(self, original_node, member, updated_node.args, decision)
         self._record(original_node, member, decision)
         if decision.node is None:
             return updated_node
@@ -362,6 +360,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
                 decision = Decision.manual("IDM074")
         else:
             decision = Decision.manual("IDM074")
+        decision = reviewed(self, original, member, (), decision)
         self._record(original, member, decision)
         return decision.node if decision.node is not None else updated
 

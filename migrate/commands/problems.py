@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from migrate.output.report import problem_lines, summarize
+from migrate.output.report import problem_lines, stale_lines, summarize
 from migrate.workspace.pipeline import Plan
 
 
@@ -17,6 +17,6 @@ def problem_exit(plan: Plan) -> int:
 
 
 def name_problems(plan: Plan, log: Callable[[str], None]) -> None:
-    """Files that could not be checked, one line each."""
-    for line in problem_lines(summarize(plan)):
+    """Files that could not be checked, and review decisions whose site is gone, one line each."""
+    for line in problem_lines(summarize(plan)) + stale_lines(plan):
         log(line)

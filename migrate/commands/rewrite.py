@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from migrate.commands.problems import problem_exit
-from migrate.output.report import problem_lines, summarize
+from migrate.output.report import problem_lines, stale_lines, summarize
 from migrate.workspace.apply import write_changes
 from migrate.workspace.pipeline import Plan
 
@@ -26,6 +26,6 @@ def apply(plan: Plan, log: Callable[[str], None]) -> int:
         f"{t['manual']} manual sites left (see `idmigrate report`)")
     for rel, reason in not_written:
         log(f"not written: {rel}: {reason}")
-    for line in problem_lines(summary):
+    for line in problem_lines(summary) + stale_lines(plan):
         log(line)
     return problem_exit(plan) or (1 if not_written else 0)

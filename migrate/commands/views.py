@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from migrate.commands.problems import name_problems, problem_exit
-from migrate.output.report import problem_lines, render_scan_text, summarize
+from migrate.output.report import problem_lines, stale_lines, render_scan_text, summarize
 from migrate.workspace.config import Config
 from migrate.workspace.pipeline import Plan
 
@@ -63,6 +63,6 @@ def diff(plan: Plan, color: bool | None, out: TextIO, log: Callable[[str], None]
     t = summary["totals"]
     log(f"{len(plan.changed)} files would change: {t['exact']} exact, {t['format']} format, "
         f"{t['manual']} manual sites (not applied)")
-    for line in problem_lines(summary):
+    for line in problem_lines(summary) + stale_lines(plan):
         log(line)
     return problem_exit(plan)

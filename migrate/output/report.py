@@ -125,7 +125,35 @@ def render_review(plan: Plan, fmt: str, use_cache: bool = True, classes: tuple[s
         from migrate.gate.sites import plan_fingerprints
 
         return render_review_json(plan, plan_fingerprints(plan, use_cache), classes)
-    return render_review_md(plan, classes)
+    return render_review_md(plan, classes, _decided(plan, use_cache))
+
+
+def _decided(plan: Plan, use_cache: bool) -> dict[int, str]:
+    """id(finding) -> "rejected in review (note)" ... for decided sites; empty without decisions."""
+    if not getattr(plan.review, "decisions", None):
+        return {}
+    from migrate.review.honour import review_sites
+
+    # a rejected or typed site's rule (IDM093, IDM094) already says so: only accepts and notes are added
+    return {id(s.finding): "; ".join(filter(None, (s.label if s.decision.action == "accept" else "",
+                                                    s.decision.note)))
+            for s in review_sites(plan, use_cache) if s.decision}
+
+
+def _review_fields(plan: Plan, fingerprint: str) -> dict:
+    decision = plan.review.decisions.get(fingerprint) if plan.review is not None else None
+    if decision is None:
+        return {"review": ""}
+    from migrate.review.honour import LABELS
+
+    return {"review": LABELS[decision.action], "review_note": decision.note}
+
+
+def stale_lines(plan: Plan) -> list[str]:
+    """One line per decision whose site is gone (applied, edited or deleted)."""
+    stale = getattr(plan.review, "stale", [])
+    return [f"stale decision: {d.fingerprint} ({d.action}{' ' + d.id_type if d.id_type else ''}): its site is gone "
+            f"(prune with --prune-decisions)" for d in stale]
 
 
 def render_review_json(plan: Plan, fingerprints=None, classes: tuple[str, ...] = CLASSES) -> str:
@@ -135,12 +163,15 @@ def render_review_json(plan: Plan, fingerprints=None, classes: tuple[str, ...] =
         "summary": summarize(plan),
         "review": [
             {"service": service, "path": path, **f.to_json(),
-             **({"fingerprint": fingerprints.of(f)} if fingerprints is not None else {})}
+             **({"fingerprint": fingerprints.of(f), **_review_fields(plan, fingerprints.of(f))}
+                if fingerprints is not None else {})}
             for service, files in items.items()
             for path, findings in files.items()
             for f in findings
         ],
     }
+    if fingerprints is not None and plan.review is not None and plan.review.decisions:
+        data["stale_decisions"] = [vars(d) for d in plan.review.stale]
     return json.dumps(data, indent=2, sort_keys=False) + "\n"
 
 
@@ -148,7 +179,9 @@ def _md(text: str) -> str:
     return escape_control(text).replace("|", "\\|").replace("\n", "<br>")
 
 
-def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES) -> str:
+def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES, decided: dict[int, str] | None = None) -> str:
+    """``decided``: id(finding) -> what the review decided, appended to the site's reason."""
+    decided = decided or {}
     summary = summarize(plan)
     t = summary["totals"]
     out = [
@@ -177,10 +210,11 @@ def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES) -> str:
                     " (latent bug)" if f.latent == "open" else "")
                 out.append(
                     f"| {f.line}:{f.column} | {f.safety.label} | {f.code} | `{_md(f.member)}` | "
-                    f"{_md(f.reason)}{latent} | `{_md(f.suggestion)}` |"
+                    f"{_md(f.reason)}{latent}{_md(' — ' + decided[id(f)]) if decided.get(id(f)) else ''} | "
+                    f"`{_md(f.suggestion)}` |"
                 )
             out.append("")
-    for line in problem_lines(summary):
+    for line in problem_lines(summary) + stale_lines(plan):
         out.append(f"- {line}")
     return "\n".join(out).rstrip() + "\n"
 

@@ -81,7 +81,7 @@ def render_summary(result: RunResult) -> str:
 
 def render_status(report: dict[str, Any]) -> str:
     """The burndown table of ``status_report``: sites left per service and each batch's state."""
-    headers = ("service", "files", "exact", "format", "manual", "state")
+    headers = ("service", "files", "exact", "format", "manual", "reviewed", "pending", "state")
     table = []
     for r in report["services"]:
         state = r["label"]
@@ -92,7 +92,9 @@ def render_status(report: dict[str, Any]) -> str:
         elif r["state"] == "red":
             state += f": {r['reason']}"
         s = r["sites"]
-        table.append((r["service"], str(r["files"]), str(s["exact"]), str(s["format"]), str(s["manual"]), state))
+        review = r.get("review", {"reviewed": 0, "pending": 0})
+        table.append((r["service"], str(r["files"]), str(s["exact"]), str(s["format"]), str(s["manual"]),
+                      str(review["reviewed"]), str(review["pending"]), state))
     table = [tuple(escape_control(c) for c in row) for row in table]
     widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers[:-1])]
 
@@ -103,7 +105,10 @@ def render_status(report: dict[str, Any]) -> str:
     lines = [fmt(headers)] + [fmt(row) for row in table]
     t = report["totals"]
     lines.append(f"{t['all']} generator call sites left in the checkout: {t['exact']} exact, {t['format']} format, "
-                 f"{t['manual']} manual")
+                 f"{t['manual']} manual; review: {t.get('reviewed', 0)} decided, {t.get('pending', 0)} pending")
+    if report.get("stale_decisions"):
+        lines.append(f"{report['stale_decisions']} stale review decisions (site gone): "
+                     "prune with `idmigrate report --prune-decisions`")
     run = report.get("run") or {}
     if run.get("base"):
         line = f"last run: base {run['base'][:10]}, {run.get('status', '?')}"

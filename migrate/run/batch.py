@@ -47,6 +47,8 @@ class Batch:
     outcomes: list[Outcome]
     changed: list[Outcome]
     worktree: Path
+    #: The review decisions the plan honoured (``migrate.review.honour.ReviewState``), if any.
+    review: object = None
 
     def __post_init__(self) -> None:
         self.sites = site_counts(self.outcomes)

@@ -52,6 +52,13 @@ def commit_message(batch: Batch, written: list[str], tests_line: str) -> str:
             lines.append(f"  ... and {len(manual) - MAX_REVIEW_LINES} more (idmigrate report --service {service})")
     if counts["format"]:
         lines += ["", f"The {counts['format']} format sites are listed by `idmigrate report --service {service}`."]
+    decided = batch.review.applied_in({o.path for o in batch.outcomes}) if batch.review is not None else []
+    if decided:
+        lines += ["", f"Review decisions applied ({len(decided)}, from idmigrate-decisions.toml):"]
+        for path, d in decided[:MAX_REVIEW_LINES]:
+            typed = f" {d.id_type}" if d.id_type else ""
+            note = f" ({d.note})" if d.note else ""
+            lines.append(f"  {path}: {d.action}{typed} {d.fingerprint}{note}")
     problems = [(o.path, o.result.reason) for o in batch.outcomes if o.result.status in ("skipped", "failed")]
     if problems:
         lines += ["", "Not migrated (left unchanged):"]

@@ -237,7 +237,7 @@ class _Runner:
                     service=service, label=f"[{position[service]}/{len(to_run)}] {service}",
                     branch=prefix + service, base=base, tip=tips.get(prefix + service),
                     outcomes=outcomes[service], changed=changes[service],
-                    worktree=self.worktree_dir / _safe_dir_name(service),
+                    worktree=self.worktree_dir / _safe_dir_name(service), review=plan.review,
                 ))
                 result.batches.append(batch)
                 if batch.state == "red" and not opts.keep_going:

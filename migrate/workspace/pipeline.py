@@ -10,7 +10,7 @@ import errno
 import gc
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -64,6 +64,8 @@ class Plan:
     services: list[str] = field(default_factory=list)
     #: What the plan was made from (None for a plan of a hand-picked list of outcomes).
     workspace: Workspace | None = None
+    #: The review decisions and what became of them (``migrate.review.honour.ReviewState``).
+    review: object = None
 
     def by_status(self, status: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.result.status == status]
@@ -82,6 +84,8 @@ class Job:
     boundary: str | None
     recipes: tuple[str, ...] = DEFAULT_RECIPES
     emit: bool = True
+    #: Review decisions for the file's sites (``FileSettings.overrides``).
+    overrides: tuple[tuple[int, int, str, str], ...] = ()
     #: Generator fixtures of the conftest.py files above the file.
     fixtures: tuple[str, ...] = ()
 
@@ -92,7 +96,7 @@ def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) 
     out = []
     for job in jobs:
         settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit,
-                                job.fixtures)
+                                overrides=job.overrides, fixtures=job.fixtures)
         out.append(transform_source(job.source, job.path, settings))
     return out
 
@@ -255,14 +259,37 @@ def build_plan(
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
-        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit, fixtures.for_path(rel)))
+        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit,
+                        fixtures=fixtures.for_path(rel)))
 
     index.save()
     cache = ResultCache(cache_root)
-    fingerprint = config.fingerprint() + binding_digest(config)
-    keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
-                      ",".join(sorted(manager_modules)), ",".join(j.recipes), "emit" if j.emit else "scan",
-                      ",".join(j.fixtures))
+    key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
+
+    def transform(todo: list[Job]) -> list:
+        return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory)
+
+    results = transform(jobs)
+    plan.outcomes = [Outcome(job.service, result, job.source) for job, result in zip(jobs, results)]
+    from migrate.review.honour import honour_decisions  # it builds on the plan's fingerprints
+
+    def rerun(overrides: dict[int, tuple]) -> None:
+        """Transform outcomes again with the review decisions for their sites."""
+        order = sorted(overrides)
+        again = transform([replace(jobs[i], overrides=overrides[i]) for i in order])
+        for i, result in zip(order, again):
+            plan.outcomes[i].result = result
+
+    plan.review = honour_decisions(plan, rerun, scoped=bool(services or paths), use_cache=use_cache)
+    return plan
+
+
+def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str, str], config: Config,
+                      manager_modules: frozenset[str], workers: int | None, progress_factory) -> list:
+    """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses."""
+    keys = [cache_key(j.source, key_parts[0], j.path, j.import_path, j.boundary or "", key_parts[1],
+                      ",".join(j.recipes), "emit" if j.emit else "scan",
+                      ",".join(j.fixtures), *((repr(j.overrides),) if j.overrides else ()))
             for j in jobs]
     results: list = [cache.get(k) for k in keys]
     misses = [i for i, r in enumerate(results) if r is None]
@@ -277,5 +304,4 @@ def build_plan(
                 progress(1)
 
         transform_jobs([jobs[i] for i in misses], config, manager_modules, workers, arrived)
-    plan.outcomes = [Outcome(job.service, result, job.source) for job, result in zip(jobs, results)]
-    return plan
+    return results
