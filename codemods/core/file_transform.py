@@ -36,6 +36,8 @@ class FileContext:
     #: Review decisions for this file: ``{(line, column): (action, id_type)}`` in the original file's
     #: positions (``reject`` keeps a site, ``type`` rewrites it with that IDType).
     overrides: Any = None
+    #: Names of the fixtures that hand out a generator in a conftest.py above the file.
+    fixtures: tuple[str, ...] = ()
 
 
 @dataclass

@@ -56,6 +56,9 @@ class FileSettings:
     #: Review decisions as ``((line, column, action, id_type), ...)`` (original-file positions):
     #: part of the settings, so the result cache tells a reviewed file from the plain one.
     overrides: tuple[tuple[int, int, str, str], ...] = ()
+    #: Fixtures of the conftest.py files above the file that hand out a generator
+    #: (``migrate.workspace.discovery.scan_conftests``): test parameters of these names hold one.
+    fixtures: tuple[str, ...] = ()
 
 
 def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
@@ -122,7 +125,8 @@ class _Relevance:
 def _relevance(settings: FileSettings) -> _Relevance:
     """A top-level statement that contains none of these is left out of the libcst parse: the
     engine's own words (the names it may import), every registered recipe's relevance words
-    and aliases, and the prefilter tokens of the selected recipes."""
+    and aliases, the prefilter tokens of the selected recipes, and the fixture names the file
+    inherits (a test that only takes such a parameter mentions nothing else)."""
     rules = settings.rules
     words, names, modules = {*MANAGER_NAMES, "__all__"}, set(), set()
     for recipe in RECIPES.values():
@@ -132,6 +136,7 @@ def _relevance(settings: FileSettings) -> _Relevance:
         modules.update(alias_modules)
     for recipe in ordered(settings.recipes):
         words.update(recipe.prefilter_tokens(rules))
+    words.update(settings.fixtures)
     return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)))
 
 
@@ -211,7 +216,7 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
             texts = SourceMap(new_module)
         overrides = {(line, column): (action, id_type) for line, column, action, id_type in settings.overrides}
         transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts,
-                                             original_line, lines, overrides))
+                                             original_line, lines, overrides, settings.fixtures))
         if transform is None:
             continue
         try:

@@ -48,12 +48,13 @@ class GeneratorRecipe(Recipe):
         from codemods.engine.scope_facts import FileFacts
         from codemods.generator.transformer import MigrationTransformer
 
-        bindings = collect_bindings(context.statements, context.rules.source_modules)
-        if not bindings.uses_generator and b"unified_id_generator" not in context.source \
-                and GENERATOR_CLASS.encode() not in context.source:
+        bindings = collect_bindings(context.statements, context.rules.source_modules, context.fixtures)
+        if not bindings.uses_generator and not bindings.inherited_fixtures \
+                and b"unified_id_generator" not in context.source and GENERATOR_CLASS.encode() not in context.source:
             return None
         refs = frozenset({*bindings.class_refs, *bindings.instance_names,
                           *(f"{owner}.{attr}" for attr in bindings.instance_attrs for owner in ("self", "cls"))})
         facts = FileFacts(context.statements, context.lines, refs)
         return MigrationTransformer(bindings, context.rules, context.module, context.texts, facts,
-                                    context.original_line, context.overrides)
+                                    context.original_line, context.overrides, source=context.source,
+                                    path=context.path)

@@ -281,10 +281,17 @@ _SHAPE_ROWS: tuple[Rule, ...] = (
          before='from shared.id_generation import UnifiedIdGenerator\n__all__ = ["UnifiedIdGenerator"]',
          after="__all__ = []"),
     Rule("IDM080", "UnifiedIdGenerator()", SHAPE, Safety.FORMAT,
-         "the instance becomes the manager singleton; manual when calls through it remain",
+         "the instance becomes the manager singleton where something may still read it (a fixture's "
+         "parameters); manual when a call through it stays on the generator or it escapes (passed on, "
+         "stored, returned, a fixture other modules share)",
          suggestion="get_id_manager()",
          before="self.id_generator = UnifiedIdGenerator()",
          after="self.id_generator = get_id_manager()"),
+    Rule("IDM081", "x = UnifiedIdGenerator() (unread)", SHAPE, Safety.FORMAT,
+         "every call through the instance was rewritten and nothing else in the file reads the name: "
+         "the assignment is removed (its comments stay)",
+         before='gen = UnifiedIdGenerator()\nreturn gen.generate_base_id("user")',
+         after="return get_id_manager().generate_id(IDType.USER)"),
     Rule("IDM098", "(configured member)", SHAPE, Safety.FORMAT,
          "a member added in [tool.idmigrate.members] with the kind, type and prefix given there",
          before="UnifiedIdGenerator.generate_widget_id(user_id)",

@@ -18,7 +18,7 @@ from migrate.workspace.bound_rules import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
-from migrate.workspace.discovery import mentions_generator, narrow, prefilter_tokens
+from migrate.workspace.discovery import ConftestFixtures, mentions_generator, narrow, prefilter_tokens, scan_conftests
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
 from migrate.workspace.workspace import Workspace
 
@@ -86,6 +86,8 @@ class Job:
     emit: bool = True
     #: Review decisions for the file's sites (``FileSettings.overrides``).
     overrides: tuple[tuple[int, int, str, str], ...] = ()
+    #: Generator fixtures of the conftest.py files above the file.
+    fixtures: tuple[str, ...] = ()
 
 
 def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
@@ -94,7 +96,7 @@ def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) 
     out = []
     for job in jobs:
         settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit,
-                                job.overrides)
+                                overrides=job.overrides, fixtures=job.fixtures)
         out.append(transform_source(job.source, job.path, settings))
     return out
 
@@ -173,8 +175,11 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     return out
 
 
-def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list):
-    """(path, bytes) of every listed file that mentions a token: the text prefilter, so only those are parsed.
+def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list,
+                    fixtures: ConftestFixtures):
+    """(path, bytes) of every listed file that mentions a token, or a conftest fixture that hands
+    out a generator (a test may hold one only as a parameter): the text prefilter, so only those
+    are parsed.
 
     This loop runs once per file of the repository, so it stays lean: a stat (which the
     index can answer), a no-follow read, a substring test; the full inside-ROOT check
@@ -204,7 +209,7 @@ def _matching_files(workspace: Workspace, files, wanted, tokens, index: Prefilte
         except UnsafePathError as exc:
             unreadable.append((rel, str(exc)))
             continue
-        if not mentions_generator(data, tokens):
+        if not mentions_generator(data, tokens) and not fixtures.mentions(rel, data):
             index.remember(rel, st)
             continue
         try:
@@ -242,16 +247,20 @@ def build_plan(
     files = narrow(workspace.files, resolve_paths(root, paths or []))
     plan = Plan(root=root, files_scanned=len(files), services=service_map.names, workspace=workspace)
     tokens = prefilter_tokens(config.rules, recipes)
+    # Unnarrowed: a --path below tests/ still sees the fixtures of tests/conftest.py.
+    fixtures = scan_conftests(root, workspace.files, config.rules) if "generator" in recipes else ConftestFixtures()
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
     cache_root = cache_dir(root) if use_cache else None
-    index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None, tokens)
+    index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
+                           (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable):
+    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures):
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
-        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit))
+        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit,
+                        fixtures=fixtures.for_path(rel)))
 
     index.save()
     cache = ResultCache(cache_root)
@@ -280,7 +289,7 @@ def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str,
     """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses."""
     keys = [cache_key(j.source, key_parts[0], j.path, j.import_path, j.boundary or "", key_parts[1],
                       ",".join(j.recipes), "emit" if j.emit else "scan",
-                      *((repr(j.overrides),) if j.overrides else ()))
+                      ",".join(j.fixtures), *((repr(j.overrides),) if j.overrides else ()))
             for j in jobs]
     results: list = [cache.get(k) for k in keys]
     misses = [i for i, r in enumerate(results) if r is None]
