@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
+from migrate.cli_group import HELP_OPTIONS, IdmigrateGroup, no_color
 from migrate.workspace.config import Config, ConfigError, load_config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.output.progress import progress_bar_factory
@@ -26,6 +27,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=IdmigrateGroup,
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
 
 
@@ -33,7 +36,9 @@ def err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-RootArg = typer.Argument(Path("."), help="Repository root (default: current directory).", show_default=False)
+RootArg = typer.Argument(
+    None, help="Repository root (default: the nearest directory above with \\[tool.idmigrate] in its "
+    "pyproject.toml, else the git top level).", show_default=False)
 ServiceOpt = typer.Option(None, "--service", "-s", help="Only this service (repeatable).")
 PathOpt = typer.Option(None, "--path", "-p", help="Only files at or below this path (repeatable).")
 JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
@@ -51,7 +56,15 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _root(root: Path) -> Path:
+def _root(root: Path | None) -> Path:
+    if root is None:
+        from migrate.commands.root import find_project_root
+
+        cwd = Path.cwd()
+        found = find_project_root(cwd)
+        if found != cwd.resolve():  # say so: a ROOT the user did not type must not surprise
+            err(f"idmigrate: project root {found}")
+        return found
     if not root.exists():
         fail(f"{root}: no such directory")
     if not root.is_dir():
@@ -74,6 +87,14 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
         raise  # unreachable
 
 
+def _expose_hint(plan: Plan) -> None:
+    from migrate.commands.problems import expose_hint
+
+    hint = expose_hint(plan)
+    if hint:
+        err(hint)
+
+
 def _config(root: Path) -> tuple[Path, Config]:
     root = _root(root)
     try:
@@ -85,7 +106,7 @@ def _config(root: Path) -> tuple[Path, Config]:
 
 @app.command()
 def scan(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable inventory."),
@@ -102,12 +123,14 @@ def scan(
             fail("--api shows the whole API: --service, --path and --recipe do not apply")
         raise typer.Exit(views.scan_api(*_config(root), as_json, not no_cache, out=sys.stdout, log=err))
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    raise typer.Exit(views.scan(plan, as_json, out=sys.stdout, log=err))
+    code = views.scan(plan, as_json, out=sys.stdout, log=err)
+    _expose_hint(plan)
+    raise typer.Exit(code)
 
 
 @app.command()
 def diff(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Default: only on a terminal."),
@@ -119,12 +142,14 @@ def diff(
     from migrate.commands import views
 
     plan = plan_for(root, service, path, jobs, no_cache, "diffing", recipe)
+    if color is None and no_color():
+        color = False
     raise typer.Exit(views.diff(plan, color, out=sys.stdout, log=err))
 
 
 @app.command()
 def apply(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     jobs: Optional[int] = JobsOpt,
@@ -140,21 +165,26 @@ def apply(
 
 @app.command()
 def report(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
-    fmt: str = typer.Option("md", "--format", "-f", help="md, json (with fingerprints) or sarif (SARIF 2.1.0)."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", metavar="md|json|sarif",
+        help="md, json (with fingerprints) or sarif (SARIF 2.1.0); default: from -o's suffix, else md."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     classes: Optional[List[str]] = typer.Option(None, "--class", "-c",
                                                 help="Only sites of this class: exact, format, manual (repeatable)."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
+    prune: bool = typer.Option(False, "--prune-decisions", help="Remove review decisions whose site is gone."),
 ) -> None:
     """The review list: every site with its class, rule, reason and rewrite, by service and file."""
-    from migrate.commands.problems import name_problems, problem_exit
-    from migrate.output.report import CLASSES, FORMATS, render_review
+    from migrate.commands.problems import name_problems_and_hint, problem_exit
+    from migrate.output.report import CLASSES, FORMATS, render_review, report_format
 
+    fmt = report_format(fmt, as_json, output)
     if fmt not in FORMATS:
         fail(f"--format must be md, json or sarif, not {fmt!r}")
     unknown = sorted(set(classes or ()) - set(CLASSES))
@@ -170,8 +200,36 @@ def report(
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}")
         err(f"wrote {output}")
-    name_problems(plan, err)
+    name_problems_and_hint(plan, err)
+    if prune:
+        from migrate.review.command import prune_decisions
+
+        try:
+            err(prune_decisions(plan))
+        except PlanError as exc:
+            fail(str(exc))
     raise typer.Exit(problem_exit(plan))
+
+
+@app.command("review")
+def review_command(
+    root: Optional[Path] = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    site_class: Optional[List[str]] = typer.Option(
+        None, "--class", "-c", help="format, manual or exact (repeatable; default: format and manual)."),
+    pending: bool = typer.Option(False, "--pending", help="Only sites nobody decided yet."),
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """Decide site by site in the terminal; decisions go to idmigrate-decisions.toml as they are made."""
+    from migrate.review.command import review
+
+    try:
+        raise typer.Exit(review(lambda: plan_for(root, service, path, jobs, no_cache, "scanning"),
+                                list(site_class or []), pending, log=err))
+    except PlanError as exc:
+        fail(str(exc))
 
 
 @app.command()
@@ -207,7 +265,7 @@ def verify(
 
 
 @app.command()
-def expose(root: Path = RootArg) -> None:
+def expose(root: Optional[Path] = RootArg) -> None:
     """Move the manager under shared/ so every service may import it; re-export at the old path."""
     from migrate.compat.expose import ExposeError, expose_manager
 
@@ -218,7 +276,7 @@ def expose(root: Path = RootArg) -> None:
 
 
 @app.command()
-def shim(root: Path = RootArg) -> None:
+def shim(root: Optional[Path] = RootArg) -> None:
     """Turn the generator into a compatibility layer that delegates to the manager and warns."""
     from migrate.compat.shim import ShimError, write_shim
 
@@ -230,7 +288,7 @@ def shim(root: Path = RootArg) -> None:
 
 @app.command()
 def run(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     base: Optional[str] = typer.Option(None, "--base", help="Branch every batch from this commit (default: HEAD)."),
@@ -243,6 +301,7 @@ def run(
     force: bool = typer.Option(
         False, "--force", help="Run on a dirty work tree or detached HEAD; replace branches idmigrate did not create."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without generator usages."),
     jobs: Optional[int] = JobsOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
@@ -257,14 +316,15 @@ def run(
         recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
     )
     try:
-        raise typer.Exit(orchestration.run(root, config, options, as_json, out=sys.stdout, log=sys.stderr))
+        raise typer.Exit(orchestration.run(root, config, options, as_json, out=sys.stdout, log=sys.stderr,
+                                           verbose=verbose))
     except RunError as exc:
         fail(str(exc))
 
 
 @app.command()
 def status(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable burndown."),
     history: Optional[int] = typer.Option(
@@ -289,9 +349,11 @@ def status(
         raise typer.Exit(0)
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")
     try:
-        raise typer.Exit(orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err))
+        code = orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err)
     except StateError as exc:
         fail(str(exc))
+    _expose_hint(plan)
+    raise typer.Exit(code)
 
 
 @app.command()

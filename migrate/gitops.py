@@ -263,6 +263,13 @@ def branch_tip(repo: git.Repo, name: str) -> str | None:
         return None
 
 
+def commit_parent_and_message(repo: git.Repo, sha: str) -> tuple[str | None, str]:
+    """The first parent of ``sha`` (None for a root commit) and its message."""
+    out = _run(repo.git, "log", "-1", "--format=%P%n%B", sha)
+    parents, _, message = out.partition("\n")
+    return (parents.split() or [None])[0], message
+
+
 def checked_out_branches(repo: git.Repo) -> dict[str, str]:
     """branch name -> path of the worktree that has it checked out."""
     out = _run(repo.git, "worktree", "list", "--porcelain")

@@ -33,6 +33,11 @@ class FileContext:
     original_line: Any = None
     #: The original file's lines (``str``), for quoting code around a site.
     lines: Any = None
+    #: Review decisions for this file: ``{(line, column): (action, id_type)}`` in the original file's
+    #: positions (``reject`` keeps a site, ``type`` rewrites it with that IDType).
+    overrides: Any = None
+    #: Names of the fixtures that hand out a generator in a conftest.py above the file.
+    fixtures: tuple[str, ...] = ()
 
 
 @dataclass

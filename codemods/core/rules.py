@@ -60,6 +60,9 @@ class Rule:
     recipe: str = "generator"
     #: Further members this row covers, as (member, why, suggestion); "" keeps this row's text.
     more_members: tuple[tuple[str, str, str], ...] = ()
+    #: The manager member a call is passed on to, arguments unchanged, when this repository's
+    #: manager has it and it takes them (``codemods.apibind``); None: the default, "": none.
+    counterpart: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -91,6 +94,11 @@ ENGINE_RULES: tuple[Rule, ...] = (
     Rule("IDM091", "(any)", SHAPE, Safety.MANUAL,
          "the file already binds a name the rewrite needs (IDType, get_id_manager, ...)",
          suggestion="rename the local name, then re-run"),
+    Rule("IDM093", "(any)", SHAPE, Safety.MANUAL,
+         "rejected in review (idmigrate-decisions.toml): the site is never rewritten",
+         suggestion="remove the decision to let idmigrate rewrite it"),
+    Rule("IDM094", "(any)", SHAPE, Safety.FORMAT,
+         "typed in review (idmigrate-decisions.toml): rewritten with the IDType the reviewer chose"),
     Rule("IDM099", "(any)", SHAPE, Safety.MANUAL,
          "the rewritten file would not parse or would use an undefined name; nothing was written "
          "(a rule bug: please report it)",

@@ -53,6 +53,12 @@ class FileSettings:
     #: guard), so a file reports "changed" even if the guard would fail. ``scan`` keeps the
     #: guard: it must list files a rule would break.
     emit: bool = True
+    #: Review decisions as ``((line, column, action, id_type), ...)`` (original-file positions):
+    #: part of the settings, so the result cache tells a reviewed file from the plain one.
+    overrides: tuple[tuple[int, int, str, str], ...] = ()
+    #: Fixtures of the conftest.py files above the file that hand out a generator
+    #: (``migrate.workspace.discovery.scan_conftests``): test parameters of these names hold one.
+    fixtures: tuple[str, ...] = ()
 
 
 def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
@@ -99,7 +105,8 @@ def _parse(source: bytes) -> cst.Module | str:
     try:
         return cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
-        return f"does not parse: line {exc.raw_line}: {exc.message}"
+        # libcst's message lists every token it expected: the line says enough
+        return f"does not parse: line {exc.raw_line}: invalid syntax (Python {sys.version_info[0]}.{sys.version_info[1]})"
     except (UnicodeDecodeError, LookupError) as exc:
         return f"cannot decode: {exc}"
     except (RecursionError, MemoryError) as exc:  # pathological nesting
@@ -118,7 +125,8 @@ class _Relevance:
 def _relevance(settings: FileSettings) -> _Relevance:
     """A top-level statement that contains none of these is left out of the libcst parse: the
     engine's own words (the names it may import), every registered recipe's relevance words
-    and aliases, and the prefilter tokens of the selected recipes."""
+    and aliases, the prefilter tokens of the selected recipes, and the fixture names the file
+    inherits (a test that only takes such a parameter mentions nothing else)."""
     rules = settings.rules
     words, names, modules = {*MANAGER_NAMES, "__all__"}, set(), set()
     for recipe in RECIPES.values():
@@ -128,6 +136,7 @@ def _relevance(settings: FileSettings) -> _Relevance:
         modules.update(alias_modules)
     for recipe in ordered(settings.recipes):
         words.update(recipe.prefilter_tokens(rules))
+    words.update(settings.fixtures)
     return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)))
 
 
@@ -205,8 +214,9 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     for recipe in ordered(settings.recipes):
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
             texts = SourceMap(new_module)
+        overrides = {(line, column): (action, id_type) for line, column, action, id_type in settings.overrides}
         transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts,
-                                             original_line, lines))
+                                             original_line, lines, overrides, settings.fixtures))
         if transform is None:
             continue
         try:

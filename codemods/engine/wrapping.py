@@ -8,13 +8,33 @@ its own formatting). Strings keep their quotes (no string normalisation).
 
 from __future__ import annotations
 
+import io
+import tokenize
+
 import libcst as cst
 
 DEFAULT_LINE_LENGTH = 88
 
 
 def too_long(code: str, indent: int, limit: int) -> bool:
-    return any(indent + len(line) > limit for line in code.splitlines())
+    """A line of ``code`` (at ``indent`` columns) whose code runs past ``limit``; comments may
+    run over, as black lets them."""
+    return any(indent + width > limit for width in _code_widths(code))
+
+
+def _code_widths(code: str) -> list[int]:
+    """Per line, the column where its code ends (comments and trailing blanks left out)."""
+    lines = code.splitlines()
+    widths = [len(line) for line in lines]
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return widths
+    for token in tokens:
+        if token.type == tokenize.COMMENT and token.start[0] <= len(lines):
+            row = token.start[0] - 1
+            widths[row] = len(lines[row][:token.start[1]].rstrip())
+    return widths
 
 
 def spans_lines(code: str) -> bool:
@@ -36,9 +56,7 @@ def fit_statement(
 ) -> cst.SimpleStatementLine:
     """``statement`` laid out by black when it is too long at ``indent`` columns (or ``force``)."""
     code = module.code_for_node(statement.with_changes(leading_lines=()))
-    # A trailing comment may run over (black leaves comments alone): only the code must fit.
-    bare = module.code_for_node(statement.with_changes(leading_lines=(), trailing_whitespace=cst.TrailingWhitespace()))
-    if not force and not too_long(bare, indent, limit):
+    if not force and not too_long(code, indent, limit):
         return statement
     formatted = _black(code, max(limit - indent, 20))
     if formatted is None:

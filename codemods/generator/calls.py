@@ -14,6 +14,7 @@ from typing import Sequence
 
 import libcst as cst
 
+from codemods.apibind import sites as apibind_sites
 from codemods.core.decision import Decision
 from codemods.core.recipes import RULES
 from codemods.core.rules import Rule
@@ -21,7 +22,7 @@ from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text
 from codemods.generator import builders
 from codemods.generator.rules import ID_TYPES, RuleSet
-from codemods.generator.scope_facts import ThreadInReach
+from codemods.engine.scope_facts import ThreadInReach
 
 _EMPTY = cst.Module(body=[])
 
@@ -173,6 +174,9 @@ class CallSite:
 
 
 def rewrite_call(site: CallSite) -> Decision:
+    bound = apibind_sites.decide(site)  # a counterpart in this repository's manager, or why there is none
+    if bound is not None:
+        return bound
     rule = site.rules.members.get(site.member)
     if rule is None:
         if site.member.startswith("generate_"):

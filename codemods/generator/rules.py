@@ -10,10 +10,13 @@ have are declared once, in ``codemods.core.rules``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from codemods.core.rules import SHAPE, Rule, by_code
 from codemods.core.safety import Safety
+
+if TYPE_CHECKING:
+    from codemods.apibind.bind import BoundApis
 
 #: IDType members of the manager, by value (README.md lists them).
 ID_TYPES: tuple[str, ...] = (
@@ -278,10 +281,17 @@ _SHAPE_ROWS: tuple[Rule, ...] = (
          before='from shared.id_generation import UnifiedIdGenerator\n__all__ = ["UnifiedIdGenerator"]',
          after="__all__ = []"),
     Rule("IDM080", "UnifiedIdGenerator()", SHAPE, Safety.FORMAT,
-         "the instance becomes the manager singleton; manual when calls through it remain",
+         "the instance becomes the manager singleton where something may still read it (a fixture's "
+         "parameters); manual when a call through it stays on the generator or it escapes (passed on, "
+         "stored, returned, a fixture other modules share)",
          suggestion="get_id_manager()",
          before="self.id_generator = UnifiedIdGenerator()",
          after="self.id_generator = get_id_manager()"),
+    Rule("IDM081", "x = UnifiedIdGenerator() (unread)", SHAPE, Safety.FORMAT,
+         "every call through the instance was rewritten and nothing else in the file reads the name: "
+         "the assignment is removed (its comments stay)",
+         before='gen = UnifiedIdGenerator()\nreturn gen.generate_base_id("user")',
+         after="return get_id_manager().generate_id(IDType.USER)"),
     Rule("IDM098", "(configured member)", SHAPE, Safety.FORMAT,
          "a member added in [tool.idmigrate.members] with the kind, type and prefix given there",
          before="UnifiedIdGenerator.generate_widget_id(user_id)",
@@ -315,6 +325,9 @@ class RuleSet:
     #: Phase 3: a callable (``module:function``) tests should call for throwaway IDs instead
     #: of the manager, e.g. ``test_framework.ids:fresh_id`` (not a ``test_`` name: pytest would collect it); None means the manager.
     test_id_helper: str | None = None
+    #: What the rules were bound to: this repository's generator and manager
+    #: (``codemods.apibind.bind.bind_rules``); None: the table as declared.
+    apis: "BoundApis | None" = None
     #: adhoc-ids: repo-relative paths (``.``: everything) whose production code may be rewritten; elsewhere
     #: its sites are reported manual. Opt-in, because every rewritten site registers IDs for the process's life.
     adhoc_ids_paths: tuple[str, ...] = ()

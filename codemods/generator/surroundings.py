@@ -19,7 +19,7 @@ from codemods.core.recipes import RULES
 from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import SourceMap
-from codemods.generator.scope_facts import FileFacts, ThreadInReach
+from codemods.engine.scope_facts import FileFacts, ThreadInReach
 
 #: Members whose rewrite may embed a thread ID.
 THREAD_USERS = frozenset({"generate_base_id", "generate_run_id"})

@@ -18,15 +18,17 @@ from codemods.core.file_transform import FileTransform
 from codemods.core.recipes import RULES
 from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text
-from codemods.engine.pruning import Pruning, SourceMap, has_comment
+from codemods.engine.pruning import Pruning, SourceMap, has_comment_in
+from codemods.engine.review import reviewed
 from codemods.engine.wrapping import fit_statement, with_magic_comma
 from codemods.generator import builders
 from codemods.generator.bindings import THREAD_MAKERS, Bindings
 from codemods.generator.calls import CallSite, manual_member, rewrite_call
 from codemods.generator.imports import import_removal
-from codemods.generator.instances import PendingInstance, replace_instantiations
+from codemods.generator.instances.tracker import InstanceTracker
+from codemods.generator.instances.walk import InstanceWalk
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
-from codemods.generator.scope_facts import FileFacts
+from codemods.engine.scope_facts import FileFacts
 from codemods.generator.surroundings import THREAD_USERS, Surroundings
 from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
 
@@ -46,17 +48,14 @@ def _finding(member: str, decision: Decision, suggestion: str, before: str) -> F
     return Finding(0, 0, member, decision.code, decision.safety, decision.reason, suggestion, decision.latent, before)
 
 
-def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
-    """A comment inside ``node`` (the cheap text test first: most calls have no ``#`` at all)."""
-    return "#" in texts.text(node) and has_comment(node)
-
-
-class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
+class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransformer):
     """Positions are resolved after the walk from the ``SourceMap`` (``apply``), not with metadata."""
 
     def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None,
-                 facts: FileFacts | None = None, original_line=None) -> None:
+                 facts: FileFacts | None = None, original_line=None, overrides=None, *, source: bytes | None = None,
+                 path: str = "") -> None:
         super().__init__()
+        self.overrides, self.original_line = overrides or {}, original_line or int  # see engine.review
         self.b = bindings
         self.rules = rules
         self.module = module
@@ -72,9 +71,10 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         self._splits: dict[int, tuple] = {}  # id(statement line) -> (targets, call)
         self._indexes: dict[int, int] = {}  # id(subscript) -> index
         self._default_factory: set[int] = set()
-        self._instances: list[PendingInstance] = []
-        self._reexports: list[PendingInstance] = []
-        self._instance_has_manual = False
+        #: Instances and the bindings that hold them: decided in leave_Module (whole file: ``source``).
+        self.instances = InstanceTracker(bindings, self.texts, module.code.encode() if source is None else source,
+                                         path)
+        self._reexports: list[tuple[cst.CSTNode, str]] = []  # (__all__ element, name)
         #: Finding index -> the original node it is about (positions come later).
         self._finding_nodes: list[cst.CSTNode] = []
         #: A statement whose text mentions none of these is skipped unvisited.
@@ -115,6 +115,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             if "uuid4()" in suggestion:
                 self.state.needed_from.setdefault("uuid", set()).add("uuid4")
         self._append(node, _finding(member, decision, suggestion, self._code(node)))
+        self.instances.site(node, applied=decision.safety is not Safety.MANUAL)
 
     # ------------------------------------------------------------------ blocks
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
@@ -136,6 +137,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         """``__all__ = ["UnifiedIdGenerator", ...]``: a re-export, decided in leave_Module."""
+        self.instances.bind_assignment([t.target for t in node.targets], node.value)
         target = node.targets[0].target if len(node.targets) == 1 else None
         if not (isinstance(target, cst.Name) and target.value == "__all__"):
             return
@@ -143,10 +145,12 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             for element in node.value.elements:
                 text = literal_text(element.value)
                 if text in self.b.imported_names:
-                    self._reexports.append(PendingInstance(element.value, text))
+                    self._reexports.append((element.value, text))
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._handled.add(id(node.target))
+        if node.value is not None:
+            self.instances.bind_assignment([node.target], node.value)
 
     # ------------------------------------------------------ statement shapes
     def prune_words(self) -> tuple[str, ...]:
@@ -176,7 +180,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         split = self._splits.get(id(original_node))
         if split is not None:
             targets, call = split
-            if _has_comment(call, self.texts):
+            if has_comment_in(call, self.texts):
                 self._record(call, USER_CONTEXT, Decision.manual("IDM009"))
                 return updated_node
             result = split_assignment(updated_node, targets, call, self.rules)
@@ -247,6 +251,8 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         return GENERATOR_CLASS in text or any(text.startswith(mod + ".") for mod in self.rules.source_modules)
 
     def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._handled.add(id(node.keyword))
         if node.keyword is not None and node.keyword.value == "default_factory":
             self._default_factory.add(id(node.value))
 
@@ -272,7 +278,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         if index is None:
             return updated_node
         call = original_node.value
-        if _has_comment(call, self.texts):
+        if has_comment_in(call, self.texts):
             decision = Decision.manual("IDM009")
         else:
             decision = index_rewrite(updated_node.value, index, self.rules)
@@ -287,23 +293,21 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         access = self.b.member_access(func)
         helper = self.b.helper_for(func)
         if access is not None:
-            member, through_instance = access
+            member = access[0]
         elif helper is not None:
-            member, through_instance = helper, False
+            member = helper
         elif self.b.is_instantiation(original_node):
-            self._instances.append(PendingInstance(original_node, self._code(original_node)))
+            self.instances.instantiation(original_node, updated_node, self._code(original_node))
             return updated_node
         else:
             return updated_node
-        if _has_comment(original_node, self.texts):
-            decision = Decision.manual("IDM009")
-        else:
-            thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
-                if member in THREAD_USERS else None
-            decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
-            decision = self.around.with_readers(decision, original_node)
-        if through_instance and decision.node is None:
-            self._instance_has_manual = True
+        thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
+            if member in THREAD_USERS else None
+        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
+        if decision.node is not None and has_comment_in(original_node, self.texts):  # a kept site keeps its reason
+            decision = Decision.manual("IDM009", latent="open" if decision.latent else "")
+        decision = self.around.with_readers(decision, original_node)
+        decision = reviewed(self, original_node, member, updated_node.args, decision)
         self._record(original_node, member, decision)
         if decision.node is None:
             return updated_node
@@ -320,6 +324,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             self._handled.add(id(node.value))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)  # InstanceWalk: a class scope
         for base in node.bases:
             if self.b.is_class_ref(base.value):
                 self._handled.add(id(base.value))
@@ -337,11 +342,13 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         elif self.b.is_class_ref(original_node):
             self._record(original_node, GENERATOR_CLASS, Decision.manual("IDM073"))
         elif self.b.is_instance_ref(original_node):
-            self._instance_has_manual = True  # the instance escapes: keep it a generator
+            self.instances.escape(original_node)  # the instance escapes: keep it a generator
+        else:
+            self.instances.foreign_attribute(original_node)
         return updated_node
 
     def _reference(self, original, updated, access: tuple[str, bool]):
-        member, through_instance = access
+        member = access[0]
         rule = self.rules.members.get(member)
         if rule is not None and rule.kind == "manual":
             decision = manual_member(member, self.rules)
@@ -353,8 +360,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
                 decision = Decision.manual("IDM074")
         else:
             decision = Decision.manual("IDM074")
-        if through_instance and decision.node is None:
-            self._instance_has_manual = True
+        decision = reviewed(self, original, member, (), decision)
         self._record(original, member, decision)
         return decision.node if decision.node is not None else updated
 
@@ -366,34 +372,23 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             self._record(original_node, GENERATOR_CLASS, Decision.manual("IDM073"))
         elif value in self.b.helper_refs:
             self._record(original_node, value, manual_member(self.b.helper_refs[value], self.rules))
-        elif value in self.b.instance_names:
-            self._instance_has_manual = True
+        else:
+            self.instances.escape(original_node)
         return updated_node
 
     # ------------------------------------------------------------------ end
     def leave_Module(self, original_node, updated_node):
-        self._decide_reexports()
-        if not self._instances:
-            return updated_node
-        if self._instance_has_manual:
-            decision = Decision.manual("IDM080",
-                                       "calls through this instance stay on the generator (see the manual sites)")
-        else:
-            decision = Decision.by_rule(RULES["IDM080"], cst.parse_expression("get_id_manager()"))
-            updated_node = replace_instantiations(updated_node, self.b, self.texts)
-            self.state.needed_names.add("get_id_manager")
-        for pending in self._instances:
-            self._append(pending.node, _finding(GENERATOR_CLASS + "()", decision, "get_id_manager()", pending.before))
+        updated_node = self.decide_instances(updated_node)  # InstanceWalk
+        self._decide_reexports()  # after the instances: a kept one still needs the generator
         return updated_node
 
     def _decide_reexports(self) -> None:
         """A re-export goes when nothing in the file still needs the generator."""
         if not self._reexports:
             return
-        if any(f.safety is Safety.MANUAL for f in self.state.findings) or self._instance_has_manual:
+        if any(f.safety is Safety.MANUAL for f in self.state.findings):
             decision = Decision.manual("IDM076", "the file still uses the generator, so the re-export stays")
         else:
             decision = Decision.by_rule(RULES["IDM076"])
-        for pending in self._reexports:
-            self._append(pending.node, _finding(f"__all__ {pending.before}", decision,
-                                                "remove the import and the __all__ entry", pending.before))
+        for node, name in self._reexports:
+            self._append(node, _finding(f"__all__ {name}", decision, "remove the import and the __all__ entry", name))

@@ -63,6 +63,8 @@ def split_assignment(
     rules: RuleSet,
 ) -> Split:
     rule = rules.members[MEMBER]
+    if rule.kind == "manual":  # off in this repository (codemods.apibind), or configured so
+        return Split(Decision.manual(rule.code, rule.why, rule.suggestion))
     bound, error = bind_arguments(call.args, rule)
     if error:
         return Split(Decision.manual("IDM007", error))
@@ -98,6 +100,8 @@ def split_assignment(
 def index_rewrite(call: cst.Call, index: int, rules: RuleSet) -> Decision:
     """``G.generate_user_context_ids(u, op)[i]`` -> the one ID it selects."""
     rule = rules.members[MEMBER]
+    if rule.kind == "manual":
+        return Decision.manual(rule.code, rule.why, rule.suggestion)
     bound, error = bind_arguments(call.args, rule)
     if error:
         return Decision.manual("IDM007", error)

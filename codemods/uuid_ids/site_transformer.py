@@ -26,7 +26,7 @@ from codemods.core.findings import Finding
 from codemods.engine.nodes import literal_text
 from codemods.generator import builders
 from codemods.generator.rules import RuleSet
-from codemods.generator.scope_facts import FileFacts as ScopeFacts
+from codemods.engine.scope_facts import FileFacts as ScopeFacts
 from codemods.uuid_ids.flow.facts import FileFacts, build_facts
 from codemods.uuid_ids.flow.reach import thread_in_reach
 from codemods.uuid_ids.flow.model import Flow, Hit
@@ -121,6 +121,9 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
         self._scope: ScopeFacts | None = None
         self._stack: list[cst.CSTNode] = []
         self._sites: dict[int, tuple[Site, Decision]] = {}
+        #: Review decisions by (original line, column) and the line mapping, set by the recipe.
+        self.overrides: dict = {}
+        self.original_line = int
 
     def apply(self, module: cst.Module) -> cst.Module:
         return MetadataWrapper(module, unsafe_skip_copy=True).visit(self)
@@ -155,12 +158,14 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
         decision = self.decide(site, self._stack[:index + 1])
         if decision is None:
             return
+        member = UUID_RULES[decision.code].member
+        decision = self._reviewed(site.root, decision)
         self._sites[id(site.root)] = (site, decision)
         after = decision.suggestion
         if decision.node is not None:
             after = self.module.code_for_node(decision.node)
             self.state.needed_names |= builders.names_used(decision.node)
-        self.record(site.root, UUID_RULES[decision.code].member, decision, after)
+        self.record(site.root, member, decision, after)
 
     # ------------------------------------------------------------ the flow
     @property
@@ -217,6 +222,18 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
                                builders.run_id_call(cst.parse_expression(thread.expr), thread.may_be_none))
 
     # -------------------------------------------------------------- helpers
+    def _reviewed(self, node: cst.CSTNode, decision: Decision) -> Decision:
+        """``decision`` as a reviewer's ``reject`` or ``type`` for this site changes it."""
+        if not self.overrides:
+            return decision
+        start = self.get_metadata(PositionProvider, node).start
+        override = self.overrides.get((self.original_line(start.line), start.column + 1))
+        if override is None:
+            return decision
+        from codemods.engine.review import review_decision
+
+        return review_decision(decision, "", (), self.rules, *override)
+
     def decision_for(self, root: cst.CSTNode) -> Decision | None:
         """What was decided for the site whose root expression is ``root`` (an original node)."""
         found = self._sites.get(id(root))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import Callable, TextIO
 
@@ -14,16 +15,18 @@ from migrate.workspace.config import Config
 from migrate.workspace.pipeline import Plan
 
 
-def run(root: Path, config: Config, options: RunOptions, as_json: bool, out: TextIO, log: TextIO) -> int:
+def run(root: Path, config: Config, options: RunOptions, as_json: bool, out: TextIO, log: TextIO,
+        verbose: bool = False) -> int:
     """The batches' summary on ``out``; progress on the ``log`` stream. Raises ``RunError`` (exit 2)."""
     from migrate.run.runner import run_batches
 
     try:
         result = run_batches(root, config, options, log=log)
     except KeyboardInterrupt:
-        log.write("interrupted; nothing half-done was kept. Continue with: idmigrate run --resume\n")
+        log.write("interrupted; nothing half-done was kept. Continue with: "
+                  f"idmigrate run {shlex.quote(str(root))} --resume\n")
         return INTERRUPTED
-    out.write(json.dumps(result.to_json(), indent=2) + "\n" if as_json else render_summary(result))
+    out.write(json.dumps(result.to_json(), indent=2) + "\n" if as_json else render_summary(result, verbose))
     return result.exit_code
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from migrate.commands.problems import problem_exit
-from migrate.output.report import problem_lines, summarize
+from migrate.commands.problems import name_problems_and_hint, problem_exit
+from migrate.output.report import summarize
+from migrate.run.model import plural
 from migrate.workspace.apply import write_changes
 from migrate.workspace.pipeline import Plan
 
@@ -22,10 +23,9 @@ def apply(plan: Plan, log: Callable[[str], None]) -> int:
         return INTERRUPTED
     summary = summarize(plan)
     t = summary["totals"]
-    log(f"{len(written)} files rewritten: {t['exact']} exact, {t['format']} format applied; "
+    log(f"{plural(len(written), 'file')} rewritten: {t['exact']} exact, {t['format']} format applied; "
         f"{t['manual']} manual sites left (see `idmigrate report`)")
     for rel, reason in not_written:
         log(f"not written: {rel}: {reason}")
-    for line in problem_lines(summary):
-        log(line)
+    name_problems_and_hint(plan, log)
     return problem_exit(plan) or (1 if not_written else 0)

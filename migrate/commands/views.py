@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from typing import Callable, TextIO
 
-from migrate.commands.problems import name_problems, problem_exit
-from migrate.output.report import problem_lines, render_scan_text, summarize
+from migrate.commands.problems import name_problems, name_problems_and_hint, problem_exit
+from migrate.output.report import render_scan_text, summarize
+from migrate.run.model import plural
 from migrate.workspace.config import Config
 from migrate.workspace.pipeline import Plan
 
@@ -61,8 +62,7 @@ def diff(plan: Plan, color: bool | None, out: TextIO, log: Callable[[str], None]
         out.buffer.flush()
     summary = summarize(plan)
     t = summary["totals"]
-    log(f"{len(plan.changed)} files would change: {t['exact']} exact, {t['format']} format, "
+    log(f"{plural(len(plan.changed), 'file')} would change: {t['exact']} exact, {t['format']} format, "
         f"{t['manual']} manual sites (not applied)")
-    for line in problem_lines(summary):
-        log(line)
+    name_problems_and_hint(plan, log)
     return problem_exit(plan)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
 
+from codemods.core.safety import Safety
+from migrate.commands.problems import expose_hint
 from migrate.gate.check import Scope, run_gate
 from migrate.output.report import problem_lines, remaining_lines, summarize
 from migrate.workspace.boundaries import find_violations
@@ -56,6 +58,10 @@ def verify_plan(plan: Plan, request: GateRequest, out: TextIO, log: Callable[[st
             out.write(line + "\n")
         for note in result.notes:
             log(note)
+        _allowed_note(plan, request, log)
+        hint = expose_hint(plan)
+        if hint:
+            log(hint)
         return result.exit_code
     lines = remaining_lines(plan, include_manual=not request.allow_manual)
     problems = problem_lines(summarize(plan))
@@ -66,5 +72,24 @@ def verify_plan(plan: Plan, request: GateRequest, out: TextIO, log: Callable[[st
     elif problems:
         log(f"verify: no usages in the files checked, but {len(problems)} files could not be checked")
     else:
-        log("verify: clean")
+        allowed = _manual_sites(plan) if request.allow_manual else 0
+        log(f"verify: clean, except {allowed} manual site{'' if allowed == 1 else 's'} allowed by --allow-manual "
+            "(`idmigrate report` lists them)" if allowed else "verify: clean")
+    if lines or violations or problems:
+        _allowed_note(plan, request, log)
+    hint = expose_hint(plan)
+    if hint:
+        log(hint)
     return 1 if lines or violations or problems else 0
+
+
+def _manual_sites(plan: Plan) -> int:
+    return sum(1 for o in plan.outcomes for f in o.result.findings if f.safety is Safety.MANUAL)
+
+
+def _allowed_note(plan: Plan, request: GateRequest, log: Callable[[str], None]) -> None:
+    """What --allow-manual let through, so a pass never hides usages left."""
+    allowed = _manual_sites(plan) if request.allow_manual else 0
+    if allowed:
+        log(f"verify: --allow-manual: {allowed} manual site{'' if allowed == 1 else 's'} not counted "
+            "(`idmigrate report` lists them)")

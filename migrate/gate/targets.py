@@ -1,10 +1,10 @@
 """How ``verify``'s positional arguments split into ROOT and the files to check.
 
-- no argument: ROOT is the current directory;
+- no argument: ROOT is the project around the current directory (``find_project_root``);
 - one directory: that is ROOT (``idmigrate verify ROOT``, as every verb takes it);
 - anything else (files, as pre-commit passes the staged ones, or several paths):
   each is a file or directory inside ROOT, and ROOT is ``--root`` if given, else
-  the git work tree around the current directory, else the current directory.
+  the project around the current directory.
 
 With ``--root``, every argument is a path inside it.
 """
@@ -13,13 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-def work_tree_of(start: Path) -> Path | None:
-    """The nearest directory at or above ``start`` holding ``.git`` (a directory, or a worktree's file)."""
-    for candidate in (start, *start.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+from migrate.commands.root import find_project_root
 
 
 def split_targets(targets: list[Path], root_option: Path | None, cwd: Path) -> tuple[Path, list[str]]:
@@ -27,8 +21,8 @@ def split_targets(targets: list[Path], root_option: Path | None, cwd: Path) -> t
     if root_option is not None:
         return root_option, [str(t) for t in targets]
     if not targets:
-        return Path("."), []
+        return find_project_root(cwd), []
     only = targets[0]
     if len(targets) == 1 and (only.is_dir() or (not only.exists() and only.suffix != ".py")):
         return only, []  # a missing single argument is reported as a missing ROOT
-    return work_tree_of(cwd.resolve()) or cwd, [str(t) for t in targets]
+    return find_project_root(cwd), [str(t) for t in targets]

@@ -65,23 +65,24 @@ def summarize(plan: Plan) -> dict:
 
 
 def render_scan_text(summary: dict) -> str:
-    lines = [f"{'service':<36} {'files':>5} {'exact':>6} {'format':>6} {'manual':>6}"]
+    names = [escape_control(n) for n in summary["services"]]
+    names += ["  " + escape_control(m) for e in summary["services"].values() for m in e["members"]]
+    names += ["recipe " + n for n in summary["recipes"]]
+    width = max([len("service"), len("total")] + [len(n) for n in names])
+
+    def row(name: str, files, counts) -> str:
+        return f"{name:<{width}} {files:>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
+
+    lines = [row("service", "files", {"exact": "exact", "format": "format", "manual": "manual"})]
     for name, entry in summary["services"].items():
-        s = entry["sites"]
-        lines.append(f"{escape_control(name):<36} {entry['files']:>5} {s['exact']:>6} {s['format']:>6} {s['manual']:>6}")
+        lines.append(row(escape_control(name), entry["files"], entry["sites"]))
         for member, counts in sorted(entry["members"].items()):
-            lines.append(
-                f"  {escape_control(member):<34} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
-            )
+            lines.append(row("  " + escape_control(member), "", counts))
     t = summary["totals"]
-    lines.append(
-        f"{'total':<36} {summary['files_with_usages']:>5} {t['exact']:>6} {t['format']:>6} {t['manual']:>6}"
-    )
+    lines.append(row("total", summary["files_with_usages"], t))
     if set(summary["recipes"]) - {"generator"}:
         for name, counts in summary["recipes"].items():
-            lines.append(
-                f"{'recipe ' + name:<36} {'':>5} {counts['exact']:>6} {counts['format']:>6} {counts['manual']:>6}"
-            )
+            lines.append(row("recipe " + name, "", counts))
     lines.append(
         f"{summary['files_scanned']} files scanned, {summary['files_with_usages']} with sites, "
         f"{summary['files_to_change']} would change, {t['all']} sites"
@@ -113,6 +114,18 @@ def review_items(plan: Plan, classes: tuple[str, ...] = CLASSES) -> dict[str, di
 
 
 FORMATS = ("md", "json", "sarif")
+#: ``-o`` suffixes that choose the format when ``--format`` does not.
+_SUFFIXES = {".json": "json", ".sarif": "sarif", ".md": "md", ".markdown": "md"}
+
+
+def report_format(fmt: str | None, as_json: bool, output) -> str:
+    """``--format``, else ``--json``, else the format ``-o``'s suffix names, else Markdown."""
+    if fmt is not None:
+        return fmt
+    if as_json:
+        return "json"
+    suffix = output.suffix.lower() if output is not None else ""
+    return _SUFFIXES.get(suffix, "md")
 
 
 def render_review(plan: Plan, fmt: str, use_cache: bool = True, classes: tuple[str, ...] = CLASSES) -> str:
@@ -125,7 +138,35 @@ def render_review(plan: Plan, fmt: str, use_cache: bool = True, classes: tuple[s
         from migrate.gate.sites import plan_fingerprints
 
         return render_review_json(plan, plan_fingerprints(plan, use_cache), classes)
-    return render_review_md(plan, classes)
+    return render_review_md(plan, classes, _decided(plan, use_cache))
+
+
+def _decided(plan: Plan, use_cache: bool) -> dict[int, str]:
+    """id(finding) -> "rejected in review (note)" ... for decided sites; empty without decisions."""
+    if not getattr(plan.review, "decisions", None):
+        return {}
+    from migrate.review.honour import review_sites
+
+    # a rejected or typed site's rule (IDM093, IDM094) already says so: only accepts and notes are added
+    return {id(s.finding): "; ".join(filter(None, (s.label if s.decision.action == "accept" else "",
+                                                    s.decision.note)))
+            for s in review_sites(plan, use_cache) if s.decision}
+
+
+def _review_fields(plan: Plan, fingerprint: str) -> dict:
+    decision = plan.review.decisions.get(fingerprint) if plan.review is not None else None
+    if decision is None:
+        return {"review": ""}
+    from migrate.review.honour import LABELS
+
+    return {"review": LABELS[decision.action], "review_note": decision.note}
+
+
+def stale_lines(plan: Plan) -> list[str]:
+    """One line per decision whose site is gone (applied, edited or deleted)."""
+    stale = getattr(plan.review, "stale", [])
+    return [f"stale decision: {d.fingerprint} ({d.action}{' ' + d.id_type if d.id_type else ''}): its site is gone "
+            f"(prune with --prune-decisions)" for d in stale]
 
 
 def render_review_json(plan: Plan, fingerprints=None, classes: tuple[str, ...] = CLASSES) -> str:
@@ -135,12 +176,15 @@ def render_review_json(plan: Plan, fingerprints=None, classes: tuple[str, ...] =
         "summary": summarize(plan),
         "review": [
             {"service": service, "path": path, **f.to_json(),
-             **({"fingerprint": fingerprints.of(f)} if fingerprints is not None else {})}
+             **({"fingerprint": fingerprints.of(f), **_review_fields(plan, fingerprints.of(f))}
+                if fingerprints is not None else {})}
             for service, files in items.items()
             for path, findings in files.items()
             for f in findings
         ],
     }
+    if fingerprints is not None and plan.review is not None and plan.review.decisions:
+        data["stale_decisions"] = [vars(d) for d in plan.review.stale]
     return json.dumps(data, indent=2, sort_keys=False) + "\n"
 
 
@@ -148,14 +192,18 @@ def _md(text: str) -> str:
     return escape_control(text).replace("|", "\\|").replace("\n", "<br>")
 
 
-def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES) -> str:
+def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES, decided: dict[int, str] | None = None) -> str:
+    """``decided``: id(finding) -> what the review decided, appended to the site's reason."""
+    decided = decided or {}
     summary = summarize(plan)
     t = summary["totals"]
     out = [
         "# idmigrate review list",
         "",
-        f"{t['all']} generator usages: {t['exact']} exact, {t['format']} format (applied, ID text changes), "
-        f"{t['manual']} manual (not applied).",
+        f"{t['all']} generator usages left in the checkout: {t['exact']} exact and {t['format']} format "
+        f"(`idmigrate apply` would rewrite them; format: the ID text changes), {t['manual']} manual "
+        "(never applied: change them by hand). Sites already rewritten are no longer listed: "
+        "a batch's commit message lists its format sites.",
         "",
     ]
     latent_fixed = sum(s["latent_fixed"] for s in summary["services"].values())
@@ -177,10 +225,11 @@ def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES) -> str:
                     " (latent bug)" if f.latent == "open" else "")
                 out.append(
                     f"| {f.line}:{f.column} | {f.safety.label} | {f.code} | `{_md(f.member)}` | "
-                    f"{_md(f.reason)}{latent} | `{_md(f.suggestion)}` |"
+                    f"{_md(f.reason)}{latent}{_md(' — ' + decided[id(f)]) if decided.get(id(f)) else ''} | "
+                    f"`{_md(f.suggestion)}` |"
                 )
             out.append("")
-    for line in problem_lines(summary):
+    for line in problem_lines(summary) + stale_lines(plan):
         out.append(f"- {line}")
     return "\n".join(out).rstrip() + "\n"
 

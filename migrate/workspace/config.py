@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codemods.apibind.rows import counterpart_only
 from codemods.core.rules import CONFIGURABLE_KINDS
 from codemods.generator.rules import ID_TYPES, MEMBER_RULES, SOURCE_MODULES, RuleSet
 from codemods.core.safety import Safety
@@ -69,7 +70,7 @@ _TOP_KEYS = {
     "name_types", "test_id_helper", "context_data", "line_length", "adhoc_ids_paths",
 }
 _SERVICE_KEYS = {"path", "import_path", "test_command", "shell", "isolated", "may_import", "test_timeout"}
-_MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion"}
+_MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion", "counterpart"}
 
 
 def _expect(value: Any, kind: type | tuple, key: str) -> Any:
@@ -129,6 +130,11 @@ def _member_override(name: str, table: Any) -> dict[str, Any]:
             out["kind"] = value
         elif field_name in ("params", "droppable"):
             out[field_name] = _str_list(value, sub)
+        elif field_name == "counterpart":
+            if _expect(value, str, sub) and not value.isidentifier():
+                raise ConfigError(f"[tool.idmigrate] {sub}: {value!r} is not a manager member name "
+                                  '(or "" for no counterpart)')
+            out[field_name] = value
         else:
             out[field_name] = _expect(value, str, sub)
     return out
@@ -199,7 +205,9 @@ def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int |
     members = {name: _member_override(name, value) for name, value in members_table.items()}
     for name, changes in members.items():
         if name not in MEMBER_RULES and "kind" not in changes:
-            raise ConfigError(f"[tool.idmigrate] members.{name}: a new member needs a 'kind'")
+            if not changes.get("counterpart"):
+                raise ConfigError(f"[tool.idmigrate] members.{name}: a new member needs a 'kind' or a 'counterpart'")
+            changes.update(counterpart_only(name, changes["counterpart"]) | changes)
     name_types = _expect(table.get("name_types", {}), dict, "name_types")
     checked_name_types = {_expect(k, str, "name_types"): _id_type(v, f"name_types.{k}") for k, v in name_types.items()}
     helper = table.get("test_id_helper")

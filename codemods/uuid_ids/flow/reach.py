@@ -1,4 +1,4 @@
-"""Which thread ID a run ID can embed. ``codemods.generator.scope_facts`` answers (the latest earlier
+"""Which thread ID a run ID can embed. ``codemods.engine.scope_facts`` answers (the latest earlier
 local, a parameter, ``self.thread_id``, and whether it may be ``None`` there); a plain local it names
 is taken only when it is bound on every path to the site: a parameter of an enclosing function,
 or assigned by an earlier statement of an enclosing block (not in an ``if`` branch before it).
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import ast
 
-from codemods.generator.scope_facts import FileFacts as ScopeFacts
-from codemods.generator.scope_facts import ThreadInReach
+from codemods.engine.scope_facts import FileFacts as ScopeFacts
+from codemods.engine.scope_facts import ThreadInReach
 from codemods.uuid_ids.flow.facts import FileFacts
 
 _BLOCKS = ("body", "orelse", "finalbody")

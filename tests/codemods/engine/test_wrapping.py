@@ -61,3 +61,11 @@ def test_a_long_manager_import_is_laid_out_and_others_are_not():
     assert "import (\n    IDType,\n    UnifiedIDManager,\n    get_id_manager,\n)\n" in out
     assert "    from netra_backend.app.core.unified_id_manager import (\n        IDType,\n" in out
     assert all(len(line) <= 88 for line in out.splitlines()[1:])
+
+
+def test_comments_inside_a_statement_do_not_make_it_too_long():
+    code = ('record = {\n'
+            '    "execution_id": get_id_manager().generate_id(IDType.EXECUTION),  # expect: exact, and a long note\n'
+            '    "kind": kind,\n'
+            '}\n')
+    assert fitted(code, indent=8) == code

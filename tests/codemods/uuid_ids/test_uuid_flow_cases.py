@@ -10,7 +10,7 @@ import pytest
 
 from codemods.core.safety import Safety
 from codemods.generator.rules import RuleSet
-from codemods.generator.scope_facts import FileFacts as ScopeFacts
+from codemods.engine.scope_facts import FileFacts as ScopeFacts
 from codemods.uuid_ids.flow.facts import build_facts
 from codemods.uuid_ids.flow.reach import thread_in_reach
 from codemods.uuid_ids.flow.trace import trace

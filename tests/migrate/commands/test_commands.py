@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from migrate.commands import orchestration, rewrite, views
-from migrate.commands.problems import name_problems, problem_exit
+from migrate.commands.problems import expose_hint, name_problems, problem_exit
 from migrate.output.diffing import unified_diff
 from migrate.output.report import summarize
 from migrate.workspace.config import load_config
@@ -30,8 +30,11 @@ def test_diff_to_a_pipe_is_the_patch_byte_for_byte_and_the_summary_goes_to_log(e
                         for o in sorted(plan.changed, key=lambda o: o.path))
     assert expected and out.buffer.getvalue() == expected
     t = summarize(plan)["totals"]
-    assert log == [f"{len(plan.changed)} files would change: {t['exact']} exact, {t['format']} format, "
-                   f"{t['manual']} manual sites (not applied)"]
+    assert log[0] == (f"{len(plan.changed)} files would change: {t['exact']} exact, {t['format']} format, "
+                      f"{t['manual']} manual sites (not applied)")
+    # the example is not exposed yet: the diff says what to do about the sites that stay manual
+    hint = expose_hint(plan)
+    assert hint and "idmigrate expose" in hint and log[1:] == [hint]
 
 
 def test_a_file_that_cannot_be_read_is_named_and_makes_the_exit_code_1(example_copy: Path):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from codemods.core.safety import Safety
+import migrate.workspace.config as config_module
 from migrate.workspace.config import ConfigError, load_config
 
 
@@ -59,6 +60,10 @@ test_timeout = 30
         ('[tool.idmigrate.services.auth_service]\ntimeout = 3', "timeout"),
         ('[tool.idmigrate.members.generate_base_id]\nsafety = "risky"', "members.generate_base_id.safety"),
         ('[tool.idmigrate.members.generate_widget_id]\nid_type = "user"', "members.generate_widget_id"),
+        ('[tool.idmigrate.members.generate_widget_id]\ncounterpart = "not a name"',
+         "members.generate_widget_id.counterpart"),
+        ('[tool.idmigrate.members.generate_widget_id]\ncounterpart = 3', "members.generate_widget_id.counterpart"),
+        ('[tool.idmigrate.members.generate_widget_id]\ncounterpart = ""', "members.generate_widget_id"),
         ('manager_module = "not a module"', "manager_module"),
         ("test_timeout = -5", "test_timeout"),
         ('test_id_helper = "pkg.mod"', "test_id_helper"),
@@ -114,3 +119,26 @@ def test_backup_copies_of_the_tree_are_excluded_by_default(tmp_path: Path):
         (tmp_path / rel).write_text("x = 1\n")
     files = discover(tmp_path, load_config(write(tmp_path, 'extend_exclude = ["legacy/**"]'))).files
     assert sorted(files) == ["svc/a.py", "svc/backup_utils.py"]
+
+
+def test_a_counterpart_reaches_the_rule_set(tmp_path: Path):
+    rules = load_config(write(tmp_path, '''
+[tool.idmigrate.members.generate_client_id]
+counterpart = "generate_websocket_client_id"
+[tool.idmigrate.members.generate_websocket_connection_id]
+counterpart = ""
+''')).rules
+    client = rules.members["generate_client_id"]
+    assert client.counterpart == "generate_websocket_client_id"
+    assert (client.kind, client.safety) == ("manual", Safety.MANUAL), "nothing to fall back to: manual"
+    assert client.suggestion and "generate_websocket_client_id" in client.why
+    connection = rules.members["generate_websocket_connection_id"]
+    assert connection.counterpart == "" and connection.kind == "typed"
+
+
+def test_every_key_the_checker_accepts_is_documented():
+    """MIGRATION.md's configuration section names every key ``parse_config`` accepts."""
+    text = (Path(__file__).resolve().parents[3] / "MIGRATION.md").read_text(encoding="utf-8")
+    section = text[text.index("## Configuration"):]
+    for key in sorted(config_module._TOP_KEYS | config_module._SERVICE_KEYS | config_module._MEMBER_KEYS):
+        assert any(form in section for form in (f"`{key}`", f"{key} =", f".{key}]", f".{key}.")), key

@@ -24,6 +24,7 @@ from migrate.workspace import pipeline
 from migrate.workspace.cache import cache_dir
 from migrate.workspace.config import load_config
 from migrate.demo.demo import EXAMPLE
+from migrate.workspace.apis import load_apis, module_source
 from migrate.workspace.pipeline import build_plan
 
 #: A generator usage every scan would report, for files that must never be scanned.
@@ -132,7 +133,9 @@ def test_cold_and_warm_cache_match_no_cache(repo: Path, reference: tuple, monkey
     assert signature(cold) == reference
     assert sorted(spy.transformed) == sorted(entry[0] for entry in reference[2]), "a cold run transforms every hit"
     entries = _cache_entries(repo)
-    assert len(entries) == len(reference[2])
+    apis = load_apis(repo, config, use_cache=False)  # the plan caches the parsed APIs beside the files
+    api_modules = {m for side in (apis.generator, apis.manager) for m in side.searched if module_source(repo, m)}
+    assert len(entries) == len(reference[2]) + len(api_modules)
 
     spy.calls.clear()
     warm = build_plan(repo, config, workers=2, use_cache=True)

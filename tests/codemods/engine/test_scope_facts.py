@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from codemods.engine.chunks import statements
-from codemods.generator.scope_facts import FileFacts, ThreadInReach
+from codemods.engine.scope_facts import FileFacts, ThreadInReach
 
 
 def facts(source: str) -> tuple[FileFacts, list[str]]:
