@@ -401,7 +401,6 @@ def test_calls_through_an_instance_of_an_aliased_class_are_found(repo: Path):
     assert b"_ids.generate_base_id" not in (result[3] or b""), "the instance was replaced but not its calls"
 
 
-@pytest.mark.xfail(strict=True, reason="calls through a pytest fixture parameter are not tracked yet")
 def test_calls_through_a_fixture_parameter_are_found(repo: Path):
     rel = "tests/test_fixture_instances.py"
     (repo / rel).write_text(
@@ -417,8 +416,8 @@ def test_calls_through_a_fixture_parameter_are_found(repo: Path):
 def test_every_generated_site_is_found(tmp_path: Path):
     """The synthetic monorepo of benchmarks/ records the sites it wrote into each file, for both recipe groups.
 
-    Files are scaled down to a tenth of their benchmark size; the shapes are the same. Calls through a
-    fixture parameter are left out of the generator's count until the test above passes.
+    Files are scaled down to a tenth of their benchmark size; the shapes are the same (calls through a
+    fixture parameter included).
     """
     root = tmp_path / "mono"
     manifest = _generator_module().generate(300, root, affected=40, uuid_files=8, seed=2, jobs=1, size_scale=0.1)
@@ -427,8 +426,7 @@ def test_every_generated_site_is_found(tmp_path: Path):
         assert plan.files_scanned == 300
         assert not plan.by_status("failed") and not plan.by_status("skipped")
         found = {o.path: len(o.result.findings) for o in plan.outcomes}
-        expected = {rel: sites[key] - (sites["generator_via_fixture"] if key == "generator" else 0)
-                    for rel, sites in manifest["sites"].items() if sites[key]}
+        expected = {rel: sites[key] for rel, sites in manifest["sites"].items() if sites[key]}
         assert len(expected) == (40 if key == "generator" else 8)
         wrong = {rel: (want, found.get(rel)) for rel, want in expected.items() if found.get(rel) != want}
         assert not wrong, (key, wrong)
