@@ -1,20 +1,21 @@
 #!/usr/bin/env python3
 """The baseline for benchmarks/bench.py: our transform run through libcst's own codemod runner.
 
-    python benchmarks/libcst_baseline.py ROOT [--jobs 2] [--sample K] [--seed 1] [--json]
+    python benchmarks/libcst_baseline.py ROOT [--jobs 2] [--recipe R ...] [--sample K] [--seed 1] [--json]
 
 ``IdMigrateBaselineCommand`` is a ``VisitorBasedCodemodCommand`` around idmigrate's engine,
 run by ``libcst.codemod.parallel_exec_transform_with_prettyprint`` (diff mode: nothing is
 written) over every tracked ``.py`` file of ROOT, the way a plain libcst codemod would be run:
 the runner reads and parses every file and renders every result back to code. Where the engine
-would act (the file's bytes name the generator or its module, idmigrate's own prefilter test),
-the command hands the bytes to ``codemods.engine.transform.transform_source``, so the output is
-byte-identical to idmigrate's. That re-parses only those ~2.5% files, and the command does
-*not* walk a transformer over the other files (a naive command would, and would ask for
-position metadata), so if anything this baseline is faster than a truly naive one.
+would act (the file's bytes pass idmigrate's own prefilter for the ``--recipe`` recipes, default
+``generator``), the command hands the bytes to ``codemods.engine.transform.transform_source``
+with those recipes, so the output is byte-identical to idmigrate's. That re-parses only those
+files, and the command does *not* walk a transformer over the other files (a naive command
+would, and would ask for position metadata), so if anything this baseline is faster than a
+truly naive one.
 
-``--sample K`` runs on a random sample of K files, stratified so the share of files that
-mention the generator matches the whole tree; bench.py extrapolates the runner time linearly.
+``--sample K`` runs on a random sample of K files, stratified so the share of files that pass
+the prefilter matches the whole tree; bench.py extrapolates the runner time linearly.
 The JSON line on stdout has the file counts and the timing split (setup vs runner).
 """
 
@@ -43,7 +44,6 @@ from codemods.engine.transform import CHANGED, FAILED, FileSettings, transform_s
 from migrate.workspace.config import load_config  # noqa: E402
 from migrate.workspace.discovery import mentions_generator, prefilter_tokens  # noqa: E402
 
-_TOKENS = (b"UnifiedIdGenerator", b"unified_id_generator")
 _CONFIG_CACHE: dict[str, object] = {}
 
 
@@ -57,9 +57,10 @@ class IdMigrateBaselineCommand(VisitorBasedCodemodCommand):
     DESCRIPTION = "UnifiedIdGenerator -> UnifiedIDManager via idmigrate's engine, under libcst's runner."
 
     def __init__(self, context: CodemodContext, root: str, services: dict, manager_modules: tuple,
-                 api_files: tuple) -> None:
+                 api_files: tuple, recipes: tuple = ("generator",)) -> None:
         super().__init__(context)
         self.root = root
+        self.recipes = tuple(recipes)
         self.services = services
         self.manager_modules = frozenset(manager_modules)
         self.api_files = frozenset(api_files)
@@ -72,11 +73,11 @@ class IdMigrateBaselineCommand(VisitorBasedCodemodCommand):
         config = _config(self.root)
         with open(filename, "rb") as fh:
             source = fh.read()
-        if not mentions_generator(source, prefilter_tokens(config.rules)):
+        if not mentions_generator(source, prefilter_tokens(config.rules, self.recipes)):
             return tree
         service = rel.split("/", 1)[0] if "/" in rel else "_root"
         import_path, boundary = self.services.get(service, self.services["_default"])
-        settings = FileSettings(config.rules, import_path, self.manager_modules, boundary)
+        settings = FileSettings(config.rules, import_path, self.manager_modules, boundary, recipes=self.recipes)
         result = transform_source(source, rel, settings)
         if result.status == FAILED:
             self.warn(f"{rel}: {result.reason}")
@@ -110,13 +111,14 @@ def _service_settings(root: Path, files: list[str]) -> tuple[dict, tuple, tuple]
     return services, tuple(sorted(smap.manager_modules())), tuple(sorted(api_files(root, config)))
 
 
-def stratified_sample(root: Path, files: list[str], k: int, seed: int) -> tuple[list[str], int]:
-    """K files keeping the share of generator-mentioning files; returns (sample, hits in tree)."""
+def stratified_sample(root: Path, files: list[str], k: int, seed: int,
+                      tokens: tuple[bytes, ...]) -> tuple[list[str], int]:
+    """K files keeping the share of files that contain one of ``tokens``; returns (sample, hits in tree)."""
     hits, rest = [], []
     for rel in files:
         with open(root / rel, "rb") as fh:
             data = fh.read()
-        (hits if any(t in data for t in (*_TOKENS, b"id_generation")) else rest).append(rel)
+        (hits if any(t in data for t in tokens) else rest).append(rel)
     rng = random.Random(seed)
     k = min(k, len(files))
     k_hits = min(len(hits), round(k * len(hits) / max(1, len(files))))
@@ -127,16 +129,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("root", type=Path)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--recipe", action="append", default=[], help="recipe to run (repeatable; default generator)")
     ap.add_argument("--sample", type=int, default=None, help="run on K stratified random files")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="print one JSON line with counts and timings")
     args = ap.parse_args(argv)
     root = args.root.resolve()
+    recipes = tuple(args.recipe) or ("generator",)
     files = _tracked_py(root)
     total = len(files)
     hits_in_tree = None
     if args.sample:
-        files, hits_in_tree = stratified_sample(root, files, args.sample, args.seed)
+        tokens = prefilter_tokens(_config(str(root)).rules, recipes)
+        files, hits_in_tree = stratified_sample(root, files, args.sample, args.seed, tokens)
     services, manager_modules, api = _service_settings(root, files)
     setup_done = time.perf_counter()
     result = parallel_exec_transform_with_prettyprint(
@@ -149,11 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         hide_blacklisted=True,
         repo_root=str(root),
         codemod_args={"root": str(root), "services": services, "manager_modules": manager_modules,
-                      "api_files": api},
+                      "api_files": api, "recipes": recipes},
     )
     finished = time.perf_counter()
     summary = {
-        "files_total": total, "files_run": len(files), "sampled": bool(args.sample),
+        "files_total": total, "files_run": len(files), "sampled": bool(args.sample), "recipes": list(recipes),
         "hits_in_tree": hits_in_tree, "jobs": args.jobs,
         "successes": result.successes, "failures": result.failures, "skips": result.skips,
         "warnings": result.warnings,

@@ -485,6 +485,32 @@ def session_parts():
 }
 
 NOOPS: dict[str, str] = {
+    # the reviewer-check rows: look alike, but nothing here goes through the generator
+    "run_id_from_another_generator_beside_a_thread": '''from ids import OtherGenerator
+
+
+def start_run(user_id, thread_id, run_id=None):
+    return run_id or OtherGenerator.generate_base_id("run")
+''',
+    "id_text_read_of_a_manager_id": '''from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
+
+
+def session_parts():
+    session_id = get_id_manager().generate_id(IDType.SESSION)
+    return session_id.split("_")[0]
+''',
+    "hand_rolled_hex_key": '''import uuid
+
+
+def short_key():
+    return uuid.uuid4().hex[:8]
+''',
+    "validity_check_of_another_module": '''from ids import validators
+
+
+def ok(value):
+    return validators.is_valid_id(value)
+''',
     "other_class_same_method": '''from ids import OtherGenerator
 
 

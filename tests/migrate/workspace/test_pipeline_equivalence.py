@@ -401,17 +401,33 @@ def test_calls_through_an_instance_of_an_aliased_class_are_found(repo: Path):
     assert b"_ids.generate_base_id" not in (result[3] or b""), "the instance was replaced but not its calls"
 
 
-def test_every_generated_call_site_is_found(tmp_path: Path):
-    """The synthetic monorepo of benchmarks/ knows how many usages it wrote into each file."""
-    gen = _generator_module()
-    seed = 2  # 300 files / 40 affected / seed 2 contains an aliased-instance shape
+def test_calls_through_a_fixture_parameter_are_found(repo: Path):
+    rel = "tests/test_fixture_instances.py"
+    (repo / rel).write_text(
+        "import pytest\n\nfrom shared.id_generation import UnifiedIdGenerator\n\n\n"
+        "@pytest.fixture\ndef id_generator():\n    return UnifiedIdGenerator()\n\n\n"
+        "class TestKeys:\n    def test_agent_key(self, id_generator) -> None:\n"
+        '        assert id_generator.generate_base_id("agent")\n'
+    )
+    plan = build_plan(repo, load_config(repo), paths=[rel], workers=1, use_cache=False)
+    assert "generate_base_id" in [f.member for f in _by_path(plan)[rel][4]]
+
+
+def test_every_generated_site_is_found(tmp_path: Path):
+    """The synthetic monorepo of benchmarks/ records the sites it wrote into each file, for both recipe groups.
+
+    Files are scaled down to a tenth of their benchmark size; the shapes are the same (calls through a
+    fixture parameter included).
+    """
     root = tmp_path / "mono"
-    manifest = gen.generate(300, root, affected=40, seed=seed, jobs=1)
-    plan = build_plan(root, load_config(root), workers=2, use_cache=False)
-    assert plan.files_scanned == 300
-    assert not plan.by_status("failed") and not plan.by_status("skipped")
-    found = {o.path: len(o.result.findings) for o in plan.outcomes}
-    assert set(manifest["affected"]) <= set(found), "every affected file passes the prefilter"
-    expected = {rel: gen.affected_file(gen._file_rng(seed, rel), rel)[1] for rel in manifest["affected"]}
-    missing = {rel: (want, found[rel]) for rel, want in expected.items() if found[rel] != want}
-    assert not missing, missing
+    manifest = _generator_module().generate(300, root, affected=40, uuid_files=8, seed=2, jobs=1, size_scale=0.1)
+    for recipes, key in ((("generator",), "generator"), (("adhoc-ids", "test-ids"), "uuid")):
+        plan = build_plan(root, load_config(root), workers=2, use_cache=False, recipes=recipes)
+        assert plan.files_scanned == 300
+        assert not plan.by_status("failed") and not plan.by_status("skipped")
+        found = {o.path: len(o.result.findings) for o in plan.outcomes}
+        expected = {rel: sites[key] for rel, sites in manifest["sites"].items() if sites[key]}
+        assert len(expected) == (40 if key == "generator" else 8)
+        wrong = {rel: (want, found.get(rel)) for rel, want in expected.items() if found.get(rel) != want}
+        assert not wrong, (key, wrong)
+        assert sum(found.values()) == sum(expected.values()), "no findings outside the files with sites"

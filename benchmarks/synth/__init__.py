@@ -1,0 +1,1 @@
+"""Writes the synthetic monorepo of the benchmarks (entry point: ``benchmarks/generate_monorepo.py``)."""

@@ -1,0 +1,1 @@
+"""Measurement and reporting parts of ``benchmarks/bench.py``."""
