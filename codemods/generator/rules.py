@@ -328,6 +328,9 @@ class RuleSet:
     #: What the rules were bound to: this repository's generator and manager
     #: (``codemods.apibind.bind.bind_rules``); None: the table as declared.
     apis: "BoundApis | None" = None
+    #: adhoc-ids: repo-relative paths (``.``: everything) whose production code may be rewritten; elsewhere
+    #: its sites are reported manual. Opt-in, because every rewritten site registers IDs for the process's life.
+    adhoc_ids_paths: tuple[str, ...] = ()
 
     def type_for_word(self, word: str) -> str | None:
         """The IDType value a prefix word names, directly or through an alias."""
@@ -347,6 +350,7 @@ class RuleSet:
         test_id_helper: str | None = None,
         context_data: bool | None = None,
         line_length: int | None = None,
+        adhoc_ids_paths: tuple[str, ...] | None = None,
     ) -> "RuleSet":
         """A copy with user overrides applied; values are validated by ``migrate.workspace.config``."""
         new_members = dict(self.members)
@@ -363,6 +367,7 @@ class RuleSet:
             test_id_helper=test_id_helper or self.test_id_helper,
             context_data=self.context_data if context_data is None else context_data,
             line_length=line_length or self.line_length,
+            adhoc_ids_paths=self.adhoc_ids_paths if adhoc_ids_paths is None else adhoc_ids_paths,
         )
 
 

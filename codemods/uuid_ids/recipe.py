@@ -33,8 +33,7 @@ class AdhocIdsRecipe(_UuidRecipe):
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.uuid_ids.adhoc_ids import build_adhoc_transformer
 
-        return _with_review(build_adhoc_transformer(context.module, context.source, context.path, context.rules),
-                            context)
+        return _with_review(build_adhoc_transformer(context), context)
 
 
 class TestIdsRecipe(_UuidRecipe):
@@ -51,8 +50,7 @@ class TestIdsRecipe(_UuidRecipe):
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.uuid_ids.test_ids import build_test_ids_transformer
 
-        return _with_review(build_test_ids_transformer(context.module, context.source, context.path, context.rules),
-                            context)
+        return _with_review(build_test_ids_transformer(context), context)
 
 
 def _with_review(transform, context: "FileContext"):

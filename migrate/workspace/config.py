@@ -21,6 +21,8 @@ DEFAULT_EXPOSED_MODULE = "shared.id_management.unified_id_manager"
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".venv", "venv", "env", ".env", ".tox", ".nox", "node_modules", "build", "dist",
     "__pycache__", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", "vendor", "third_party",
+    # backup copies of the tree: migrating them would double every finding and every batch
+    "backup*/", "*_backup_*",
 )
 
 
@@ -58,13 +60,14 @@ class Config:
         r = self.rules
         members = sorted((k, repr(v)) for k, v in r.members.items())
         return repr((sorted(r.aliases.items()), r.fallback_type, r.keep_prefix, members, r.source_modules,
-                     sorted(r.name_types.items()), r.test_id_helper, r.context_data, r.line_length))
+                     sorted(r.name_types.items()), r.test_id_helper, r.context_data, r.line_length,
+                     r.adhoc_ids_paths))
 
 
 _TOP_KEYS = {
     "fallback_type", "keep_prefix", "aliases", "members", "source_modules", "manager_module",
     "exposed_module", "exclude", "extend_exclude", "services", "shared_packages", "test_timeout",
-    "name_types", "test_id_helper", "context_data", "line_length",
+    "name_types", "test_id_helper", "context_data", "line_length", "adhoc_ids_paths",
 }
 _SERVICE_KEYS = {"path", "import_path", "test_command", "shell", "isolated", "may_import", "test_timeout"}
 _MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion", "counterpart"}
@@ -174,6 +177,23 @@ def _service(name: str, table: Any, root: Path) -> ServiceConfig:
     )
 
 
+def _adhoc_paths(value: Any, services: dict[str, ServiceConfig], root: Path) -> tuple[str, ...]:
+    """Service names or repo-relative paths (``.``: everything) whose production code adhoc-ids rewrites."""
+    out = []
+    for entry in _str_list(value, "adhoc_ids_paths"):
+        if entry in services:
+            out.append(services[entry].path)
+            continue
+        posix = Path(entry).as_posix().strip("/") or "."
+        resolved = (root / posix).resolve()
+        if Path(entry).is_absolute() or not resolved.is_relative_to(root.resolve()):
+            raise ConfigError(f"[tool.idmigrate] adhoc_ids_paths: {entry!r} is outside the repository")
+        if not resolved.exists():
+            raise ConfigError(f"[tool.idmigrate] adhoc_ids_paths: {entry!r} is neither a service nor an existing path")
+        out.append(posix)
+    return tuple(out)
+
+
 def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int | None = None) -> Config:
     """Validate the ``[tool.idmigrate]`` table (already parsed from TOML). ``formatter_line_length``
     is the project's black/ruff ``line-length``; ``line_length`` here overrides it."""
@@ -202,6 +222,8 @@ def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int |
     line_length = table.get("line_length", formatter_line_length)
     if line_length is not None and _expect(line_length, int, "line_length") < 40:
         raise ConfigError("[tool.idmigrate] line_length: must be at least 40")
+    services_table = _expect(table.get("services", {}), dict, "services")
+    services = {name: _service(name, value, root) for name, value in services_table.items()}
     rules = RuleSet().with_overrides(
         aliases=checked_aliases,
         fallback_type=_id_type(table["fallback_type"], "fallback_type") if "fallback_type" in table else None,
@@ -215,13 +237,13 @@ def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int |
         test_id_helper=helper,
         context_data=None if context_data is None else _expect(context_data, bool, "context_data"),
         line_length=line_length,
+        adhoc_ids_paths=_adhoc_paths(table.get("adhoc_ids_paths", []), services, root),
     )
     exclude = DEFAULT_EXCLUDE
     if "exclude" in table:
         exclude = _str_list(table["exclude"], "exclude")
     if "extend_exclude" in table:
         exclude = exclude + _str_list(table["extend_exclude"], "extend_exclude")
-    services_table = _expect(table.get("services", {}), dict, "services")
     timeout = table.get("test_timeout", 900)
     if _expect(timeout, int, "test_timeout") <= 0:
         raise ConfigError("[tool.idmigrate] test_timeout: must be positive")
@@ -230,7 +252,7 @@ def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int |
         manager_module=_module_path(table.get("manager_module", DEFAULT_MANAGER_MODULE), "manager_module"),
         exposed_module=_module_path(table.get("exposed_module", DEFAULT_EXPOSED_MODULE), "exposed_module"),
         exclude=exclude,
-        services={name: _service(name, value, root) for name, value in services_table.items()},
+        services=services,
         shared_packages=_str_list(table.get("shared_packages", ["shared"]), "shared_packages"),
         test_timeout=timeout,
     )

@@ -57,18 +57,33 @@ def _walk_files(root: Path, excluded_dirs: set[str]) -> list[str]:
 
 
 def exclusion(patterns: tuple[str, ...]):
-    """A predicate for ``exclude``: bare names match any directory, others are globs."""
-    names = {p for p in patterns if not any(c in p for c in "/*?[")}
-    globs = [p for p in patterns if p not in names]
+    """A predicate for ``exclude``. A bare name matches any directory; a glob without ``/`` matches any
+    path component (``*_backup_*``), only directories when it ends with ``/`` (``backup*/``); a glob
+    with ``/`` matches the whole relative path (``legacy/**``)."""
+    names: set[str] = set()
+    dir_globs: list[str] = []
+    part_globs: list[str] = []
+    path_globs: list[str] = []
+    for pattern in patterns:
+        body = pattern.rstrip("/")
+        if "/" in body:
+            path_globs.append(pattern)
+        elif not any(c in body for c in "*?["):
+            names.add(body)
+        else:
+            (dir_globs if pattern.endswith("/") else part_globs).append(body)
 
     by_directory: dict[str, bool] = {}  # thousands of files share a few hundred directories
 
     def excluded(rel_path: str) -> bool:
-        directory = rel_path.rpartition("/")[0]
+        directory, _, filename = rel_path.rpartition("/")
         hit = by_directory.get(directory)
         if hit is None:
-            hit = by_directory[directory] = bool(names.intersection(directory.split("/")))
-        return hit or any(fnmatch.fnmatch(rel_path, g) for g in globs)
+            parts = directory.split("/") if directory else []
+            hit = by_directory[directory] = bool(names.intersection(parts)) or any(
+                fnmatch.fnmatch(part, g) for part in parts for g in (*dir_globs, *part_globs))
+        return (hit or any(fnmatch.fnmatch(filename, g) for g in part_globs)
+                or any(fnmatch.fnmatch(rel_path, g) for g in path_globs))
 
     return excluded
 

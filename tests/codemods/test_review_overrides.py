@@ -21,8 +21,12 @@ other_id = f"req_{uuid.uuid4().hex}"
 '''
 
 
+#: svc/ is opted in to adhoc-ids' production rewriting (elsewhere its sites are IDM121).
+RULES = RuleSet(adhoc_ids_paths=("svc",))
+
+
 def run(source: bytes, overrides=(), recipes=("generator",)):
-    return transform_source(source, "svc/m.py", FileSettings(RuleSet(), "shared.id_manager", recipes=recipes,
+    return transform_source(source, "svc/m.py", FileSettings(RULES, "shared.id_manager", recipes=recipes,
                                                              overrides=overrides))
 
 

@@ -116,7 +116,8 @@ def test_other_recipes_leave_generator_imports_alone():
     from codemods.engine.transform import FileSettings, transform_source
 
     source = b"import uuid\n\nfrom shared.id_generation import UnifiedIdGenerator\n\ntransaction_id = str(uuid.uuid4())\n"
-    settings = FileSettings(RuleSet(), "netra_backend.app.core.unified_id_manager", recipes=("adhoc-ids",))
+    settings = FileSettings(RuleSet(adhoc_ids_paths=(".",)), "netra_backend.app.core.unified_id_manager",
+                            recipes=("adhoc-ids",))
     result = transform_source(source, "netra_backend/app/ledger.py", settings)
     assert result.status == "changed"
     assert b"from shared.id_generation import UnifiedIdGenerator" in result.new_source

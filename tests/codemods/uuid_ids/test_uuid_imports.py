@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.codemods.uuid_ids.test_uuid_recipes import HELPER, TEST, TESTS, assert_properties, render, run
+from tests.codemods.uuid_ids.support import TEST, TESTS, assert_properties, render, run
+from tests.codemods.uuid_ids.test_test_ids import HELPER
 
 ADHOC = ("adhoc-ids",)
 SCRIPT = "scripts/rebuild_ledger.py"

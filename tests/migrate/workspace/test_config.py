@@ -67,6 +67,10 @@ test_timeout = 30
         ('manager_module = "not a module"', "manager_module"),
         ("test_timeout = -5", "test_timeout"),
         ('test_id_helper = "pkg.mod"', "test_id_helper"),
+        ('adhoc_ids_paths = "auth_service"', "adhoc_ids_paths"),
+        ('adhoc_ids_paths = ["billing"]', "adhoc_ids_paths"),
+        ('adhoc_ids_paths = ["../elsewhere"]', "adhoc_ids_paths"),
+        ('adhoc_ids_paths = [3]', "adhoc_ids_paths"),
     ],
 )
 def test_bad_values_name_the_key(tmp_path: Path, body: str, key: str):
@@ -90,6 +94,31 @@ def test_service_path_in_a_sibling_with_a_shared_prefix_is_outside(tmp_path: Pat
     (tmp_path / "repo2").mkdir()  # "/x/repo2" starts with "/x/repo" but is not inside it
     with pytest.raises(ConfigError, match="services.sibling.path"):
         load_config(write(root, '[tool.idmigrate.services.sibling]\npath = "../repo2"'))
+
+
+def test_adhoc_ids_paths_take_services_and_paths(tmp_path: Path):
+    (tmp_path / "auth").mkdir()
+    (tmp_path / "netra_backend" / "app").mkdir(parents=True)
+    config = load_config(write(tmp_path, '''
+adhoc_ids_paths = ["auth_service", "netra_backend/app/", "."]
+[tool.idmigrate.services.auth_service]
+path = "auth"
+'''))
+    assert config.rules.adhoc_ids_paths == ("auth", "netra_backend/app", ".")
+    assert load_config(tmp_path / "auth").rules.adhoc_ids_paths == ()  # the default: no production rewriting
+    other = load_config(write(tmp_path, 'adhoc_ids_paths = ["auth"]'))
+    assert other.fingerprint() != config.fingerprint()  # cached results do not survive a change
+
+
+def test_backup_copies_of_the_tree_are_excluded_by_default(tmp_path: Path):
+    from migrate.workspace.discovery import discover
+
+    for rel in ("svc/a.py", "backup/svc/a.py", "backups_2024/a.py", "svc_backup_old/a.py", "svc/ledger_backup_1.py",
+                "svc/backup_utils.py", "legacy/x.py"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x = 1\n")
+    files = discover(tmp_path, load_config(write(tmp_path, 'extend_exclude = ["legacy/**"]'))).files
+    assert sorted(files) == ["svc/a.py", "svc/backup_utils.py"]
 
 
 def test_a_counterpart_reaches_the_rule_set(tmp_path: Path):

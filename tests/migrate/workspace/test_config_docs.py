@@ -29,5 +29,7 @@ def test_the_documented_example_is_accepted_apart_from_its_paths(tmp_path: Path)
     table = documented_table()
     for service in table["services"].values():
         (tmp_path / service["path"]).mkdir(parents=True)
+    for path in table["adhoc_ids_paths"]:
+        (tmp_path / path).mkdir(parents=True, exist_ok=True)
     parsed = config.parse_config(table, tmp_path)
     assert parsed.services["auth_service"].isolated is True and parsed.test_timeout == 900

@@ -3,9 +3,9 @@
 #   6:15 IDM203 format [test-ids] test_id_helper
 #       why: the name 'user_id' says user; calls the configured test_id_helper new_test_id()
 #       ->   new_test_id(IDType.USER)
-#   7:14 IDM203 format [test-ids] test_id_helper
-#       why: the name 'run_id' says execution; calls the configured test_id_helper new_test_id()
-#       ->   new_test_id(IDType.EXECUTION)
+#   7:18 IDM203 format [test-ids] test_id_helper
+#       why: the name 'request_id' says request; calls the configured test_id_helper new_test_id()
+#       ->   new_test_id(IDType.REQUEST)
 #   8:9 IDM203 format [test-ids] test_id_helper
 #       why: nothing names the ID: the fallback type; calls the configured test_id_helper new_test_id()
 #       ->   new_test_id(IDType.EXECUTION)
@@ -15,19 +15,19 @@ import uuid
 from uuid import uuid4
 
 
-def test_user_flow(client):
+def test_user_flow(service):
     user_id = uuid.uuid4().hex[:8]
-    run_id = str(uuid.uuid4())[:8]
+    request_id = str(uuid.uuid4())[:8]
     x = uuid4().hex
-    assert client.post(user_id, run_id, x)
+    assert service.handle(user_id, request_id, x)
 
 # ------------------------------ after
 from test_framework.ids import new_test_id
 from netra_backend.app.core.unified_id_manager import IDType
 
 
-def test_user_flow(client):
+def test_user_flow(service):
     user_id = new_test_id(IDType.USER)
-    run_id = new_test_id(IDType.EXECUTION)
+    request_id = new_test_id(IDType.REQUEST)
     x = new_test_id(IDType.EXECUTION)
-    assert client.post(user_id, run_id, x)
+    assert service.handle(user_id, request_id, x)

@@ -1,4 +1,4 @@
-# idmigrate snapshot: format_asserted (changed)
+# idmigrate snapshot: format_asserted (unchanged)
 # findings:
 #   8:13 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
 #       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
@@ -6,9 +6,9 @@
 #   10:15 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
 #       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
 #       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
-#   12:14 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
-#       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
-#       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
+#   12:14 IDM218 manual [test-ids] uuid4() -> UUID field (test)
+#       why: must be a UUID: parsed -> uuid.UUID(...) at L13
+#       ->   keep uuid.uuid4()
 #   14:16 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
 #       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
 #       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
@@ -18,9 +18,9 @@
 #   18:16 IDM210 manual [test-ids] uuid4().hex[:8] (format asserted)
 #       why: the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, slicing, a uuid pattern): a manager ID would fail it
 #       ->   get_id_manager().generate_id(IDType.EXECUTION)  # and fix the assertion
-#   19:16 IDM201 format [test-ids] uuid4().hex[:8] (test)
-#       why: the name 'order_id' names no type: the fallback type, 'order' kept as prefix=
-#       ->   get_id_manager().generate_id(IDType.EXECUTION, prefix="order")
+#   19:16 IDM222 manual [test-ids] uuid4() in an ID-format test
+#       why: a test about ID formats or legacy UUIDs: keep the raw UUID: the test file 'tests/unit/test_formats.py' is about formats
+#       ->   keep uuid.uuid4()
 
 # ------------------------------ before
 import re
@@ -47,7 +47,6 @@ def test_formats():
 # ------------------------------ after
 import re
 import uuid
-from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 UUID_PATTERN = re.compile(r"^[0-9a-f]{8}$")
 
@@ -64,5 +63,5 @@ def test_formats():
     compared = uuid.uuid4().hex[:8]
     assert compared != UUID_PATTERN
     assert len(uuid.uuid4().hex[:8]) == 8
-    order_id = get_id_manager().generate_id(IDType.EXECUTION, prefix="order")
+    order_id = uuid.uuid4().hex[:8]
     assert order_id

@@ -1,7 +1,7 @@
 # idmigrate snapshot: prefixed_identifiers (changed)
 # findings:
 #   5:17 IDM202 format [test-ids] f"<prefix>_{uuid4().hex[:8]}" (test)
-#       why: the word 'thread' of prefix 'test_thread' says thread; prefix kept
+#       why: the name 'thread_id' says thread; prefix 'test_thread' kept
 #       ->   get_id_manager().generate_id(IDType.THREAD, prefix="test_thread")
 #   6:11 IDM202 format [test-ids] f"<prefix>_{uuid4().hex[:8]}" (test)
 #       why: prefix 'org' names no type: the fallback type, prefix kept

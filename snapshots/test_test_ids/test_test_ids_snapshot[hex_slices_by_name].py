@@ -3,9 +3,9 @@
 #   6:15 IDM201 format [test-ids] uuid4().hex[:8] (test)
 #       why: the name 'user_id' says user
 #       ->   get_id_manager().generate_id(IDType.USER)
-#   7:14 IDM201 format [test-ids] uuid4().hex[:8] (test)
-#       why: the name 'run_id' says execution
-#       ->   get_id_manager().generate_id(IDType.EXECUTION)
+#   7:18 IDM201 format [test-ids] uuid4().hex[:8] (test)
+#       why: the name 'request_id' says request
+#       ->   get_id_manager().generate_id(IDType.REQUEST)
 #   8:9 IDM201 format [test-ids] uuid4().hex[:8] (test)
 #       why: nothing names the ID: the fallback type
 #       ->   get_id_manager().generate_id(IDType.EXECUTION)
@@ -15,18 +15,18 @@ import uuid
 from uuid import uuid4
 
 
-def test_user_flow(client):
+def test_user_flow(service):
     user_id = uuid.uuid4().hex[:8]
-    run_id = str(uuid.uuid4())[:8]
+    request_id = str(uuid.uuid4())[:8]
     x = uuid4().hex
-    assert client.post(user_id, run_id, x)
+    assert service.handle(user_id, request_id, x)
 
 # ------------------------------ after
 from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 
-def test_user_flow(client):
+def test_user_flow(service):
     user_id = get_id_manager().generate_id(IDType.USER)
-    run_id = get_id_manager().generate_id(IDType.EXECUTION)
+    request_id = get_id_manager().generate_id(IDType.REQUEST)
     x = get_id_manager().generate_id(IDType.EXECUTION)
-    assert client.post(user_id, run_id, x)
+    assert service.handle(user_id, request_id, x)
