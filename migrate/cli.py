@@ -1,11 +1,13 @@
-"""The Typer command line. It parses and prints; the work happens in ``pipeline`` and friends.
+"""The Typer command line. It parses and prints; each verb's body is in ``migrate.commands``
+(``verify``'s in ``migrate.gate``, ``status --history``'s in ``migrate.history``).
 
-Exit codes (as README.md lists them): 0 success, 1 findings/failures to act on, 2 bad usage or input.
+Exit codes (README.md lists them per verb): 0 success; 1 findings to act on (usages, red
+batches, files that could not be checked); 2 the tool could not do its job (bad usage or
+configuration, a refused repository).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -13,7 +15,8 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
-from migrate.workspace.config import ConfigError, load_config
+from migrate.cli_group import HELP_OPTIONS, IdmigrateGroup, no_color
+from migrate.workspace.config import Config, ConfigError, load_config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.output.progress import progress_bar_factory
 from migrate.workspace.pipeline import Plan, PlanError, build_plan
@@ -24,13 +27,18 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=IdmigrateGroup,
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
+
 
 def err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-RootArg = typer.Argument(Path("."), help="Repository root (default: current directory).", show_default=False)
+RootArg = typer.Argument(
+    None, help="Repository root (default: the nearest directory above with \\[tool.idmigrate] in its "
+    "pyproject.toml, else the git top level).", show_default=False)
 ServiceOpt = typer.Option(None, "--service", "-s", help="Only this service (repeatable).")
 PathOpt = typer.Option(None, "--path", "-p", help="Only files at or below this path (repeatable).")
 JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
@@ -48,7 +56,15 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _root(root: Path) -> Path:
+def _root(root: Path | None) -> Path:
+    if root is None:
+        from migrate.commands.root import find_project_root
+
+        cwd = Path.cwd()
+        found = find_project_root(cwd)
+        if found != cwd.resolve():  # say so: a ROOT the user did not type must not surprise
+            err(f"idmigrate: project root {found}")
+        return found
     if not root.exists():
         fail(f"{root}: no such directory")
     if not root.is_dir():
@@ -71,18 +87,26 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
         raise  # unreachable
 
 
-def _problem_exit(plan: Plan) -> int:
-    """2 when input files could not be parsed or read, 1 when a rule failed its guard, else 0."""
-    if plan.by_status("skipped") or plan.unreadable:
-        return 2
-    if plan.by_status("failed"):
-        return 1
-    return 0
+def _expose_hint(plan: Plan) -> None:
+    from migrate.commands.problems import expose_hint
+
+    hint = expose_hint(plan)
+    if hint:
+        err(hint)
+
+
+def _config(root: Path) -> tuple[Path, Config]:
+    root = _root(root)
+    try:
+        return root, load_config(root)
+    except ConfigError as exc:
+        fail(str(exc))
+        raise  # unreachable
 
 
 @app.command()
 def scan(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable inventory."),
@@ -92,49 +116,21 @@ def scan(
     api: bool = typer.Option(False, "--api", help="Show both APIs as found in the repo and the rule covering each member."),
 ) -> None:
     """Inventory: per service, files and call sites by member and safety class. Writes nothing."""
-    from migrate.output.report import render_scan_text, summarize
+    from migrate.commands import views
 
     if api:
         if service or path or recipe:
             fail("--api shows the whole API: --service, --path and --recipe do not apply")
-        raise typer.Exit(_scan_api(root, as_json, no_cache))
+        raise typer.Exit(views.scan_api(*_config(root), as_json, not no_cache, out=sys.stdout, log=err))
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    summary = summarize(plan)
-    if as_json:
-        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
-    else:
-        sys.stdout.write(render_scan_text(summary))
-    raise typer.Exit(_problem_exit(plan))
-
-
-def _scan_api(root: Path, as_json: bool, no_cache: bool) -> int:
-    """``scan --api``: exit 1 when the generator or the manager could not be found or read."""
-    from migrate.output.api_view import api_summary, render_api_rich, render_api_text
-    from migrate.workspace.apis import load_apis
-
-    root = _root(root)
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        fail(str(exc))
-    apis = load_apis(root, config, use_cache=not no_cache)
-    summary = api_summary(apis, config.rules, str(root))
-    if as_json:
-        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
-    elif sys.stdout.isatty():
-        from rich.console import Console
-
-        render_api_rich(summary, Console(highlight=False))
-    else:
-        sys.stdout.write(render_api_text(summary))
-    for problem in apis.problems:
-        err(f"error: {problem}")
-    return 1 if apis.problems else 0
+    code = views.scan(plan, as_json, out=sys.stdout, log=err)
+    _expose_hint(plan)
+    raise typer.Exit(code)
 
 
 @app.command()
 def diff(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Default: only on a terminal."),
@@ -143,33 +139,17 @@ def diff(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Dry run: the unified diff of every change on stdout (git apply takes it), summary on stderr."""
-    from migrate.output.diffing import render_for_terminal, unified_diff
-    from migrate.output.report import problem_lines, summarize
+    from migrate.commands import views
 
     plan = plan_for(root, service, path, jobs, no_cache, "diffing", recipe)
-    patch = b"".join(
-        unified_diff(o.path, o.original, o.result.new_source) for o in sorted(plan.changed, key=lambda o: o.path)
-    )
-    tty = sys.stdout.isatty()
-    if tty or color:
-        sys.stdout.write(render_for_terminal(patch, color=tty if color is None else color))
-        sys.stdout.flush()
-    else:  # piped: byte-exact, so `git apply` takes it
-        sys.stdout.flush()
-        sys.stdout.buffer.write(patch)
-        sys.stdout.buffer.flush()
-    summary = summarize(plan)
-    t = summary["totals"]
-    err(f"{len(plan.changed)} files would change: {t['exact']} exact, {t['format']} format, "
-        f"{t['manual']} manual sites (not applied)")
-    for line in problem_lines(summary):
-        err(line)
-    raise typer.Exit(_problem_exit(plan))
+    if color is None and no_color():
+        color = False
+    raise typer.Exit(views.diff(plan, color, out=sys.stdout, log=err))
 
 
 @app.command()
 def apply(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     jobs: Optional[int] = JobsOpt,
@@ -177,45 +157,41 @@ def apply(
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Rewrite the working tree (same filters as diff). Running it twice changes nothing."""
-    from migrate.workspace.apply import write_changes
-    from migrate.output.report import problem_lines, summarize
+    from migrate.commands import rewrite
 
     plan = plan_for(root, service, path, jobs, no_cache, "applying", recipe)
-    try:
-        written, not_written = write_changes(plan)
-    except KeyboardInterrupt:
-        err("interrupted: every file is either old or new (writes are atomic); run apply again to finish")
-        raise typer.Exit(130)
-    summary = summarize(plan)
-    t = summary["totals"]
-    err(f"{len(written)} files rewritten: {t['exact']} exact, {t['format']} format applied; "
-        f"{t['manual']} manual sites left (see `idmigrate report`)")
-    for rel, reason in not_written:
-        err(f"not written: {rel}: {reason}")
-    for line in problem_lines(summary):
-        err(line)
-    code = _problem_exit(plan)
-    raise typer.Exit(code or (1 if not_written else 0))
+    raise typer.Exit(rewrite.apply(plan, log=err))
 
 
 @app.command()
 def report(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
-    fmt: str = typer.Option("md", "--format", "-f", help="md or json."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", metavar="md|json|sarif",
+        help="md, json (with fingerprints) or sarif (SARIF 2.1.0); default: from -o's suffix, else md."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    classes: Optional[List[str]] = typer.Option(None, "--class", "-c",
+                                                help="Only sites of this class: exact, format, manual (repeatable)."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
+    prune: bool = typer.Option(False, "--prune-decisions", help="Remove review decisions whose site is gone."),
 ) -> None:
-    """The review list: format sites (ID text changes) and manual sites, by service and file."""
-    from migrate.output.report import render_review_json, render_review_md
+    """The review list: every site with its class, rule, reason and rewrite, by service and file."""
+    from migrate.commands.problems import name_problems_and_hint, problem_exit
+    from migrate.output.report import CLASSES, FORMATS, render_review, report_format
 
-    if fmt not in ("md", "json"):
-        fail(f"--format must be md or json, not {fmt!r}")
+    fmt = report_format(fmt, as_json, output)
+    if fmt not in FORMATS:
+        fail(f"--format must be md, json or sarif, not {fmt!r}")
+    unknown = sorted(set(classes or ()) - set(CLASSES))
+    if unknown:
+        fail(f"--class must be exact, format or manual, not {unknown[0]!r}")
     plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    text = render_review_md(plan) if fmt == "md" else render_review_json(plan)
+    text = render_review(plan, fmt, use_cache=not no_cache, classes=tuple(classes or CLASSES))
     if output is None:
         sys.stdout.write(text)
     else:
@@ -224,65 +200,95 @@ def report(
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}")
         err(f"wrote {output}")
-    raise typer.Exit(_problem_exit(plan))
+    name_problems_and_hint(plan, err)
+    if prune:
+        from migrate.review.command import prune_decisions
+
+        try:
+            err(prune_decisions(plan))
+        except PlanError as exc:
+            fail(str(exc))
+    raise typer.Exit(problem_exit(plan))
+
+
+@app.command("review")
+def review_command(
+    root: Optional[Path] = RootArg,
+    service: Optional[List[str]] = ServiceOpt,
+    path: Optional[List[str]] = PathOpt,
+    site_class: Optional[List[str]] = typer.Option(
+        None, "--class", "-c", help="format, manual or exact (repeatable; default: format and manual)."),
+    pending: bool = typer.Option(False, "--pending", help="Only sites nobody decided yet."),
+    jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """Decide site by site in the terminal; decisions go to idmigrate-decisions.toml as they are made."""
+    from migrate.review.command import review
+
+    try:
+        raise typer.Exit(review(lambda: plan_for(root, service, path, jobs, no_cache, "scanning"),
+                                list(site_class or []), pending, log=err))
+    except PlanError as exc:
+        fail(str(exc))
 
 
 @app.command()
 def verify(
-    root: Path = RootArg,
+    targets: Optional[List[Path]] = typer.Argument(
+        None, show_default=False, metavar="ROOT_OR_FILES",
+        help="ROOT (default: .), or files/directories inside ROOT, e.g. the staged files pre-commit passes.",
+    ),
+    root_option: Optional[Path] = typer.Option(None, "--root", help="ROOT for file arguments (default: git's top)."),
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     allow_manual: bool = typer.Option(False, "--allow-manual", help="Pass while only manual sites remain."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Fail only on usages this file does not record."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record usages left; only shrinks."),
+    allow_growth: bool = typer.Option(False, "--allow-growth", help="With --write-baseline: record new usages too."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
-    """CI gate: exit 1 while generator usages or service-boundary violations remain."""
-    from migrate.workspace.boundaries import find_violations
-    from migrate.output.report import problem_lines, remaining_lines, summarize
+    """CI gate: exit 1 while generator usages or service-boundary violations remain (or, with --baseline, new ones)."""
+    from migrate.gate.baseline import BaselineError
+    from migrate.gate.command import GateRequest, verify_plan
+    from migrate.gate.targets import split_targets
 
-    plan = plan_for(root, service, path, jobs, no_cache, "verifying", recipe, emit=False)
-    lines = remaining_lines(plan, include_manual=not allow_manual)
-    violations = find_violations(plan.workspace, services=service or None)
-    for line in lines + violations + problem_lines(summarize(plan)):
-        sys.stdout.write(line + "\n")
-    if lines or violations:
-        err(f"verify: {len(lines)} generator usages and {len(violations)} boundary violations remain")
-        raise typer.Exit(1)
-    err("verify: clean")
-    raise typer.Exit(_problem_exit(plan))
+    root, files = split_targets(targets or [], root_option, Path.cwd())
+    try:
+        request = GateRequest(tuple(service or ()), (*(path or []), *files), tuple(recipe or DEFAULT_RECIPES),
+                              baseline, write_baseline, allow_growth, allow_manual, not no_cache, root)
+        plan = plan_for(root, service, list(request.paths), jobs, no_cache, "verifying", recipe, emit=False)
+        raise typer.Exit(verify_plan(plan, request, out=sys.stdout, log=err))
+    except (PlanError, BaselineError) as exc:
+        fail(str(exc))
 
 
 @app.command()
-def expose(root: Path = RootArg) -> None:
+def expose(root: Optional[Path] = RootArg) -> None:
     """Move the manager under shared/ so every service may import it; re-export at the old path."""
     from migrate.compat.expose import ExposeError, expose_manager
 
-    root = _root(root)
     try:
-        message = expose_manager(root, load_config(root))
-    except (ConfigError, ExposeError) as exc:
+        err(expose_manager(*_config(root)))
+    except ExposeError as exc:
         fail(str(exc))
-    err(message)
 
 
 @app.command()
-def shim(root: Path = RootArg) -> None:
+def shim(root: Optional[Path] = RootArg) -> None:
     """Turn the generator into a compatibility layer that delegates to the manager and warns."""
     from migrate.compat.shim import ShimError, write_shim
 
-    root = _root(root)
     try:
-        message = write_shim(root, load_config(root))
-    except (ConfigError, ShimError) as exc:
+        err(write_shim(*_config(root)))
+    except ShimError as exc:
         fail(str(exc))
-    err(message)
 
 
-# --- run / status (orchestration) ---
 @app.command()
 def run(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     base: Optional[str] = typer.Option(None, "--base", help="Branch every batch from this commit (default: HEAD)."),
@@ -295,61 +301,59 @@ def run(
     force: bool = typer.Option(
         False, "--force", help="Run on a dirty work tree or detached HEAD; replace branches idmigrate did not create."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without generator usages."),
     jobs: Optional[int] = JobsOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
-    from migrate.output.run_tables import render_summary
+    from migrate.commands import orchestration
     from migrate.run.model import RunError, RunOptions
-    from migrate.run.runner import run_batches
 
-    root = _root(root)
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        fail(str(exc))
+    root, config = _config(root)
     options = RunOptions(
         services=service or None, paths=path or None, base=base, branch_prefix=branch_prefix, resume=resume,
         retry_failed=retry_failed, no_tests=no_tests, keep_going=keep_going, force=force, jobs=jobs,
         recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
     )
     try:
-        result = run_batches(root, config, options, log=sys.stderr)
+        raise typer.Exit(orchestration.run(root, config, options, as_json, out=sys.stdout, log=sys.stderr,
+                                           verbose=verbose))
     except RunError as exc:
         fail(str(exc))
-    except KeyboardInterrupt:
-        err("interrupted; nothing half-done was kept. Continue with: idmigrate run --resume")
-        raise typer.Exit(130)
-    if as_json:
-        sys.stdout.write(json.dumps(result.to_json(), indent=2) + "\n")
-    else:
-        sys.stdout.write(render_summary(result))
-    raise typer.Exit(result.exit_code)
 
 
 @app.command()
 def status(
-    root: Path = RootArg,
+    root: Optional[Path] = RootArg,
     service: Optional[List[str]] = ServiceOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable burndown."),
+    history: Optional[int] = typer.Option(
+        None, "--history", min=1, help="Usages left at each of the last N commits of the current branch."),
+    since: Optional[str] = typer.Option(None, "--since", help="With or without --history: commits since DATE."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
 ) -> None:
     """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
-    from migrate.output.run_tables import render_status
-    from migrate.output.status import status_report
+    from migrate.commands import orchestration
     from migrate.run.state import StateError
 
+    if history or since:  # per commit, from git's blobs: the work tree is not read
+        from migrate.history.command import HistoryError, history_text
+
+        try:
+            sys.stdout.write(history_text(_root(root), limit=history, since=since, services=service or None,
+                                          as_json=as_json, workers=jobs, use_cache=not no_cache,
+                                          progress_factory=progress_bar_factory("history")))
+        except HistoryError as exc:
+            fail(str(exc))
+        raise typer.Exit(0)
     plan = plan_for(root, service, None, jobs, no_cache, "scanning")
     try:
-        report_data = status_report(plan.root, load_config(plan.root), plan, services=service or None)
-    except (StateError, ConfigError) as exc:
+        code = orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err)
+    except StateError as exc:
         fail(str(exc))
-    if as_json:
-        sys.stdout.write(json.dumps(report_data, indent=2) + "\n")
-    else:
-        sys.stdout.write(render_status(report_data))
-    raise typer.Exit(0)
+    _expose_hint(plan)
+    raise typer.Exit(code)
 
 
 @app.command()

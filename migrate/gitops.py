@@ -263,6 +263,13 @@ def branch_tip(repo: git.Repo, name: str) -> str | None:
         return None
 
 
+def commit_parent_and_message(repo: git.Repo, sha: str) -> tuple[str | None, str]:
+    """The first parent of ``sha`` (None for a root commit) and its message."""
+    out = _run(repo.git, "log", "-1", "--format=%P%n%B", sha)
+    parents, _, message = out.partition("\n")
+    return (parents.split() or [None])[0], message
+
+
 def checked_out_branches(repo: git.Repo) -> dict[str, str]:
     """branch name -> path of the worktree that has it checked out."""
     out = _run(repo.git, "worktree", "list", "--porcelain")
@@ -353,12 +360,36 @@ def commit_tree(repo: git.Repo, tree: str, parent: str, message: str) -> str:
         os.unlink(path)
 
 
-def run_command(repo: git.Repo, verb: str, *args: str) -> str:
+def run_command(repo: git.Repo, verb: str, *args: str, keep_newline: bool = False) -> str:
     """``git VERB ARGS`` in ``repo`` (``rev_parse`` for rev-parse), hooks off, one-line errors.
 
-    For one-off steps (setting up the ``idmigrate demo`` repository); ``run`` uses the verbs above.
+    For one-off steps (setting up the ``idmigrate demo`` repository) and the read-only
+    listings ``status --history`` parses; ``run`` uses the verbs above.
     """
-    return _run(repo.git, verb, *args)
+    return _run(repo.git, verb, *args, strip_newline_in_stdout=not keep_newline)
+
+
+def read_blobs(repo: git.Repo, blob_ids: list[str]) -> dict[str, bytes]:
+    """The bytes of each blob, read in one ``git cat-file --batch`` (the work tree is not touched)."""
+    if not blob_ids:
+        return {}
+    request = "".join(f"{b}\n" for b in blob_ids).encode()
+    try:
+        out = subprocess.run([_gitpython().Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "cat-file", "--batch"],
+                             cwd=repo.working_tree_dir, input=request, capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise GitError(f"git cat-file: {exc}") from None
+    blobs: dict[str, bytes] = {}
+    at = 0
+    for blob in blob_ids:  # "<id> blob <size>\n<bytes>\n", or "<id> missing\n"
+        end = out.index(b"\n", at)
+        fields = out[at:end].split(b" ")
+        at = end + 1
+        if len(fields) == 3 and fields[1] == b"blob":
+            size = int(fields[2])
+            blobs[blob] = out[at:at + size]
+            at += size + 1
+    return blobs
 
 
 def init_repository(path: Path) -> None:

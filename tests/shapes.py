@@ -7,6 +7,7 @@ Each entry: name -> (source, expected safety classes in source order).
 from __future__ import annotations
 
 IMPORT = "from shared.id_generation import UnifiedIdGenerator\n"
+FIXTURE_IMPORTS = "import pytest\n\n" + IMPORT
 
 SHAPES: dict[str, tuple[str, list[str]]] = {
     "base_id_type_literal": (IMPORT + '''
@@ -128,7 +129,7 @@ def helpers(n, s):
     UnifiedIdGenerator.reset_global_counter()
     reset_global_counter()
     return ids, ok, strict
-''', ["format", "format", "manual", "format", "format"]),
+''', ["format", "manual", "manual", "format", "format"]),
     "unmappable_members": (IMPORT + '''
 def legacy(s, user_id):
     parts = UnifiedIdGenerator.parse_id(s)
@@ -199,6 +200,126 @@ class Parser:
     def parse(self, s):
         return self.id_generator.parse_id(s)
 ''', ["manual", "exact", "manual"]),
+    # Bindings: fixtures, annotated parameters, and what becomes of an instance nothing reads.
+    "instance_fixture_same_module": (FIXTURE_IMPORTS + '''
+
+@pytest.fixture
+def id_generator():
+    return UnifiedIdGenerator()
+
+
+class TestIds:
+    def test_context(self, id_generator):
+        thread_id, run_id, request_id = id_generator.generate_user_context_ids("user-1", "chat")
+        assert len({thread_id, run_id, request_id}) == 3
+
+    def test_session(self, id_generator):
+        assert id_generator.generate_session_id("user-1")
+''', ["format", "format", "format"]),
+    "instance_fixture_named_generator": (FIXTURE_IMPORTS + '''
+
+@pytest.fixture(scope="module", name="gen")
+def _generator():
+    yield UnifiedIdGenerator()
+
+
+def test_user(gen):
+    assert gen.generate_base_id("user")
+''', ["format", "exact"]),
+    "instance_fixture_kept_for_manual_use": (FIXTURE_IMPORTS + '''
+
+@pytest.fixture
+def id_generator():
+    return UnifiedIdGenerator()
+
+
+class TestIds:
+    def test_user(self, id_generator):
+        assert id_generator.generate_base_id("user")
+
+    def test_parse(self, id_generator):
+        assert id_generator.parse_id(id_generator.generate_base_id("user"))
+''', ["manual", "exact", "manual", "format"]),
+    "instance_annotated_parameter": ("from typing import Optional\n\n" + IMPORT + '''
+
+def stamp(gen: UnifiedIdGenerator, user_id: str) -> dict:
+    return {"session_id": gen.generate_session_id(user_id)}
+
+
+def maybe_user(gen: Optional[UnifiedIdGenerator] = None) -> str:
+    return gen.generate_base_id("user") if gen else ""
+''', ["manual", "format", "manual", "exact"]),
+    "instance_dead_local": (IMPORT + '''
+
+def charge(user_id):
+    # one generator per charge
+    gen = UnifiedIdGenerator()  # the legacy API
+    return {"txn_id": gen.generate_base_id("transaction"), "user_id": user_id}
+''', ["format", "exact"]),
+    "instance_dead_module_name": (IMPORT + '''
+_gen = UnifiedIdGenerator()
+
+
+def trace_id():
+    return _gen.generate_base_id("trace")
+''', ["format", "exact"]),
+    "instance_dead_attribute": (IMPORT + '''
+
+class Service:
+    """Hands out request IDs."""
+
+    def __init__(self):
+        # ids for this service
+        self.id_generator = UnifiedIdGenerator()
+
+    def request(self):
+        return self.id_generator.generate_base_id("request")
+
+
+class Registry:
+    gen = UnifiedIdGenerator()
+
+    def user(self):
+        return self.gen.generate_base_id("user")
+''', ["format", "exact", "format", "exact"]),
+    "instance_still_read": (IMPORT + '''
+gen = UnifiedIdGenerator()
+__all__ = ["gen", "Service"]
+
+
+class Service:
+    def __init__(self):
+        self.id_generator = UnifiedIdGenerator()
+
+    def user(self):
+        return self.id_generator.generate_base_id("user"), gen.generate_base_id("user")
+
+    def has_generator(self):
+        return hasattr(self, "id_generator")
+''', ["manual", "format", "exact", "exact"]),
+    "instance_handed_on": (IMPORT + '''
+from services import Service
+
+service = Service(UnifiedIdGenerator())
+
+
+def make():
+    return UnifiedIdGenerator()
+''', ["manual", "manual"]),
+    "instance_parameter_not_a_binding": (FIXTURE_IMPORTS + '''
+
+@pytest.fixture
+def id_generator():
+    return UnifiedIdGenerator()
+
+
+def helper(id_generator, prefix):
+    return id_generator.generate_base_id(prefix)
+
+
+def test_ids(id_generator):
+    assert helper(id_generator, "user")
+''', ["manual"]),
     "fresh_instance_call": (IMPORT + '''
 x = UnifiedIdGenerator().generate_base_id("user")
 ''', ["exact"]),
@@ -302,9 +423,94 @@ class IDType:
 def make():
     return UnifiedIdGenerator.generate_base_id("user")
 ''', ["manual"]),
+    # ---- what a reviewer of the patch checks: run IDs embed the thread in reach, bindings, readers, layout
+    "run_id_beside_thread_parameter": (IMPORT + '''
+def start_run(user_id, thread_id, run_id=None):
+    run_id = run_id or UnifiedIdGenerator.generate_base_id("run")
+    return run_id
+''', ["format"]),
+    "run_id_in_dataclass_post_init": (IMPORT + '''
+from dataclasses import dataclass
+
+
+@dataclass
+class ExecutionContext:
+    user_id: str
+    thread_id: str
+    run_id: str = ""
+
+    def __post_init__(self):
+        if not self.run_id:
+            self.run_id = UnifiedIdGenerator.generate_base_id("run")
+''', ["format"]),
+    "run_id_sibling_thread_keyword": (IMPORT + '''
+def context_for(user_id, t, run_id=None):
+    return Ctx(user_id=user_id, thread_id=t, run_id=run_id or UnifiedIdGenerator.generate_base_id("run"))
+''', ["format"]),
+    "run_id_optional_thread": (IMPORT + '''
+from typing import Optional
+
+
+def start(user_id: str, thread_id: Optional[str] = None) -> str:
+    return UnifiedIdGenerator.generate_base_id("run")
+''', ["format"]),
+    "latent_run_from_parameter": (IMPORT + '''
+def resume(thread_id):
+    return UnifiedIdGenerator.generate_run_id()
+''', ["format"]),
+    "long_call_wrapped": (IMPORT + '''
+class Agent:
+    def identify(self, agent_type, user_id):
+        self.agent_execution_id = UnifiedIdGenerator.generate_agent_execution_id(agent_type, user_id)
+        return UnifiedIdGenerator.generate_tool_execution_id(
+            "search", agent_id=self.agent_execution_id
+        )
+''', ["format", "format"]),
+    "uid_is_not_an_alias": (IMPORT + '''
+def unique():
+    return UnifiedIdGenerator.generate_base_id("uid")
+''', ["format"]),
+    "uuid_replacement_helper": ('''from shared.id_generation.unified_id_generator import generate_uuid_replacement
+
+
+def short_key():
+    return generate_uuid_replacement()
+''', ["exact"]),
+    "id_text_read_nearby": (IMPORT + '''
+def session_parts():
+    session_id = UnifiedIdGenerator.generate_base_id("session")
+    kind = session_id.split("_")[0]
+    return session_id, kind
+''', ["format"]),
 }
 
 NOOPS: dict[str, str] = {
+    # the reviewer-check rows: look alike, but nothing here goes through the generator
+    "run_id_from_another_generator_beside_a_thread": '''from ids import OtherGenerator
+
+
+def start_run(user_id, thread_id, run_id=None):
+    return run_id or OtherGenerator.generate_base_id("run")
+''',
+    "id_text_read_of_a_manager_id": '''from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
+
+
+def session_parts():
+    session_id = get_id_manager().generate_id(IDType.SESSION)
+    return session_id.split("_")[0]
+''',
+    "hand_rolled_hex_key": '''import uuid
+
+
+def short_key():
+    return uuid.uuid4().hex[:8]
+''',
+    "validity_check_of_another_module": '''from ids import validators
+
+
+def ok(value):
+    return validators.is_valid_id(value)
+''',
     "other_class_same_method": '''from ids import OtherGenerator
 
 
@@ -335,3 +541,9 @@ def test_x(fake):
     pass
 ''',
 }
+
+# The import fixes' shapes live in their own module (this one would pass 400 lines).
+from tests.import_shapes import IMPORT_NOOPS, IMPORT_SHAPES  # noqa: E402
+
+SHAPES.update(IMPORT_SHAPES)
+NOOPS.update(IMPORT_NOOPS)

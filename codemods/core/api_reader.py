@@ -9,6 +9,7 @@ makes it unknown rather than wrong.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterable
 
 from codemods.core.api import (
@@ -21,6 +22,10 @@ _TRANSPARENT = {"abstractmethod", "abc.abstractmethod", "override", "typing.over
                 "cache", "functools.lru_cache", "lru_cache", "deprecated", "typing_extensions.deprecated"}
 
 
+#: Lines with their ends, split only where Python's tokenizer ends a line (not on form feeds).
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
 class ApiParseError(ValueError):
     """The module's source does not parse; the message is one line."""
 
@@ -28,11 +33,25 @@ class ApiParseError(ValueError):
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
+        self._lines: list[str] | None = None
 
     def text(self, node: ast.AST | None) -> str | None:
+        """The node's source text, like ``ast.get_source_segment`` but splitting the source once
+        (that function splits it again on every call: most of a module's read time)."""
         if node is None:
             return None
-        return ast.get_source_segment(self.source, node) or ast.unparse(node)
+        if self._lines is None:
+            self._lines = _LINES.findall(self.source)
+        lines, end_col = self._lines, getattr(node, "end_col_offset", None)
+        start, end = node.lineno - 1, (node.end_lineno or node.lineno) - 1
+        if end_col is None or end >= len(lines):
+            return ast.unparse(node)
+        if start == end:
+            segment = lines[start].encode()[node.col_offset:end_col].decode()
+        else:
+            segment = (lines[start].encode()[node.col_offset:].decode() + "".join(lines[start + 1:end])
+                       + lines[end].encode()[:end_col].decode())
+        return segment or ast.unparse(node)
 
     def params(self, args: ast.arguments, drop_first: bool) -> tuple[Param, ...]:
         positional = [*args.posonlyargs, *args.args]

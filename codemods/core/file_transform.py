@@ -29,6 +29,15 @@ class FileContext:
     statements: list["ast.stmt"]
     #: ``codemods.engine.pruning.SourceMap`` of ``module``: node texts and positions without a pass.
     texts: Any
+    #: Line of ``module`` -> line of the original file (they differ when only some statements were parsed).
+    original_line: Any = None
+    #: The original file's lines (``str``), for quoting code around a site.
+    lines: Any = None
+    #: Review decisions for this file: ``{(line, column): (action, id_type)}`` in the original file's
+    #: positions (``reject`` keeps a site, ``type`` rewrites it with that IDType).
+    overrides: Any = None
+    #: Names of the fixtures that hand out a generator in a conftest.py above the file.
+    fixtures: tuple[str, ...] = ()
 
 
 @dataclass
@@ -36,12 +45,32 @@ class TransformState:
     findings: list[Finding] = field(default_factory=list)
     #: Which of ``MANAGER_NAMES`` the applied rewrites use: the engine imports them.
     needed_names: set[str] = field(default_factory=set)
+    #: Other names the rewrites use, by the module they come from (``{"uuid": {"uuid4"}}``).
+    needed_from: dict[str, set[str]] = field(default_factory=dict)
+
+
+class ImportRemoval:
+    """The imports a recipe's rewrite made unused, as a policy the engine applies: it removes
+    them (keeping the comments above them) in the pass that adds the manager names, whose
+    import may take the place of a removed one. This one removes nothing."""
+
+    #: A statement that mentions none of these holds nothing to remove (the pass skips it).
+    words: tuple[str, ...] = ()
+
+    def prune_line(self, line: Any) -> Any:
+        """A libcst statement line without the imports that go: the same line when nothing goes,
+        None when all of it goes. Called once per line, in source order (it may note what went)."""
+        return line
+
+    def removable(self, line: Any) -> bool:
+        """Does the whole line go? Asked before the pass, without side effects."""
+        return False
 
 
 class FileTransform:
     """One recipe's work on one file. Mixed into a libcst transformer by each recipe
     (``class X(FileTransform, cst.CSTTransformer)``); the engine calls, in order:
-    ``apply``, ``finish``, then (when the file's rewrite is kept) ``fix_imports``."""
+    ``apply``, ``finish``, then (when the file's rewrite is kept) ``import_removal``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,7 +84,6 @@ class FileTransform:
         """After the walk: tidy what the rewrite left behind (e.g. an import it no longer uses)."""
         return module
 
-    def fix_imports(self, module: Any, manager_import: Any) -> tuple[Any, bool]:
-        """Drop the imports the rewrite made unused. ``manager_import`` (a statement line, or None
-        once placed) may take the place of the first one removed; say whether it did."""
-        return module, False
+    def import_removal(self) -> ImportRemoval | None:
+        """The imports the rewrite made unused, for the engine to remove; None when there are none."""
+        return None

@@ -18,12 +18,13 @@ from codemods.core.safety import Safety
 CALL_KINDS: dict[str, str] = {
     "base_id": "resolve the prefix argument to an IDType (MIGRATION.md: how a generate_base_id prefix resolves)",
     "typed": "get_id_manager().generate_id(IDType.X, prefix=..., context={params})",
-    "thread": "UnifiedIDManager.generate_thread_id()",
+    "thread": "get_id_manager().generate_id(IDType.THREAD): a THREAD-typed ID",
     "run": "UnifiedIDManager.generate_run_id(<thread id>)",
     "typed_literal": 'generate_id("user"): a literal that names an IDType or alias',
     "batch": "list comprehension of base_id calls",
-    "valid": "is_valid_id_format(s)",
+    "valid": "is_valid_id_format(s) (a looser check: not the default for is_valid_id)",
     "reset": "get_id_manager().reset_counters()",
+    "uuid_hex8": "uuid4().hex[:8] (from uuid import uuid4): eight random hex characters",
     "user_context": "statement split, handled by codemods.generator.user_context",
     "manual": "never rewritten; reported with the row's reason and suggestion",
 }
@@ -59,6 +60,9 @@ class Rule:
     recipe: str = "generator"
     #: Further members this row covers, as (member, why, suggestion); "" keeps this row's text.
     more_members: tuple[tuple[str, str, str], ...] = ()
+    #: The manager member a call is passed on to, arguments unchanged, when this repository's
+    #: manager has it and it takes them (``codemods.apibind``); None: the default, "": none.
+    counterpart: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -90,6 +94,11 @@ ENGINE_RULES: tuple[Rule, ...] = (
     Rule("IDM091", "(any)", SHAPE, Safety.MANUAL,
          "the file already binds a name the rewrite needs (IDType, get_id_manager, ...)",
          suggestion="rename the local name, then re-run"),
+    Rule("IDM093", "(any)", SHAPE, Safety.MANUAL,
+         "rejected in review (idmigrate-decisions.toml): the site is never rewritten",
+         suggestion="remove the decision to let idmigrate rewrite it"),
+    Rule("IDM094", "(any)", SHAPE, Safety.FORMAT,
+         "typed in review (idmigrate-decisions.toml): rewritten with the IDType the reviewer chose"),
     Rule("IDM099", "(any)", SHAPE, Safety.MANUAL,
          "the rewritten file would not parse or would use an undefined name; nothing was written "
          "(a rule bug: please report it)",

@@ -3,7 +3,8 @@
 In an affected file typically a few percent of the lines sit in statements that
 mention the generator. ``reduce_source`` uses the stdlib ``ast`` (C, fast) to
 find them and builds a smaller module: the file's head (comments, docstring,
-leading imports) plus each run of relevant top-level statements, separated by
+leading imports) plus each run of relevant top-level statements (those that
+mention a word, every import, and ``sys.path``-style bootstraps), separated by
 marker lines. libcst parses, transforms and prints only that; ``splice`` puts
 each rewritten run back in place of the original lines, so every other byte of
 the file is untouched by construction.
@@ -16,6 +17,8 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass
+
+from codemods.engine.bootstraps import is_bootstrap_ast
 
 CHUNK_MARKER_NAME = "__idmigrate_chunk__"
 _MARKER = CHUNK_MARKER_NAME + " = {}"
@@ -83,7 +86,8 @@ def statements(body: list[ast.stmt], out: list[ast.stmt] | None = None) -> list[
 def local_aliases(nodes: list[ast.stmt], names: tuple[str, ...], modules: tuple[str, ...]) -> set[str]:
     """Other words a relevant statement may use instead of ``names``: import aliases
     (``as IdGen``, ``import ... as uig``), instances (``_gen = UnifiedIdGenerator()``,
-    ``self.id_generator = ...``) and class aliases (``G = UnifiedIdGenerator``)."""
+    ``self.id_generator = ...``), class aliases (``G = UnifiedIdGenerator``) and functions
+    that return or yield an instance (a pytest fixture: tests name it as a parameter)."""
     known = set(names)
     found: set[str] = set()
     for _ in range(2):  # an alias may be bound before or after the import that makes it one
@@ -110,7 +114,29 @@ def local_aliases(nodes: list[ast.stmt], names: tuple[str, ...], modules: tuple[
                             known.add(target.id)
                     elif isinstance(target, ast.Attribute):
                         found.add(target.attr)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found |= _handing_out(node, known)
     return found
+
+
+def _handing_out(func: ast.FunctionDef | ast.AsyncFunctionDef, known: set[str]) -> set[str]:
+    """The function's name and any decorator ``name="..."`` when its body (directly) returns or
+    yields ``X()`` for a known ``X``, or a local assigned one."""
+    def makes(value: ast.expr | None) -> bool:
+        return isinstance(value, ast.Call) and getattr(value.func, "attr", getattr(value.func, "id", None)) in known
+
+    made = {t.id for s in func.body if isinstance(s, ast.Assign) and makes(s.value)
+            for t in s.targets if isinstance(t, ast.Name)}
+    handed = [s.value for s in func.body if isinstance(s, ast.Return)]
+    handed += [s.value.value for s in func.body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Yield)]
+    if not any(makes(v) or (isinstance(v, ast.Name) and v.id in made) for v in handed):
+        return set()
+    names = {func.name}
+    for decorator in func.decorator_list:
+        for keyword in decorator.keywords if isinstance(decorator, ast.Call) else ():
+            if keyword.arg == "name" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+                names.add(keyword.value.value)
+    return names
 
 
 def reduce_source(
@@ -147,7 +173,9 @@ def reduce_source(
 
     def relevant(node: ast.stmt) -> bool:
         chunk = "".join(lines[_start(node) - 1:node.end_lineno])
-        return isinstance(node, (ast.Import, ast.ImportFrom)) or any(w in chunk for w in words)
+        if isinstance(node, (ast.Import, ast.ImportFrom)) or any(w in chunk for w in words):
+            return True
+        return is_bootstrap_ast(node, chunk)  # an added import must be placed after it: keep it in view
 
     ranges: list[tuple[int, int]] = [(1, head_end)]
     previous_end, previous_kept = head_end, True

@@ -178,6 +178,11 @@ def has_comment(node: cst.CSTNode) -> bool:
     return finder.found
 
 
+def has_comment_in(node: cst.CSTNode, texts: "SourceMap") -> bool:
+    """A comment inside ``node`` (the cheap text test first: most calls have no ``#`` at all)."""
+    return "#" in texts.text(node) and has_comment(node)
+
+
 class _Collector(cst.CSTVisitor):
     def __init__(self, types: tuple[type, ...]) -> None:
         super().__init__()

@@ -12,6 +12,7 @@ The engine knows no recipe by name: each selected recipe declares what it needs
 from __future__ import annotations
 
 import ast
+import io
 import sys
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -27,7 +28,8 @@ from codemods.core.recipes import DEFAULT_RECIPES, RECIPES, RULES, ordered
 from codemods.core.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
 from codemods.core.safety import Safety
 from codemods.engine.chunks import reduce_source, splice, statements
-from codemods.engine.imports import update_imports
+from codemods.engine.wrapping import lay_out_imports
+from codemods.engine.imports import import_where_used, update_imports
 from codemods.engine.names import FileNames, collect_names
 from codemods.engine.pruning import SourceMap
 
@@ -51,6 +53,12 @@ class FileSettings:
     #: guard), so a file reports "changed" even if the guard would fail. ``scan`` keeps the
     #: guard: it must list files a rule would break.
     emit: bool = True
+    #: Review decisions as ``((line, column, action, id_type), ...)`` (original-file positions):
+    #: part of the settings, so the result cache tells a reviewed file from the plain one.
+    overrides: tuple[tuple[int, int, str, str], ...] = ()
+    #: Fixtures of the conftest.py files above the file that hand out a generator
+    #: (``migrate.workspace.discovery.scan_conftests``): test parameters of these names hold one.
+    fixtures: tuple[str, ...] = ()
 
 
 def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
@@ -97,7 +105,8 @@ def _parse(source: bytes) -> cst.Module | str:
     try:
         return cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
-        return f"does not parse: line {exc.raw_line}: {exc.message}"
+        # libcst's message lists every token it expected: the line says enough
+        return f"does not parse: line {exc.raw_line}: invalid syntax (Python {sys.version_info[0]}.{sys.version_info[1]})"
     except (UnicodeDecodeError, LookupError) as exc:
         return f"cannot decode: {exc}"
     except (RecursionError, MemoryError) as exc:  # pathological nesting
@@ -116,7 +125,8 @@ class _Relevance:
 def _relevance(settings: FileSettings) -> _Relevance:
     """A top-level statement that contains none of these is left out of the libcst parse: the
     engine's own words (the names it may import), every registered recipe's relevance words
-    and aliases, and the prefilter tokens of the selected recipes."""
+    and aliases, the prefilter tokens of the selected recipes, and the fixture names the file
+    inherits (a test that only takes such a parameter mentions nothing else)."""
     rules = settings.rules
     words, names, modules = {*MANAGER_NAMES, "__all__"}, set(), set()
     for recipe in RECIPES.values():
@@ -126,6 +136,7 @@ def _relevance(settings: FileSettings) -> _Relevance:
         modules.update(alias_modules)
     for recipe in ordered(settings.recipes):
         words.update(recipe.prefilter_tokens(rules))
+    words.update(settings.fixtures)
     return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)))
 
 
@@ -144,12 +155,16 @@ def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileR
         return FileResult(path, SKIPPED, reason=module)
     if reduced is not None:
         every_statement = reduced.statements
+        lines, original_line = reduced.lines, reduced.original_line
     else:
         tree = _ast_parse(source)
         if isinstance(tree, str):
             return FileResult(path, SKIPPED, reason=tree)
         every_statement = statements(tree.body)
-    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings)
+        lines = io.StringIO(source.decode(module.encoding, "replace"), newline="").readlines()
+        original_line = int
+    status, findings, new_code, reason = _transform(module, every_statement, source, path, settings,
+                                                    lines, original_line)
     if reduced is not None:  # findings carry lines of the reduced text: map them back
         findings = [replace(f, line=reduced.original_line(f.line)) for f in findings]
     if status != CHANGED or not settings.emit:
@@ -187,7 +202,8 @@ def _ast_parse(source: bytes) -> ast.Module | str:
         return f"does not parse with {python} ({type(exc).__name__}: {exc})"
 
 
-def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings):
+def _transform(module: cst.Module, every_statement: list[ast.stmt], source: bytes, path: str, settings: FileSettings,
+               lines: list[str], original_line):
     """Run the selected recipes and fix imports: (status, findings, new code, reason)."""
     rules = settings.rules
     texts = SourceMap(module)
@@ -198,7 +214,9 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
     for recipe in ordered(settings.recipes):
         if texts.module is not new_module:  # an earlier recipe rewrote the tree
             texts = SourceMap(new_module)
-        transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts))
+        overrides = {(line, column): (action, id_type) for line, column, action, id_type in settings.overrides}
+        transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts,
+                                             original_line, lines, overrides, settings.fixtures))
         if transform is None:
             continue
         try:
@@ -220,9 +238,23 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
         return UNCHANGED, _demote(findings, "IDM091", f"{RULES['IDM091'].why}: {clash}"), None, ""
     if not settings.emit:  # an inventory needs no import fixes either
         return CHANGED, findings, None, ""
-    already = names.imported_from_any(settings.manager_modules)
-    new_module = update_imports(new_module, transforms, settings.import_path, needed - already)
-    return CHANGED, findings, texts.code(new_module), ""
+    # Which scopes still lack which names is the import planner's question (an import inside another
+    # function does not count), so it gets every name the rewrites use.
+    new_module = update_imports(new_module, transforms, settings.import_path, needed, texts, settings.manager_modules)
+    for source_module, source_names in sorted(_needed_from(transforms).items()):
+        new_module = import_where_used(new_module, source_module, source_names)
+    code = texts.code(new_module)
+    if any(len(line) > rules.line_length for line in code.splitlines() if settings.import_path in line):
+        code = texts.code(lay_out_imports(new_module, settings.import_path, rules.line_length))
+    return CHANGED, findings, code, ""
+
+
+def _needed_from(transforms: list[FileTransform]) -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = {}
+    for transform in transforms:
+        for source_module, source_names in transform.state.needed_from.items():
+            merged.setdefault(source_module, set()).update(source_names)
+    return merged
 
 
 def _name_clash(needed: set[str], names: FileNames, settings: FileSettings) -> str | None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import libcst as cst
 
 from codemods.core.recipe import MANAGER_NAMES
+from codemods.engine.nodes import dotted_name, literal_text
 from codemods.generator.rules import id_type_member
 
 NO_SPACE = cst.SimpleWhitespace("")
@@ -50,11 +51,68 @@ def manager_classmethod(name: str, *args: cst.BaseExpression) -> cst.Call:
 
 
 def thread_id_call() -> cst.Call:
-    return manager_classmethod("generate_thread_id")
+    """A THREAD-typed ID (``thread_{n}_{uuid8}``), as the manager module's ``generate_thread_id()``
+    makes it. Not the classmethod ``UnifiedIDManager.generate_thread_id()``: that one returns an
+    unprefixed base that thread-ID validators reject."""
+    return manager_generate_id("thread")
 
 
-def run_id_call(thread: cst.BaseExpression) -> cst.Call:
-    return manager_classmethod("generate_run_id", thread)
+def run_id_call(thread: cst.BaseExpression, may_be_none: bool = False) -> cst.BaseExpression:
+    """``UnifiedIDManager.generate_run_id(thread)``; for a thread that may be ``None`` there,
+    ``... if thread else <a run-started EXECUTION ID>`` (never ``run_None_...``)."""
+    call = manager_classmethod("generate_run_id", thread)
+    if not may_be_none:
+        return call
+    return cst.IfExp(test=thread, body=call, orelse=unpaired_run_id_call())
+
+
+def unpaired_run_id_call() -> cst.Call:
+    """A run ID with no thread to embed keeps its ``run`` start."""
+    return manager_generate_id("execution", cst.SimpleString('"run"'))
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)(\[:(\d+)\])?(?:=(\w*))?\}")
+_PLAIN_LITERAL = re.compile(r"^[\w\-.:@/ ]*$")
+
+
+def prefix_from_template(
+    template: str, bound: Mapping[str, cst.BaseExpression]
+) -> tuple[cst.BaseExpression | None, str]:
+    """``"ws_conn_{user_id[:8]}"`` with the call's arguments -> ``f"ws_conn_{user_id[:8]}"``.
+
+    ``{name=default}`` uses ``default`` when the call leaves that argument out. An argument must
+    be a plain name, attribute or string literal (nothing is evaluated twice, nothing breaks the
+    f-string); otherwise the result is ``(None, reason)``.
+    """
+    parts: list[str] = []
+    literal_only = True
+    last = 0
+    for match in _PLACEHOLDER.finditer(template):
+        parts.append(template[last:match.start()].replace("{", "{{").replace("}", "}}"))
+        last = match.end()
+        name, cut, default = match.group(1), match.group(3), match.group(4)
+        value = bound.get(name)
+        if value is None:
+            if default is None:
+                return None, f"the call leaves out {name}, which the ID text needs"
+            text = default
+        else:
+            text = literal_text(value)
+        if text is not None:
+            if not _PLAIN_LITERAL.match(text):
+                return None, f"the literal {name} argument cannot go into the ID text as it is"
+            parts.append(text[: int(cut)] if cut else text)
+            continue
+        expression = dotted_name(value)
+        if expression is None:
+            return None, f"the {name} argument is not a plain name or attribute: bind it to a local first"
+        literal_only = False
+        parts.append("{" + expression + (f"[:{cut}]" if cut else "") + "}")
+    parts.append(template[last:].replace("{", "{{").replace("}", "}}"))
+    text = "".join(parts)
+    if literal_only:
+        return cst.SimpleString('"' + text.replace("{{", "{").replace("}}", "}") + '"'), ""
+    return cst.parse_expression('f"' + text + '"'), ""
 
 
 def reset_counters_call() -> cst.Call:

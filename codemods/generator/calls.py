@@ -14,6 +14,7 @@ from typing import Sequence
 
 import libcst as cst
 
+from codemods.apibind import sites as apibind_sites
 from codemods.core.decision import Decision
 from codemods.core.recipes import RULES
 from codemods.core.rules import Rule
@@ -21,6 +22,7 @@ from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text
 from codemods.generator import builders
 from codemods.generator.rules import ID_TYPES, RuleSet
+from codemods.engine.scope_facts import ThreadInReach
 
 _EMPTY = cst.Module(body=[])
 
@@ -52,12 +54,13 @@ def _words(text: str) -> list[str]:
 
 
 def resolve_literal(text: str, rules: RuleSet) -> Resolution:
-    """A literal prefix: an IDType value, an alias, a word naming a type, else the fallback type."""
+    """A literal prefix: an IDType value, an alias, a word naming a type, else the fallback type.
+    In a compound the last such word wins: it is the head (``ws_req`` is a request)."""
     if text in ID_TYPES:
         return Resolution("IDM001", text, keep=rules.keep_prefix)
     if text in rules.aliases:
         return Resolution("IDM002", rules.aliases[text], keep=rules.keep_prefix)
-    for word in _words(text):
+    for word in reversed(_words(text)):
         found = rules.type_for_word(word)
         if found:
             return Resolution("IDM003", found, keep=True)
@@ -78,7 +81,7 @@ def resolve_prefix(node: cst.BaseExpression | None, rules: RuleSet) -> Resolutio
         # Only complete words count: f"thread_{x}" -> "thread"; f"thr{x}" has no complete word.
         if head and not head.endswith("_") and words:
             words = words[:-1]
-        for word in words:
+        for word in reversed(words):
             found = rules.type_for_word(word)
             if found:
                 return Resolution("IDM005", found, keep=True)
@@ -166,13 +169,14 @@ class CallSite:
     member: str
     args: Sequence[cst.Arg]
     rules: RuleSet
-    #: Dotted name of a thread ID generated earlier in the same block, if any.
-    thread_in_block: str | None = None
-    #: The statement assigns this call to a plain target (enables run/thread pairing).
-    pairs_with_thread: bool = False
+    #: The thread ID in reach of the call (for run IDs), if any.
+    thread: ThreadInReach | None = None
 
 
 def rewrite_call(site: CallSite) -> Decision:
+    bound = apibind_sites.decide(site)  # a counterpart in this repository's manager, or why there is none
+    if bound is not None:
+        return bound
     rule = site.rules.members.get(site.member)
     if rule is None:
         if site.member.startswith("generate_"):
@@ -211,19 +215,36 @@ def _base_id(site: CallSite, rule: Rule, bound: dict) -> Decision:
         shown = _EMPTY.code_for_node(prefix) if prefix is not None else '"id"'
         return Decision.manual(resolution.code, suggestion=f"get_id_manager().generate_id(IDType.<TYPE>, prefix={shown})")
     text = literal_text(prefix) if prefix is not None else "id"
-    if text == "run" and site.pairs_with_thread and site.thread_in_block:
-        thread = cst.parse_expression(site.thread_in_block)
-        return Decision.by_rule(RULES["IDM008"], builders.run_id_call(thread))
+    if text == "run":
+        return _run_id(site.thread)
     keep = prefix if prefix is not None else cst.SimpleString('"id"')
     node = builders.manager_generate_id(resolution.id_type, keep if resolution.keep else None)
     return Decision.by_rule(RULES[resolution.code], node)  # IDM001 exact, the other prefix classes format
 
 
+def _run_id(thread: ThreadInReach | None) -> Decision:
+    """A ``run`` base ID: it embeds the thread in reach, or keeps its ``run`` start."""
+    if thread is None:
+        return Decision.by_rule(RULES["IDM013"], builders.unpaired_run_id_call())
+    node = builders.run_id_call(cst.parse_expression(thread.expr), thread.may_be_none)
+    return Decision.by_rule(RULES["IDM008"], node)
+
+
 def _typed(site: CallSite, rule: Rule, bound: dict) -> Decision:
+    """The role members: caller data stays in the ID's text (``prefix=f"ws_conn_{user_id[:8]}"``),
+    or with ``context_data`` goes into ``context=``."""
     id_type = rule.id_type or site.rules.fallback_type
-    prefix = cst.SimpleString(f'"{rule.prefix}"') if rule.prefix else None
-    node = builders.manager_generate_id(id_type, prefix, _typed_context(bound, rule))
-    return Decision.by_rule(rule, node)
+    if site.rules.context_data:
+        head = rule.prefix.split("_{", 1)[0] if rule.prefix else None
+        prefix = cst.SimpleString(f'"{head}"') if head else None
+        return Decision.by_rule(rule, builders.manager_generate_id(id_type, prefix, _typed_context(bound, rule)))
+    prefix = None
+    if rule.prefix:
+        prefix, problem = builders.prefix_from_template(rule.prefix, bound)
+        if prefix is None:
+            return Decision.manual("IDM007", problem,
+                                   f"get_id_manager().generate_id(IDType.{id_type.upper()}, prefix=f\"{rule.prefix}\")")
+    return Decision.by_rule(rule, builders.manager_generate_id(id_type, prefix))
 
 
 def _thread(site: CallSite, rule: Rule, bound: dict) -> Decision:
@@ -232,15 +253,16 @@ def _thread(site: CallSite, rule: Rule, bound: dict) -> Decision:
 
 def _run(site: CallSite, rule: Rule, bound: dict) -> Decision:
     thread = bound.get("thread_id")
-    if thread is None and site.thread_in_block:
-        thread = cst.parse_expression(site.thread_in_block)
+    may_be_none = False
+    if thread is None and site.thread is not None:
+        thread, may_be_none = cst.parse_expression(site.thread.expr), site.thread.may_be_none
     if thread is None:
         return Decision.manual("IDM052", "latent AttributeError: generate_run_id() has no thread ID in reach",
                       rule.suggestion, latent="open")
     if not looks_like_thread_id(thread):
         return Decision.manual("IDM052", "latent AttributeError: the argument may not be a thread ID",
                       rule.suggestion, latent="open")
-    return Decision.by_rule(rule, builders.run_id_call(thread))
+    return Decision.by_rule(rule, builders.run_id_call(thread, may_be_none))
 
 
 def _typed_literal(site: CallSite, rule: Rule, bound: dict) -> Decision:
@@ -279,6 +301,10 @@ def _reset(site: CallSite, rule: Rule, bound: dict) -> Decision:
     return Decision.by_rule(rule, builders.reset_counters_call())
 
 
+def _uuid_hex8(site: CallSite, rule: Rule, bound: dict) -> Decision:
+    return Decision.by_rule(rule, cst.parse_expression("uuid4().hex[:8]"))
+
+
 def _user_context(site: CallSite, rule: Rule, bound: dict) -> Decision:
     return Decision.manual("IDM012")
 
@@ -294,4 +320,5 @@ HANDLERS = {
     "valid": _valid,
     "reset": _reset,
     "user_context": _user_context,
+    "uuid_hex8": _uuid_hex8,
 }

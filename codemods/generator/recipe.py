@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from codemods.apibind.rows import BINDING_ROWS
 from codemods.core.recipe import Recipe
 from codemods.generator.rules import GENERATOR_CLASS, GENERATOR_RULES, MODULE_HELPERS
 
@@ -27,7 +28,7 @@ def _module_tails(rules: "RuleSet") -> set[str]:
 class GeneratorRecipe(Recipe):
     name = "generator"
     description = "UnifiedIdGenerator call sites to UnifiedIDManager"
-    rules = tuple(GENERATOR_RULES.values())
+    rules = (*GENERATOR_RULES.values(), *BINDING_ROWS)
     order = 1
 
     def prefilter_tokens(self, rules: "RuleSet") -> tuple[str, ...]:
@@ -44,10 +45,16 @@ class GeneratorRecipe(Recipe):
 
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.generator.bindings import collect_bindings
+        from codemods.engine.scope_facts import FileFacts
         from codemods.generator.transformer import MigrationTransformer
 
-        bindings = collect_bindings(context.statements, context.rules.source_modules)
-        if not bindings.uses_generator and b"unified_id_generator" not in context.source \
-                and GENERATOR_CLASS.encode() not in context.source:
+        bindings = collect_bindings(context.statements, context.rules.source_modules, context.fixtures)
+        if not bindings.uses_generator and not bindings.inherited_fixtures \
+                and b"unified_id_generator" not in context.source and GENERATOR_CLASS.encode() not in context.source:
             return None
-        return MigrationTransformer(bindings, context.rules, context.module, context.texts)
+        refs = frozenset({*bindings.class_refs, *bindings.instance_names,
+                          *(f"{owner}.{attr}" for attr in bindings.instance_attrs for owner in ("self", "cls"))})
+        facts = FileFacts(context.statements, context.lines, refs)
+        return MigrationTransformer(bindings, context.rules, context.module, context.texts, facts,
+                                    context.original_line, context.overrides, source=context.source,
+                                    path=context.path)

@@ -10,10 +10,13 @@ have are declared once, in ``codemods.core.rules``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from codemods.core.rules import SHAPE, Rule, by_code
 from codemods.core.safety import Safety
+
+if TYPE_CHECKING:
+    from codemods.apibind.bind import BoundApis
 
 #: IDType members of the manager, by value (README.md lists them).
 ID_TYPES: tuple[str, ...] = (
@@ -39,7 +42,6 @@ DEFAULT_ALIASES: dict[str, str] = {
     "run": "execution",
     "txn": "transaction",
     "tx": "transaction",
-    "uid": "user",
     "usr": "user",
     "sess": "session",
     "err": "trace",
@@ -78,65 +80,69 @@ _MEMBER_ROWS: tuple[Rule, ...] = (
          "split into thread/run/request so the run ID embeds its thread ID",
          params=("user_id", "operation"),
          before='thread_id, run_id, request_id = UnifiedIdGenerator.generate_user_context_ids(user_id, "chat")',
-         after=("thread_id = UnifiedIDManager.generate_thread_id()\n"
+         after=("thread_id = get_id_manager().generate_id(IDType.THREAD)\n"
                 "run_id = UnifiedIDManager.generate_run_id(thread_id)\n"
-                'request_id = get_id_manager().generate_id(IDType.REQUEST, context={"user_id": user_id, "operation": "chat"})')),
+                "request_id = get_id_manager().generate_id(IDType.REQUEST)")),
     Rule("IDM020", "generate_websocket_connection_id", "typed", Safety.FORMAT,
-         "websocket connection ID; user and timestamp move into context",
-         id_type="websocket", params=("user_id", "connection_timestamp"),
+         "websocket connection ID; its text keeps the ws_conn_<user> start code finds connections by",
+         id_type="websocket", prefix="ws_conn_{user_id[:8]}", params=("user_id", "connection_timestamp"),
+         droppable=("connection_timestamp",),
          before="UnifiedIdGenerator.generate_websocket_connection_id(user_id)",
-         after='get_id_manager().generate_id(IDType.WEBSOCKET, context={"user_id": user_id})'),
+         after='get_id_manager().generate_id(IDType.WEBSOCKET, prefix=f"ws_conn_{user_id[:8]}")'),
     Rule("IDM021", "generate_websocket_client_id", "typed", Safety.FORMAT,
-         "websocket client ID, kept apart from connections by prefix",
-         id_type="websocket", prefix="client", params=("user_id", "connection_timestamp"),
+         "websocket client ID; its text keeps the ws_client_<user> start",
+         id_type="websocket", prefix="ws_client_{user_id[:8]}", params=("user_id", "connection_timestamp"),
+         droppable=("connection_timestamp",),
          before="UnifiedIdGenerator.generate_websocket_client_id(user_id)",
-         after='get_id_manager().generate_id(IDType.WEBSOCKET, prefix="client", context={"user_id": user_id})'),
+         after='get_id_manager().generate_id(IDType.WEBSOCKET, prefix=f"ws_client_{user_id[:8]}")'),
     Rule("IDM022", "generate_agent_execution_id", "typed", Safety.FORMAT,
-         "agent execution ID; agent type and user move into context",
-         id_type="agent", params=("agent_type", "user_id"),
+         "agent execution ID; its text keeps the agent_<type>_<user> start",
+         id_type="agent", prefix="agent_{agent_type}_{user_id[:8]}", params=("agent_type", "user_id"),
          before="UnifiedIdGenerator.generate_agent_execution_id(agent_type, user_id)",
-         after='get_id_manager().generate_id(IDType.AGENT, context={"agent_type": agent_type, "user_id": user_id})'),
+         after='get_id_manager().generate_id(IDType.AGENT, prefix=f"agent_{agent_type}_{user_id[:8]}")'),
     Rule("IDM023", "generate_tool_execution_id", "typed", Safety.FORMAT,
-         "tool execution ID; tool name and agent move into context",
-         id_type="tool", params=("tool_name", "agent_id"),
+         "tool execution ID; its text keeps the tool_<name> start (the agent part is dropped)",
+         id_type="tool", prefix="tool_{tool_name}", params=("tool_name", "agent_id"), droppable=("agent_id",),
          before="UnifiedIdGenerator.generate_tool_execution_id(tool_name, agent_id)",
-         after='get_id_manager().generate_id(IDType.TOOL, context={"tool_name": tool_name, "agent_id": agent_id})'),
+         after='get_id_manager().generate_id(IDType.TOOL, prefix=f"tool_{tool_name}")'),
     Rule("IDM024", "generate_session_id", "typed", Safety.FORMAT,
-         "session ID; user and session type move into context",
-         id_type="session", params=("user_id", "session_type"),
-         before='UnifiedIdGenerator.generate_session_id(user_id, "web")',
-         after='get_id_manager().generate_id(IDType.SESSION, context={"user_id": user_id, "session_type": "web"})'),
+         "session ID; its text keeps the session_<type>_<user> start",
+         id_type="session", prefix="session_{session_type=web}_{user_id[:8]}", params=("user_id", "session_type"),
+         before='UnifiedIdGenerator.generate_session_id(user_id, "api")',
+         after='get_id_manager().generate_id(IDType.SESSION, prefix=f"session_api_{user_id[:8]}")'),
     Rule("IDM025", "generate_message_id", "typed", Safety.FORMAT,
-         "message ID: no MESSAGE type, so the fallback type with prefix 'msg'",
-         prefix="msg", params=("message_type", "user_id", "thread_id"),
+         "message ID: no MESSAGE type, so the fallback type; its text keeps the msg_<type>_<user> start",
+         prefix="msg_{message_type}_{user_id[:8]}", params=("message_type", "user_id", "thread_id"),
+         droppable=("thread_id",),
          before="UnifiedIdGenerator.generate_message_id(kind, user_id, thread_id)",
-         after=('get_id_manager().generate_id(IDType.EXECUTION, prefix="msg", '
-                'context={"message_type": kind, "user_id": user_id, "thread_id": thread_id})')),
+         after='get_id_manager().generate_id(IDType.EXECUTION, prefix=f"msg_{kind}_{user_id[:8]}")'),
     Rule("IDM026", "generate_error_context_id", "typed", Safety.FORMAT,
-         "error context ID as a TRACE with prefix 'error'",
-         id_type="trace", prefix="error", params=("error_type", "user_id"),
+         "error context ID as a TRACE; its text keeps the error_<type>_<user> start",
+         id_type="trace", prefix="error_{error_type}_{user_id[:8]}", params=("error_type", "user_id"),
          before="UnifiedIdGenerator.generate_error_context_id(error_type, user_id)",
-         after='get_id_manager().generate_id(IDType.TRACE, prefix="error", context={"error_type": error_type, "user_id": user_id})'),
+         after='get_id_manager().generate_id(IDType.TRACE, prefix=f"error_{error_type}_{user_id[:8]}")'),
     Rule("IDM030", "generate_batch_ids", "batch", Safety.FORMAT,
          "a list of manager IDs of the prefix's type",
          params=("prefix", "count", "include_random"), droppable=("include_random",),
          before='UnifiedIdGenerator.generate_batch_ids("job", 3)',
          after='[get_id_manager().generate_id(IDType.EXECUTION, prefix="job") for _ in range(3)]'),
-    Rule("IDM031", "is_valid_id", "valid", Safety.FORMAT,
-         "format check of any ID; with expected_prefix it is manual (no equivalent)",
+    Rule("IDM031", "is_valid_id", "manual", Safety.MANUAL,
+         "the generator's check parses the ID and bounds its timestamp; the manager's "
+         "is_valid_id_format accepts any ID-shaped text, so a swap would loosen the check",
          params=("id_string", "expected_prefix"),
-         suggestion="is_valid_id_format(s) and s.startswith(prefix)",
-         before="UnifiedIdGenerator.is_valid_id(s)", after="is_valid_id_format(s)"),
+         suggestion="decide what the check is for: get_id_manager().is_valid_id(s) (an ID this process made) "
+                    "or a check of the manager's format",
+         before="UnifiedIdGenerator.is_valid_id(s)"),
     Rule("IDM032", "reset_global_counter", "reset", Safety.FORMAT,
-         "resets the manager's counters (the manager also forgets registered IDs)",
+         "resets the manager's counters only: the IDs it registered stay registered",
          before="UnifiedIdGenerator.reset_global_counter()",
          after="get_id_manager().reset_counters()"),
     # Members the generator does not define: latent AttributeErrors in real code.
     Rule("IDM040", "generate_thread_id", "thread", Safety.FORMAT,
-         "latent AttributeError fixed: the manager's thread ID", latent=True,
-         droppable=("*",),
+         "latent AttributeError fixed: a THREAD-typed ID (what the manager module's generate_thread_id() makes)",
+         latent=True, droppable=("*",),
          before="UnifiedIdGenerator.generate_thread_id()",
-         after="UnifiedIDManager.generate_thread_id()"),
+         after="get_id_manager().generate_id(IDType.THREAD)"),
     Rule("IDM041", "generate_run_id", "run", Safety.FORMAT,
          "latent AttributeError fixed: a run ID that embeds its thread ID", latent=True,
          params=("thread_id",),
@@ -183,11 +189,14 @@ _MEMBER_ROWS: tuple[Rule, ...] = (
              "get_existing_session", "cleanup_expired_sessions", "get_active_sessions_count",
              "invalidate_user_sessions", "_active_sessions", "_user_sessions",
          ))),
-    Rule("IDM063", "generate_uuid_replacement", "manual", Safety.MANUAL,
-         "module helper with no manager counterpart", suggestion="str(uuid.uuid4())",
+    Rule("IDM033", "generate_uuid_replacement", "uuid_hex8", Safety.EXACT,
+         "the helper returns eight random hex characters, which is what uuid4().hex[:8] is",
+         before="generate_uuid_replacement()", after="uuid4().hex[:8]"),
+    Rule("IDM063", "create_user_execution_context_factory", "manual", Safety.MANUAL,
+         "module helper with no manager counterpart",
+         suggestion="build the context with get_id_manager().generate_id(IDType.THREAD) and "
+                    "UnifiedIDManager.generate_run_id(thread_id)",
          more_members=(
-             ("create_user_execution_context_factory", "",
-              "build the context with UnifiedIDManager.generate_thread_id()/generate_run_id()"),
              ("TestIdUtils", "test helper class of the generator", "use get_id_manager() in the test"),
              ("IdComponents", "parsed form of the generator's IDs", "drop the parsing"),
          )),
@@ -221,19 +230,28 @@ _SHAPE_ROWS: tuple[Rule, ...] = (
          suggestion="fix the call, then re-run",
          before='UnifiedIdGenerator.generate_base_id("user", random_suffix=True)'),
     Rule("IDM008", "generate_base_id", SHAPE, Safety.FORMAT,
-         "a 'run' base ID right after a thread ID in the same block embeds that thread ID",
+         "a run ID embeds the thread ID in reach (a parameter or earlier local named thread_id/*_thread_id, "
+         "self.thread_id, a sibling thread_id= keyword, the thread made just before)",
          before='thread_id = UnifiedIdGenerator.generate_base_id("thread")\nrun_id = UnifiedIdGenerator.generate_base_id("run")',
          after="thread_id = get_id_manager().generate_id(IDType.THREAD)\nrun_id = UnifiedIDManager.generate_run_id(thread_id)"),
+    Rule("IDM013", "generate_base_id", SHAPE, Safety.FORMAT,
+         "no thread in reach: pass the thread ID (the run ID keeps its run start meanwhile)",
+         before='UnifiedIdGenerator.generate_base_id("run")',
+         after='get_id_manager().generate_id(IDType.EXECUTION, prefix="run")'),
+    Rule("IDM014", "(any ID-making call)", SHAPE, Safety.MANUAL,
+         "the generator's own parser checks an ID of this name in the file (a check that stays on the "
+         "generator and would reject the manager's format); migrate that check first",
+         suggestion="the rewrite shown, once the check is migrated"),
     Rule("IDM009", "(comment in call)", SHAPE, Safety.MANUAL,
          "a comment inside the call would be lost by the rewrite",
          suggestion="move the comment out of the call, then re-run"),
     Rule("IDM011", "generate_user_context_ids", SHAPE, Safety.FORMAT,
          "an indexed user-context tuple: [0] thread, [1] run embedding a new thread, [2] request",
          before="UnifiedIdGenerator.generate_user_context_ids(user_id, op)[0]",
-         after="UnifiedIDManager.generate_thread_id()"),
+         after="get_id_manager().generate_id(IDType.THREAD)"),
     Rule("IDM012", "generate_user_context_ids", SHAPE, Safety.MANUAL,
          "the tuple is used whole (passed on, returned, starred): split it by hand",
-         suggestion="thread_id = UnifiedIDManager.generate_thread_id(); run_id = UnifiedIDManager.generate_run_id(thread_id); ..."),
+         suggestion="thread_id = get_id_manager().generate_id(IDType.THREAD); run_id = UnifiedIDManager.generate_run_id(thread_id); ..."),
     Rule("IDM052", "(undefined member)", SHAPE, Safety.MANUAL,
          "latent AttributeError: arguments do not fit the manager's counterpart, or there is none",
          latent=True, suggestion="see the member's row"),
@@ -263,10 +281,17 @@ _SHAPE_ROWS: tuple[Rule, ...] = (
          before='from shared.id_generation import UnifiedIdGenerator\n__all__ = ["UnifiedIdGenerator"]',
          after="__all__ = []"),
     Rule("IDM080", "UnifiedIdGenerator()", SHAPE, Safety.FORMAT,
-         "the instance becomes the manager singleton; manual when calls through it remain",
+         "the instance becomes the manager singleton where something may still read it (a fixture's "
+         "parameters); manual when a call through it stays on the generator or it escapes (passed on, "
+         "stored, returned, a fixture other modules share)",
          suggestion="get_id_manager()",
          before="self.id_generator = UnifiedIdGenerator()",
          after="self.id_generator = get_id_manager()"),
+    Rule("IDM081", "x = UnifiedIdGenerator() (unread)", SHAPE, Safety.FORMAT,
+         "every call through the instance was rewritten and nothing else in the file reads the name: "
+         "the assignment is removed (its comments stay)",
+         before='gen = UnifiedIdGenerator()\nreturn gen.generate_base_id("user")',
+         after="return get_id_manager().generate_id(IDType.USER)"),
     Rule("IDM098", "(configured member)", SHAPE, Safety.FORMAT,
          "a member added in [tool.idmigrate.members] with the kind, type and prefix given there",
          before="UnifiedIdGenerator.generate_widget_id(user_id)",
@@ -292,9 +317,20 @@ class RuleSet:
     #: adhoc-ids / test-ids: extra words of ``*_id`` names or ID prefixes -> IDType value
     #: (``alert`` -> ``trace``), beyond the IDType values and aliases.
     name_types: Mapping[str, str] = field(default_factory=dict)
+    #: Caller data (user, agent type ...) goes into the manager's ``context=`` instead of the ID text.
+    #: Off by default: the manager keeps every context dict until the ID is released.
+    context_data: bool = False
+    #: Lines a rewritten statement may not exceed (the target's black/ruff line-length).
+    line_length: int = 88
     #: Phase 3: a callable (``module:function``) tests should call for throwaway IDs instead
     #: of the manager, e.g. ``test_framework.ids:fresh_id`` (not a ``test_`` name: pytest would collect it); None means the manager.
     test_id_helper: str | None = None
+    #: What the rules were bound to: this repository's generator and manager
+    #: (``codemods.apibind.bind.bind_rules``); None: the table as declared.
+    apis: "BoundApis | None" = None
+    #: adhoc-ids: repo-relative paths (``.``: everything) whose production code may be rewritten; elsewhere
+    #: its sites are reported manual. Opt-in, because every rewritten site registers IDs for the process's life.
+    adhoc_ids_paths: tuple[str, ...] = ()
 
     def type_for_word(self, word: str) -> str | None:
         """The IDType value a prefix word names, directly or through an alias."""
@@ -312,6 +348,9 @@ class RuleSet:
         source_modules: tuple[str, ...] | None = None,
         name_types: Mapping[str, str] | None = None,
         test_id_helper: str | None = None,
+        context_data: bool | None = None,
+        line_length: int | None = None,
+        adhoc_ids_paths: tuple[str, ...] | None = None,
     ) -> "RuleSet":
         """A copy with user overrides applied; values are validated by ``migrate.workspace.config``."""
         new_members = dict(self.members)
@@ -326,6 +365,9 @@ class RuleSet:
             source_modules=source_modules or self.source_modules,
             name_types={**self.name_types, **(name_types or {})},
             test_id_helper=test_id_helper or self.test_id_helper,
+            context_data=self.context_data if context_data is None else context_data,
+            line_length=line_length or self.line_length,
+            adhoc_ids_paths=self.adhoc_ids_paths if adhoc_ids_paths is None else adhoc_ids_paths,
         )
 
 

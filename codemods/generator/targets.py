@@ -33,7 +33,6 @@ class Target:
 
 
 _GENERATE_ID = Target("generate_id", "instance")
-_THREAD = Target("generate_thread_id", "class")
 _RUN = Target("generate_run_id", "class")
 
 KIND_TARGETS: dict[str, tuple[Target, ...]] = {
@@ -41,11 +40,12 @@ KIND_TARGETS: dict[str, tuple[Target, ...]] = {
     "typed": (_GENERATE_ID,),
     "typed_literal": (_GENERATE_ID,),
     "batch": (_GENERATE_ID,),
-    "thread": (_THREAD,),
+    "thread": (_GENERATE_ID,),  # generate_id(IDType.THREAD): the classmethod's base is no thread ID
     "run": (_RUN,),
-    "user_context": (_THREAD, _RUN, _GENERATE_ID),
+    "user_context": (_RUN, _GENERATE_ID),
     "valid": (Target("is_valid_id_format", "module"),),
     "reset": (Target("reset_counters", "instance"),),
+    "uuid_hex8": (),  # the standard library's uuid4: no manager member needed
     "manual": (),
 }
 

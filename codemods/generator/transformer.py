@@ -18,13 +18,18 @@ from codemods.core.file_transform import FileTransform
 from codemods.core.recipes import RULES
 from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text
-from codemods.engine.pruning import Pruning, SourceMap, has_comment
+from codemods.engine.pruning import Pruning, SourceMap, has_comment_in
+from codemods.engine.review import reviewed
+from codemods.engine.wrapping import fit_statement, with_magic_comma
 from codemods.generator import builders
 from codemods.generator.bindings import THREAD_MAKERS, Bindings
 from codemods.generator.calls import CallSite, manual_member, rewrite_call
-from codemods.generator.imports import remove_unused_imports
-from codemods.generator.instances import PendingInstance, replace_instantiations
+from codemods.generator.imports import import_removal
+from codemods.generator.instances.tracker import InstanceTracker
+from codemods.generator.instances.walk import InstanceWalk
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
+from codemods.engine.scope_facts import FileFacts
+from codemods.generator.surroundings import THREAD_USERS, Surroundings
 from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
 
 _PATCH_FUNCS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch")
@@ -34,6 +39,8 @@ _PATCH_FUNCS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch")
 class _Block:
     #: Dotted name of the last target assigned a fresh thread ID in this block.
     thread: str | None = None
+    #: Columns of indentation of the block's statements.
+    indent: int = 0
 
 
 def _finding(member: str, decision: Decision, suggestion: str, before: str) -> Finding:
@@ -41,20 +48,21 @@ def _finding(member: str, decision: Decision, suggestion: str, before: str) -> F
     return Finding(0, 0, member, decision.code, decision.safety, decision.reason, suggestion, decision.latent, before)
 
 
-def _has_comment(node: cst.CSTNode, texts: SourceMap) -> bool:
-    """A comment inside ``node`` (the cheap text test first: most calls have no ``#`` at all)."""
-    return "#" in texts.text(node) and has_comment(node)
-
-
-class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
+class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransformer):
     """Positions are resolved after the walk from the ``SourceMap`` (``apply``), not with metadata."""
 
-    def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None) -> None:
+    def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None,
+                 facts: FileFacts | None = None, original_line=None, overrides=None, *, source: bytes | None = None,
+                 path: str = "") -> None:
         super().__init__()
+        self.overrides, self.original_line = overrides or {}, original_line or int  # see engine.review
         self.b = bindings
         self.rules = rules
         self.module = module
         self.texts = texts if texts is not None and texts.module is module else SourceMap(module)
+        self.around = Surroundings(self.texts, facts, original_line)
+        #: A rewritten call in the current statement spanned lines: lay the statement out again.
+        self._spread = False
         #: Source text of every usage left in place (manual): the generator names still referenced.
         self.kept_texts: list[str] = []
         self._blocks: list[_Block] = [_Block()]
@@ -62,11 +70,11 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         self._handled: set[int] = set()  # nodes an enclosing shape or a finding already covers
         self._splits: dict[int, tuple] = {}  # id(statement line) -> (targets, call)
         self._indexes: dict[int, int] = {}  # id(subscript) -> index
-        self._pairable: set[int] = set()  # calls assigned to a plain target
         self._default_factory: set[int] = set()
-        self._instances: list[PendingInstance] = []
-        self._reexports: list[PendingInstance] = []
-        self._instance_has_manual = False
+        #: Instances and the bindings that hold them: decided in leave_Module (whole file: ``source``).
+        self.instances = InstanceTracker(bindings, self.texts, module.code.encode() if source is None else source,
+                                         path)
+        self._reexports: list[tuple[cst.CSTNode, str]] = []  # (__all__ element, name)
         #: Finding index -> the original node it is about (positions come later).
         self._finding_nodes: list[cst.CSTNode] = []
         #: A statement whose text mentions none of these is skipped unvisited.
@@ -77,9 +85,8 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         self._resolve_positions()
         return module
 
-    def fix_imports(self, module, manager_import):
-        return remove_unused_imports(module, self.b, self.rules.source_modules, self.kept_texts, self.texts,
-                                     manager_import)
+    def import_removal(self):
+        return import_removal(self.b, self.rules.source_modules, self.kept_texts)
 
     # ----------------------------------------------------------------- helpers
     def _append(self, node: cst.CSTNode, finding: Finding) -> None:
@@ -105,11 +112,15 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         if decision.node is not None:
             suggestion = after if after is not None else self.module.code_for_node(decision.node)
             self.state.needed_names |= builders.names_in(suggestion)
+            if "uuid4()" in suggestion:
+                self.state.needed_from.setdefault("uuid", set()).add("uuid4")
         self._append(node, _finding(member, decision, suggestion, self._code(node)))
+        self.instances.site(node, applied=decision.safety is not Safety.MANUAL)
 
     # ------------------------------------------------------------------ blocks
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
-        self._blocks.append(_Block())
+        indent = node.indent if node.indent is not None else self.module.default_indent
+        self._blocks.append(_Block(indent=self._blocks[-1].indent + len(indent.expandtabs())))
 
     def leave_IndentedBlock(self, original_node, updated_node):
         self._blocks.pop()
@@ -126,6 +137,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         """``__all__ = ["UnifiedIdGenerator", ...]``: a re-export, decided in leave_Module."""
+        self.instances.bind_assignment([t.target for t in node.targets], node.value)
         target = node.targets[0].target if len(node.targets) == 1 else None
         if not (isinstance(target, cst.Name) and target.value == "__all__"):
             return
@@ -133,10 +145,12 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             for element in node.value.elements:
                 text = literal_text(element.value)
                 if text in self.b.imported_names:
-                    self._reexports.append(PendingInstance(element.value, text))
+                    self._reexports.append((element.value, text))
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._handled.add(id(node.target))
+        if node.value is not None:
+            self.instances.bind_assignment([node.target], node.value)
 
     # ------------------------------------------------------ statement shapes
     def prune_words(self) -> tuple[str, ...]:
@@ -144,6 +158,8 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         return self.words if thread is None else (*self.words, thread)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        self._spread = False
+        self.around.note_assignment(node)
         if len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
             return True
         assign = node.body[0]
@@ -157,8 +173,6 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             if targets is not None:
                 self._splits[id(node)] = (targets, value)
                 self._handled.add(id(value))
-        elif len(assign.targets) == 1 and dotted_name(assign.targets[0].target):
-            self._pairable.add(id(value))
         return True
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
@@ -166,7 +180,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         split = self._splits.get(id(original_node))
         if split is not None:
             targets, call = split
-            if _has_comment(call, self.texts):
+            if has_comment_in(call, self.texts):
                 self._record(call, USER_CONTEXT, Decision.manual("IDM009"))
                 return updated_node
             result = split_assignment(updated_node, targets, call, self.rules)
@@ -175,9 +189,14 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             if not result.statements:
                 return updated_node
             block.thread = result.thread_target
-            return cst.FlattenSentinel(result.statements)
+            return cst.FlattenSentinel([self._lay_out(s, block, False) for s in result.statements])
         self._track_thread(original_node, block)
-        return updated_node
+        if updated_node is original_node:
+            return updated_node
+        return self._lay_out(updated_node, block, self._spread)
+
+    def _lay_out(self, line: cst.SimpleStatementLine, block: _Block, force: bool) -> cst.SimpleStatementLine:
+        return fit_statement(line, self.module, block.indent, self.rules.line_length, force)
 
     def _track_thread(self, line: cst.SimpleStatementLine, block: _Block) -> None:
         """Remember ``x = <thread id>``; forget it when ``x`` is reassigned to something else."""
@@ -210,6 +229,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
 
     # ----------------------------------------------------------------- calls
     def visit_Call(self, node: cst.Call) -> None:
+        self.around.enter_call(node)
         self._call_funcs.add(id(node.func))
         if self.b.is_instantiation(node):
             self._handled.add(id(node.func))
@@ -231,6 +251,8 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         return GENERATOR_CLASS in text or any(text.startswith(mod + ".") for mod in self.rules.source_modules)
 
     def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._handled.add(id(node.keyword))
         if node.keyword is not None and node.keyword.value == "default_factory":
             self._default_factory.add(id(node.value))
 
@@ -256,7 +278,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         if index is None:
             return updated_node
         call = original_node.value
-        if _has_comment(call, self.texts):
+        if has_comment_in(call, self.texts):
             decision = Decision.manual("IDM009")
         else:
             decision = index_rewrite(updated_node.value, index, self.rules)
@@ -264,39 +286,36 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         return decision.node if decision.node is not None else updated_node
 
     def leave_Call(self, original_node, updated_node):
+        self.around.leave_call(original_node)
         if id(original_node) in self._handled:
             return updated_node
         func = original_node.func
         access = self.b.member_access(func)
         helper = self.b.helper_for(func)
         if access is not None:
-            member, through_instance = access
+            member = access[0]
         elif helper is not None:
-            member, through_instance = helper, False
+            member = helper
         elif self.b.is_instantiation(original_node):
-            self._instances.append(PendingInstance(original_node, self._code(original_node)))
+            self.instances.instantiation(original_node, updated_node, self._code(original_node))
             return updated_node
         else:
             return updated_node
-        if _has_comment(original_node, self.texts):
-            decision = Decision.manual("IDM009")
-        else:
-            decision = rewrite_call(
-                CallSite(
-                    member=member,
-                    args=updated_node.args,
-                    rules=self.rules,
-                    thread_in_block=self._blocks[-1].thread,
-                    pairs_with_thread=id(original_node) in self._pairable,
-                )
-            )
-        if through_instance and decision.node is None:
-            self._instance_has_manual = True
+        thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
+            if member in THREAD_USERS else None
+        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
+        if decision.node is not None and has_comment_in(original_node, self.texts):  # a kept site keeps its reason
+            decision = Decision.manual("IDM009", latent="open" if decision.latent else "")
+        decision = self.around.with_readers(decision, original_node)
+        decision = reviewed(self, original_node, member, updated_node.args, decision)
         self._record(original_node, member, decision)
         if decision.node is None:
             return updated_node
+        node = decision.node
+        if isinstance(node, cst.Call) and "\n" in self.texts.text(original_node).strip():
+            node, self._spread = with_magic_comma(node), True  # a call that spanned lines keeps spanning them
         # keep parentheses the call was written in: `(G.generate_base_id("x"))`
-        return decision.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
 
     # ------------------------------------------------- references (no call)
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -305,6 +324,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             self._handled.add(id(node.value))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)  # InstanceWalk: a class scope
         for base in node.bases:
             if self.b.is_class_ref(base.value):
                 self._handled.add(id(base.value))
@@ -322,11 +342,13 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
         elif self.b.is_class_ref(original_node):
             self._record(original_node, GENERATOR_CLASS, Decision.manual("IDM073"))
         elif self.b.is_instance_ref(original_node):
-            self._instance_has_manual = True  # the instance escapes: keep it a generator
+            self.instances.escape(original_node)  # the instance escapes: keep it a generator
+        else:
+            self.instances.foreign_attribute(original_node)
         return updated_node
 
     def _reference(self, original, updated, access: tuple[str, bool]):
-        member, through_instance = access
+        member = access[0]
         rule = self.rules.members.get(member)
         if rule is not None and rule.kind == "manual":
             decision = manual_member(member, self.rules)
@@ -338,8 +360,7 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
                 decision = Decision.manual("IDM074")
         else:
             decision = Decision.manual("IDM074")
-        if through_instance and decision.node is None:
-            self._instance_has_manual = True
+        decision = reviewed(self, original, member, (), decision)
         self._record(original, member, decision)
         return decision.node if decision.node is not None else updated
 
@@ -351,34 +372,23 @@ class MigrationTransformer(Pruning, FileTransform, cst.CSTTransformer):
             self._record(original_node, GENERATOR_CLASS, Decision.manual("IDM073"))
         elif value in self.b.helper_refs:
             self._record(original_node, value, manual_member(self.b.helper_refs[value], self.rules))
-        elif value in self.b.instance_names:
-            self._instance_has_manual = True
+        else:
+            self.instances.escape(original_node)
         return updated_node
 
     # ------------------------------------------------------------------ end
     def leave_Module(self, original_node, updated_node):
-        self._decide_reexports()
-        if not self._instances:
-            return updated_node
-        if self._instance_has_manual:
-            decision = Decision.manual("IDM080",
-                                       "calls through this instance stay on the generator (see the manual sites)")
-        else:
-            decision = Decision.by_rule(RULES["IDM080"], cst.parse_expression("get_id_manager()"))
-            updated_node = replace_instantiations(updated_node, self.b, self.texts)
-            self.state.needed_names.add("get_id_manager")
-        for pending in self._instances:
-            self._append(pending.node, _finding(GENERATOR_CLASS + "()", decision, "get_id_manager()", pending.before))
+        updated_node = self.decide_instances(updated_node)  # InstanceWalk
+        self._decide_reexports()  # after the instances: a kept one still needs the generator
         return updated_node
 
     def _decide_reexports(self) -> None:
         """A re-export goes when nothing in the file still needs the generator."""
         if not self._reexports:
             return
-        if any(f.safety is Safety.MANUAL for f in self.state.findings) or self._instance_has_manual:
+        if any(f.safety is Safety.MANUAL for f in self.state.findings):
             decision = Decision.manual("IDM076", "the file still uses the generator, so the re-export stays")
         else:
             decision = Decision.by_rule(RULES["IDM076"])
-        for pending in self._reexports:
-            self._append(pending.node, _finding(f"__all__ {pending.before}", decision,
-                                                "remove the import and the __all__ entry", pending.before))
+        for node, name in self._reexports:
+            self._append(node, _finding(f"__all__ {name}", decision, "remove the import and the __all__ entry", name))

@@ -40,8 +40,10 @@ def _is_placeholder(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Name) and node.value == "_"
 
 
-def _request_call(bound: dict[str, cst.BaseExpression]) -> cst.Call:
-    context = [(name, bound[name]) for name in ("user_id", "operation") if name in bound]
+def _request_call(bound: dict[str, cst.BaseExpression], rules: RuleSet) -> cst.Call:
+    """The request ID; user and operation go into ``context=`` only when configured (the
+    manager's registry would keep them for the life of the process)."""
+    context = [(name, bound[name]) for name in ("user_id", "operation") if name in bound and rules.context_data]
     return builders.manager_generate_id("request", context=context)
 
 
@@ -61,12 +63,14 @@ def split_assignment(
     rules: RuleSet,
 ) -> Split:
     rule = rules.members[MEMBER]
+    if rule.kind == "manual":  # off in this repository (codemods.apibind), or configured so
+        return Split(Decision.manual(rule.code, rule.why, rule.suggestion))
     bound, error = bind_arguments(call.args, rule)
     if error:
         return Split(Decision.manual("IDM007", error))
     thread_t, run_t, request_t = targets
     keep_thread, keep_run, keep_request = (not _is_placeholder(t) for t in targets)
-    if not keep_request and not all(is_pure(v) for v in bound.values()):
+    if not (keep_request and rules.context_data) and not all(is_pure(v) for v in bound.values()):
         return Split(Decision.manual("IDM007", "arguments with side effects would be dropped"))
     if not (keep_thread or keep_run or keep_request):
         return Split(Decision.manual("IDM012", "all three targets are placeholders"))
@@ -78,7 +82,7 @@ def split_assignment(
         thread_ref = thread_t if keep_thread else builders.thread_id_call()
         assigns.append((run_t, builders.run_id_call(thread_ref)))
     if keep_request:
-        assigns.append((request_t, _request_call(bound)))
+        assigns.append((request_t, _request_call(bound, rules)))
 
     statements = []
     for index, (target, value) in enumerate(assigns):
@@ -96,17 +100,19 @@ def split_assignment(
 def index_rewrite(call: cst.Call, index: int, rules: RuleSet) -> Decision:
     """``G.generate_user_context_ids(u, op)[i]`` -> the one ID it selects."""
     rule = rules.members[MEMBER]
+    if rule.kind == "manual":
+        return Decision.manual(rule.code, rule.why, rule.suggestion)
     bound, error = bind_arguments(call.args, rule)
     if error:
         return Decision.manual("IDM007", error)
-    if index in (0, 1, -3, -2) and not all(is_pure(v) for v in bound.values()):
+    if (index in (0, 1, -3, -2) or not rules.context_data) and not all(is_pure(v) for v in bound.values()):
         return Decision.manual("IDM007", "arguments with side effects would be dropped")
     if index in (0, -3):
         node: cst.BaseExpression = builders.thread_id_call()
     elif index in (1, -2):
         node = builders.run_id_call(builders.thread_id_call())
     elif index in (2, -1):
-        node = _request_call(bound)
+        node = _request_call(bound, rules)
     else:
         return Decision.manual("IDM012", f"index {index} is out of range for a 3-tuple")
     return Decision.by_rule(RULES["IDM011"], node)

@@ -8,12 +8,12 @@ from typing import Any
 
 from codemods.generator.rules import ID_TYPES, RuleSet
 from codemods.uuid_ids.uuid_rules import (
-    FILLER_WORDS, ID_WORDS, MAKER_WORDS, NON_ID_WORDS, SECRET_WORDS, UUID_NAME_TYPES, UUID_WORDS,
+    FILLER_WORDS, ID_WORDS, MAKER_WORDS, NON_ID_WORDS, SECRET_ID_WORDS, SECRET_WORDS, UUID_NAME_TYPES, UUID_WORDS,
 )
 
 _ID_TEXT = re.compile(r"^[A-Za-z0-9_-]*$")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_NOT_IDENT = re.compile(r"[^A-Za-z0-9]+")
+_NOT_IDENT = re.compile(r"[\W_]+")
 
 
 def words(name: str) -> list[str]:
@@ -31,6 +31,21 @@ def has_secret(text: str) -> bool:
     return any(word in lowered for word in SECRET_WORDS)
 
 
+def secret_word(text: str | None) -> str | None:
+    """The word that makes a name or ID prefix a secret (``session_id`` -> session, ``jti``, ``api_key``)."""
+    if not text:
+        return None
+    ws = words(text)
+    for word in ws:
+        if word in SECRET_ID_WORDS:
+            return word
+        if word.endswith(("token", "tokens", "secret", "password")) or word.startswith("csrf"):
+            return word
+    if "api" in ws and "key" in ws:
+        return "api key"
+    return None
+
+
 def word_type(word: str, rules: RuleSet) -> str | None:
     """IDType value a word names: an IDType value or alias, then ``name_types``, then the defaults."""
     return rules.type_for_word(word) or rules.name_types.get(word) or UUID_NAME_TYPES.get(word)
@@ -44,6 +59,8 @@ class Typed:
     how: str
     #: A libcst expression (an f-string head) to use as ``prefix=``.
     prefix_node: Any = None
+    #: The word that decided the type (``run`` for ``parent_run_id``), when one did.
+    word: str | None = None
 
 
 def type_from_name(name: str | None, rules: RuleSet, *, with_fallback: bool) -> Typed | None:
@@ -56,7 +73,7 @@ def type_from_name(name: str | None, rules: RuleSet, *, with_fallback: bool) -> 
     subject = [w for w in (ws[:-1] if id_name else ws) if w not in FILLER_WORDS]
     found = word_type(subject[-1], rules) if subject else None  # the head word: parent_run_id is a run ID
     if found:
-        return Typed(found, None, f"the name {name!r} says {found}")
+        return Typed(found, None, f"the name {name!r} says {found}", word=subject[-1])
     joined = "_".join(subject)
     if with_fallback and id_name and subject and _ID_TEXT.match(joined):
         return Typed(rules.fallback_type, joined,
@@ -65,21 +82,46 @@ def type_from_name(name: str | None, rules: RuleSet, *, with_fallback: bool) -> 
 
 
 def type_from_literal(text: str, name: str | None, rules: RuleSet) -> Typed:
-    """A literal prefix resolved like a ``generate_base_id`` prefix (MIGRATION.md), with the
-    target name tried before the fallback type."""
+    """A literal prefix resolved like a ``generate_base_id`` prefix (MIGRATION.md), except that the
+    name the ID is stored under beats a type word inside the prefix: ``request_id = f"ws_req_{...}"``
+    is a request ID, and ``alert_id = f"user_alert_{...}"`` is no user ID."""
+    by_name = type_from_name(name, rules, with_fallback=False)
+    whole = text if text in ID_TYPES else rules.aliases.get(text)
+    if by_name is not None:
+        same = whole == by_name.id_type and not rules.keep_prefix
+        return Typed(by_name.id_type, None if same else text,
+                     f"{by_name.how}" + ("" if same else f"; prefix {text!r} kept"), word=by_name.word)
     if text in ID_TYPES:
-        return Typed(text, text if rules.keep_prefix else None, f"prefix {text!r} is the IDType value")
-    if text in rules.aliases:
-        found = rules.aliases[text]
-        return Typed(found, text if rules.keep_prefix else None, f"prefix {text!r} is an alias of {found}")
+        return Typed(text, text if rules.keep_prefix else None, f"prefix {text!r} is the IDType value", word=text)
+    if whole is not None:
+        return Typed(whole, text if rules.keep_prefix else None, f"prefix {text!r} is an alias of {whole}", word=text)
     for word in words(text):
         found = word_type(word, rules)
+        if found and not _names_an_id(name):
+            return Typed(found, text, f"the word {word!r} of prefix {text!r} says {found}; prefix kept", word=word)
         if found:
-            return Typed(found, text, f"the word {word!r} of prefix {text!r} says {found}; prefix kept")
-    by_name = type_from_name(name, rules, with_fallback=False)
-    if by_name is not None:
-        return Typed(by_name.id_type, text, f"prefix {text!r} names no type, {by_name.how}; prefix kept")
+            return Typed(rules.fallback_type, text, f"the name {name!r} beats the word {word!r} of prefix {text!r} "
+                         "but names no type: the fallback type, prefix kept")
     return Typed(rules.fallback_type, text, f"prefix {text!r} names no type: the fallback type, prefix kept")
+
+
+def _names_an_id(name: str | None) -> bool:
+    """``alert_id``: an ID name with a subject (its words, not a prefix's, say what it identifies)."""
+    ws = words(name) if name else []
+    return len(ws) >= 2 and ws[-1] in ID_WORDS and any(w not in FILLER_WORDS for w in ws[:-1])
+
+
+def wrapper_subject(func: str) -> str | None:
+    """The ID name a typed wrapper stands for: ``ensure_user_id`` -> ``user_id``, ``ThreadID`` -> ``ThreadID``,
+    ``shared.types.UserID`` -> ``UserID``; None when ``func`` is no such wrapper."""
+    last = func.rpartition(".")[2]
+    if last.upper().endswith(("UUID", "GUID")):
+        return None
+    if last.startswith("ensure_") and last.endswith(("_id", "_ids")):
+        return last[len("ensure_"):]
+    if len(last) > 2 and last[0].isupper() and last.endswith(("ID", "Id")) and last[:-2].isalnum():
+        return last
+    return None
 
 
 def function_names_id(name: str) -> bool:

@@ -8,12 +8,23 @@ if TYPE_CHECKING:
     from codemods.generator.rules import RuleSet
 
 
+#: Directories whose files are test code: the tests themselves and the shared test framework.
+TEST_DIRS = frozenset({"tests", "test_framework"})
+
+
 def is_test_path(path: str) -> bool:
-    """Under a ``tests/`` directory, or named ``test_*.py``, ``*_test.py`` or ``conftest.py``."""
+    """Under a ``tests/`` or ``test_framework/`` directory, or named ``test_*.py``, ``*_test.py`` or
+    ``conftest.py``."""
     parts = path.replace("\\", "/").split("/")
     name = parts[-1]
-    return ("tests" in parts[:-1] or name.startswith("test_") or name.endswith("_test.py")
+    return (bool(TEST_DIRS.intersection(parts[:-1])) or name.startswith("test_") or name.endswith("_test.py")
             or name == "conftest.py")
+
+
+def in_adhoc_paths(path: str, rules: "RuleSet") -> bool:
+    """Is ``path`` under one of ``adhoc_ids_paths`` (repo-relative; ``.`` is the whole repository)?"""
+    posix = path.replace("\\", "/")
+    return any(p == "." or posix == p or posix.startswith(p + "/") for p in rules.adhoc_ids_paths)
 
 
 def is_api_file(path: str, rules: "RuleSet") -> bool:

@@ -1,8 +1,8 @@
 """The ``adhoc-ids`` and ``test-ids`` recipes, as the registry sees them. No libcst at module level.
 
 Where they do a job differently from the generator recipe (positions from ``PositionProvider``,
-needed names by a tree walk, the ``test_id_helper`` import by ``AddImportsVisitor``), the modules
-that do it say why: ``site_transformer`` and ``test_ids``.
+needed names by a tree walk, their own uuid-import removal in ``finish``), the module that does it
+says why: ``site_transformer``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class AdhocIdsRecipe(_UuidRecipe):
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.uuid_ids.adhoc_ids import build_adhoc_transformer
 
-        return build_adhoc_transformer(context.module, context.source, context.path, context.rules)
+        return _with_review(build_adhoc_transformer(context), context)
 
 
 class TestIdsRecipe(_UuidRecipe):
@@ -50,4 +50,12 @@ class TestIdsRecipe(_UuidRecipe):
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.uuid_ids.test_ids import build_test_ids_transformer
 
-        return build_test_ids_transformer(context.module, context.source, context.path, context.rules)
+        return _with_review(build_test_ids_transformer(context), context)
+
+
+def _with_review(transform, context: "FileContext"):
+    """Hand the transformer the file's review decisions (``codemods.engine.review``)."""
+    if transform is not None and context.overrides:
+        transform.overrides = context.overrides
+        transform.original_line = context.original_line or int
+    return transform

@@ -12,7 +12,7 @@ import libcst as cst
 
 from codemods.engine.nodes import dotted_name, literal_text
 from codemods.engine.pruning import nodes_of
-from codemods.uuid_ids.naming import function_names_id, has_secret, id_literal, non_id_name
+from codemods.uuid_ids.naming import function_names_id, has_secret, id_literal, non_id_name, wrapper_subject
 from codemods.uuid_ids.uuid_names import UuidNames
 
 #: Calls whose argument is hashed, encoded or parsed: a uuid passed to them is not an ID.
@@ -38,6 +38,12 @@ class Site:
     dotted: str | None = None
     #: ``named``, ``function`` (returned by a function), ``positional`` (a call argument) or ``other``.
     kind: str = "other"
+    #: A typed wrapper the ID is passed through: ``ensure_user_id(...)``, ``UserID(...)``.
+    wrapper: str | None = None
+    #: The ``uuid4()`` call, and its line and 1-based column in the whole file (set by the transformer).
+    call: cst.Call | None = None
+    line: int = 0
+    column: int = 0
 
     @property
     def prefixed(self) -> bool:
@@ -187,7 +193,13 @@ def analyze(stack: list[cst.CSTNode], names: UuidNames) -> tuple[Site, int] | No
             site.root, site.problem, ri = outer, "other", ri - 1
         else:
             break
-    site.name, site.dotted, site.kind = _position(stack, ri, names)
+    at = ri
+    if ri >= 2 and isinstance(stack[ri - 1], cst.Arg) and stack[ri - 1].keyword is None and not stack[ri - 1].star \
+            and isinstance(stack[ri - 2], cst.Call) and stack[ri - 2].args[0] is stack[ri - 1]:
+        func = dotted_name(stack[ri - 2].func)
+        if func and wrapper_subject(func):
+            site.wrapper, at = func, ri - 2  # ensure_user_id(<ID>): stored where the wrapper's result goes
+    site.name, site.dotted, site.kind = _position(stack, at, names)
     if site.kind == "skip":
         return None
     if site.name is not None and (has_secret(site.name) or non_id_name(site.name)):

@@ -1,27 +1,28 @@
 """``test-ids``: ``uuid.uuid4().hex[:8]``-style test identifiers become manager calls.
 
-Test files only. The site analysis is the one ``adhoc-ids`` uses (``codemods.uuid_ids.sites``);
-the policy differs: a test identifier only has to be unique, so one whose type nothing
-names takes the fallback type instead of being left to a human. A site whose
-format the test asserts on is ``manual`` (``codemods.uuid_ids.format_checks``). With
-``test_id_helper`` configured, sites call that helper (imported) instead of the manager.
+Test files only (``test_framework/`` included). The site analysis is the one ``adhoc-ids`` uses
+(``codemods.uuid_ids.sites``, ``codemods.uuid_ids.flow``); the policy differs: a test identifier
+only has to be unique, so one whose type nothing names takes the fallback type instead of being
+left to a human. A site whose format the test asserts on (``codemods.uuid_ids.format_checks``),
+whose text the test cuts, that sits in a test about ID formats or in a raw-UUID sample
+(``codemods.uuid_ids.flow.purpose``) is ``manual``. With ``test_id_helper`` configured, sites
+call that helper (imported) instead of the manager.
 
-The helper is imported with libcst's ``AddImportsVisitor``, the manager names with the engine's
-own ``add_import`` (``codemods.engine.imports``): the two place an import differently (the
-engine's can take the place of a removed generator import, and spaces the code after it), so
-switching either to the other would move lines in the files it rewrites.
+The helper is imported the way the engine imports the manager names (``codemods.engine.imports``):
+in the scope that uses it, after the imports and ``sys.path`` bootstraps before its first use.
 """
 
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, ImportItem
 
 from codemods.core.decision import Decision
+from codemods.core.file_transform import FileContext
+from codemods.engine.imports import import_where_used
 from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import has_comment, nodes_of
-from codemods.generator.rules import RuleSet
+from codemods.uuid_ids.flow.purpose import format_test, raw_sample
+from codemods.uuid_ids.flow.sinks import DERIVED, OUT, SECRET, UUID
 from codemods.uuid_ids.format_checks import FormatChecks, format_use, scope_key
 from codemods.uuid_ids.naming import Typed, names_uuid
 from codemods.uuid_ids.paths import is_api_file, is_test_path, module_of
@@ -34,15 +35,17 @@ from codemods.uuid_ids.uuid_rules import TEST_IDS
 class TestIdsTransformer(UuidSiteTransformer):
     RECIPE = TEST_IDS
     __test__ = False  # not a pytest class
+    CODES = {SECRET: "IDM216", OUT: "IDM217", UUID: "IDM218", DERIVED: "IDM221", "run": "IDM204",
+             "no_thread": "IDM219", "wrapper": "IDM220"}
 
-    def __init__(self, module: cst.Module, rules: RuleSet, names: UuidNames,
+    def __init__(self, context: FileContext, names: UuidNames,
                  helper: tuple[str, str] | None, helper_clash: bool) -> None:
-        super().__init__(module, rules, names)
+        super().__init__(context, names)
         #: (module, function) of the configured test_id_helper, when this file may use it.
         self.helper = helper
         self.helper_clash = helper_clash
         checks = FormatChecks(names)
-        module.visit(checks)
+        context.module.visit(checks)
         self._checked = checks.checked
 
     def _asserted(self, site: Site, ancestors: list[cst.CSTNode]) -> bool:
@@ -50,20 +53,45 @@ class TestIdsTransformer(UuidSiteTransformer):
             return True
         return bool(site.dotted) and (scope_key(ancestors, site.dotted), site.dotted) in self._checked
 
+    def _purpose(self, site: Site) -> Decision | None:
+        """A test about ID formats, or a sample that is a raw UUID on purpose."""
+        call = self.ast_call(site)
+        if call is None:
+            return None
+        why = format_test(self.facts, call, self.path)
+        if why:
+            return uuid_manual("IDM222", "", why)
+        why = raw_sample(self.facts, call)
+        return uuid_manual("IDM223", "", why) if why else None
+
     def decide(self, site: Site, ancestors: list[cst.CSTNode]) -> Decision | None:
+        flow = self.flow_of(site)
+        kept = self.keep_secret(site, flow)
+        if kept is None and not site.prefixed and names_uuid(site.name):
+            kept = uuid_manual("IDM213")
+        kept = kept or self.keep_uuid(flow)
+        if kept is not None:
+            return kept
         if has_comment(site.root):
             return uuid_manual("IDM214")
         if site.problem == "other":
             return uuid_manual("IDM211")
         if site.problem == "computed":
             return uuid_manual("IDM212", computed_suggestion(site, self.module))
-        if not site.prefixed and names_uuid(site.name):
-            return uuid_manual("IDM213")
+        kept = self.untyped_wrapper(site)
+        if kept is not None:
+            return kept
         typed = resolve(site, self.rules, with_fallback=True) or Typed(
             self.rules.fallback_type, None, "nothing names the ID: the fallback type")
         node = self.build(site, typed)
         if self._asserted(site, ancestors):
             return uuid_manual("IDM210", self.module.code_for_node(node) + "  # and fix the assertion")
+        kept = self._purpose(site) or self.keep_text(flow)
+        if kept is not None:
+            return kept
+        run = self.run_id(site, typed)
+        if run is not None:
+            return run
         if self.helper is not None and self.helper_clash:
             call = self.module.code_for_node(node.with_changes(func=cst.Name(self.helper[1])))
             return uuid_manual("IDM215", f"{call}  # after renaming the local {self.helper[1]}")
@@ -80,8 +108,7 @@ class TestIdsTransformer(UuidSiteTransformer):
     def finish(self, module: cst.Module) -> cst.Module:
         module = super().finish(module)
         if self.applied and self.helper is not None:
-            context = CodemodContext()
-            module = module.visit(AddImportsVisitor(context, [ImportItem(self.helper[0], self.helper[1])]))
+            module = import_where_used(module, self.helper[0], {self.helper[1]})
         return module
 
 
@@ -106,11 +133,12 @@ def _binds_elsewhere(module: cst.Module, name: str, helper_module: str) -> bool:
     return False
 
 
-def build_test_ids_transformer(module: cst.Module, source: bytes, path: str, rules: RuleSet) -> TestIdsTransformer | None:
+def build_test_ids_transformer(context: FileContext) -> TestIdsTransformer | None:
     """The ``test-ids`` transformer for a test file that imports uuid4, else None."""
+    source, path, rules = context.source, context.path, context.rules
     if b"uuid" not in source or not is_test_path(path) or is_api_file(path, rules):
         return None
-    names = collect_uuid_names(module)
+    names = collect_uuid_names(context.module)
     if not names.all:
         return None
     helper = None
@@ -119,6 +147,5 @@ def build_test_ids_transformer(module: cst.Module, source: bytes, path: str, rul
         helper_module, _, func = rules.test_id_helper.partition(":")
         if helper_module != module_of(path):
             helper = (helper_module, func)
-            clash = func.encode() in source and _binds_elsewhere(module, func, helper_module)
-    return TestIdsTransformer(module, rules, names, helper, clash)
-
+            clash = func.encode() in source and _binds_elsewhere(context.module, func, helper_module)
+    return TestIdsTransformer(context, names, helper, clash)

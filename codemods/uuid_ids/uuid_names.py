@@ -1,4 +1,10 @@
-"""Which local names reach ``uuid.uuid4`` in a file, and removing the uuid imports a rewrite left unused."""
+"""Which local names reach ``uuid.uuid4`` in a file, and removing the uuid imports a rewrite left unused.
+
+An import is unused when the scope it binds in had uses of its name before the
+rewrite and has none after: a function-local ``import uuid`` goes with the last
+use in that function, even while the module still uses its own ``import uuid``
+elsewhere. Comment lines above a removed import stay (``codemods.engine.imports.line_removal``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from codemods.engine.imports.line_removal import Placeholders, splice_block, splice_module
 from codemods.engine.nodes import dotted_name
 
 
@@ -59,43 +66,104 @@ def collect_uuid_names(module: cst.Module) -> UuidNames:
     return visitor.names
 
 
-class _NameUses(cst.CSTVisitor):
-    """Name uses outside imports, attribute names excluded."""
+#: (function ordinal, name): ordinal 0 is the module, then every ``def`` in source order.
+ScopedName = tuple[int, str]
+
+
+def _local_names(node: cst.Import | cst.ImportFrom) -> list[str]:
+    if isinstance(node.names, cst.ImportStar):
+        return []
+    out = []
+    for alias in node.names:
+        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            out.append(alias.asname.name.value)
+        else:
+            out.append((dotted_name(alias.name) or "").split(".")[0])
+    return out
+
+
+class _Functions:
+    """Numbers every ``def`` in visiting order; rewrites add or remove none, so the
+    numbers of the tree before and after a rewrite agree."""
 
     def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
+        self.stack = [0]
+        self._count = 0
 
-    def visit_Import(self, node: cst.Import) -> bool:
+    def enter(self) -> None:
+        self._count += 1
+        self.stack.append(self._count)
+
+    def leave(self) -> None:
+        self.stack.pop()
+
+
+class _ScopedUses(cst.CSTVisitor):
+    """Name uses outside imports (attribute names excluded), each counted for the scope that imports it."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__()
+        self.names = names
+        self.functions = _Functions()
+        self.imported: dict[int, set[str]] = {}
+        self.uses: list[tuple[str, tuple[int, ...]]] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.enter()
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.functions.leave()
+
+    def _imports(self, node) -> bool:
+        self.imported.setdefault(self.functions.stack[-1], set()).update(_local_names(node))
         return False
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        return False
+    visit_Import = visit_ImportFrom = _imports
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         node.value.visit(self)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
-        self.counts[node.value] += 1
+        if node.value in self.names:
+            self.uses.append((node.value, tuple(self.functions.stack)))
+
+    def counts(self) -> Counter[ScopedName]:
+        out: Counter[ScopedName] = Counter()
+        for name, chain in self.uses:
+            scope = next((f for f in reversed(chain) if name in self.imported.get(f, ())), 0)
+            out[(scope, name)] += 1
+        return out
 
 
-def name_uses(module: cst.CSTNode) -> Counter[str]:
-    visitor = _NameUses()
+def scoped_uses(module: cst.CSTNode, names: set[str]) -> Counter[ScopedName]:
+    visitor = _ScopedUses(names)
     module.visit(visitor)
-    return visitor.counts
+    return visitor.counts()
 
 
 class _DropImports(cst.CSTTransformer):
-    """Remove the given local names from ``import uuid`` / ``from uuid import ...``."""
+    """Remove the given (scope, local name)s from ``import uuid`` / ``from uuid import ...``."""
 
-    def __init__(self, names: set[str]) -> None:
+    def __init__(self, gone: set[ScopedName]) -> None:
         super().__init__()
-        self.names = names
-        self._emptied: set[int] = set()
+        self.gone = gone
+        self.functions = _Functions()
+        self.removed = Placeholders()
 
-    def _keep(self, node, aliases, local_of):
-        keep = [a for a in aliases if local_of(a) not in self.names]
-        if len(keep) == len(aliases):
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.enter()
+
+    def leave_FunctionDef(self, original_node, updated_node):
+        self.functions.leave()
+        return updated_node
+
+    def _drop(self, local: str | None) -> bool:
+        return local is not None and (self.functions.stack[-1], local) in self.gone
+
+    def _keep(self, node, local_of):
+        keep = [a for a in node.names if not self._drop(local_of(a))]
+        if len(keep) == len(node.names):
             return node
         if not keep:
             return cst.RemovalSentinel.REMOVE
@@ -103,7 +171,7 @@ class _DropImports(cst.CSTTransformer):
         return node.with_changes(names=keep)
 
     def leave_Import(self, original_node, updated_node):
-        return self._keep(updated_node, updated_node.names,
+        return self._keep(updated_node,
                           lambda a: (a.evaluated_alias or "uuid") if dotted_name(a.name) == "uuid" else None)
 
     def leave_ImportFrom(self, original_node, updated_node):
@@ -111,41 +179,24 @@ class _DropImports(cst.CSTTransformer):
             return updated_node
         if isinstance(updated_node.names, cst.ImportStar):
             return updated_node
-        return self._keep(updated_node, updated_node.names, lambda a: a.evaluated_alias or dotted_name(a.name))
+        return self._keep(updated_node, lambda a: a.evaluated_alias or dotted_name(a.name))
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if updated_node.body:
             return updated_node
         # libcst would drop the emptied line with the comments above it; the block decides instead.
-        placeholder = updated_node.with_changes(body=[cst.Pass()])
-        self._emptied.add(id(placeholder))
-        return placeholder
-
-    def _splice(self, body) -> list:
-        """Drop emptied import lines; the lines above one (comments, spacing) move to the next statement."""
-        out, carry = [], []
-        for stmt in body:
-            if id(stmt) in self._emptied:
-                carry += stmt.leading_lines
-                continue
-            if carry:
-                if stmt.leading_lines:  # it brings its own spacing: keep ours only up to the last comment
-                    while carry and carry[-1].comment is None:
-                        carry.pop()
-                stmt, carry = stmt.with_changes(leading_lines=[*carry, *stmt.leading_lines]), []
-            out.append(stmt)
-        return out
+        return self.removed.make(original_node.leading_lines)
 
     def leave_IndentedBlock(self, original_node, updated_node):
-        body = self._splice(updated_node.body)
-        return updated_node.with_changes(body=body or [cst.SimpleStatementLine([cst.Pass()])])
+        return splice_block(updated_node, self.removed)
 
     def leave_Module(self, original_node, updated_node):
-        return updated_node.with_changes(body=self._splice(updated_node.body))
+        return splice_module(updated_node, self.removed)
 
 
-def drop_unused_uuid_imports(module: cst.Module, names: UuidNames, before: Counter[str]) -> cst.Module:
-    """Remove uuid imports whose last use a rewrite removed (used before, unused now)."""
-    after = name_uses(module)
-    gone = {n for n in names.all if before[n] and not after[n]}
+def drop_dead_uuid_imports(original: cst.Module, module: cst.Module, names: set[str]) -> cst.Module:
+    """Remove the uuid imports whose scope lost its last use in the rewrite (``original`` -> ``module``)."""
+    before = scoped_uses(original, names)
+    after = scoped_uses(module, names)
+    gone = {key for key, count in before.items() if count and not after[key]}
     return module.visit(_DropImports(gone)) if gone else module

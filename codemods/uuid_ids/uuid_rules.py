@@ -31,11 +31,35 @@ UUID_NAME_TYPES: dict[str, str] = {
     "account": "user",
 }
 
-#: A name or literal containing one of these holds a secret, not an ID: never touched,
-#: not even reported (manager IDs carry 32 random bits and a guessable counter).
+#: A name or literal containing one of these holds a secret, not an ID (``session_token``, ``api_key``):
+#: never touched, not even reported. ID-shaped secrets (``session_id``, ``jti``) are reported
+#: (``SECRET_ID_WORDS``).
 SECRET_WORDS: tuple[str, ...] = (
     "token", "secret", "nonce", "salt", "key", "password", "passwd", "csrf", "otp", "signature",
 )
+
+#: Words of a name or ID prefix (whole words) that make the value a secret or a credential: reported,
+#: never rewritten, in production and tests. A manager ID carries 32 random bits and a guessable
+#: counter; a session key, a JWT ``jti``, an OAuth ``state`` or ``code`` needs all 122 of a uuid4.
+SECRET_ID_WORDS: frozenset[str] = frozenset({
+    "session", "sessions", "sess", "sid", "jti", "state", "code", "codes", "credential", "credentials", "cred",
+    "creds", "lock", "locks", "idempotency", "password", "passwd", "reset", "invite", "invites", "invitation",
+    "verification", "verify", "token", "tokens", "secret", "secrets", "nonce", "salt", "csrf", "xsrf", "otp",
+    "totp", "signature", "apikey",
+})
+
+#: Words that make an ID a run ID: it becomes ``UnifiedIDManager.generate_run_id(<thread>)``.
+RUN_WORDS: frozenset[str] = frozenset({"run"})
+
+#: Words of a test's path, class or function name that say it is about ID formats or legacy UUIDs.
+FORMAT_TEST_WORDS: frozenset[str] = frozenset({
+    "format", "formats", "compliance", "compliant", "legacy", "uuid", "uuids", "guid", "guids",
+})
+
+#: Words of a fixture, sample or comment that say a test provides raw UUIDs on purpose.
+RAW_SAMPLE_WORDS: frozenset[str] = frozenset({
+    "raw", "legacy", "invalid", "malformed", "bad", "wrong", "reject", "rejects", "rejected", "uuid", "uuids", "guid", "guids",
+})
 
 #: Whole words of a name that say the value is not an ID (a file name, a path, a label):
 #: never touched, not reported.
@@ -61,6 +85,9 @@ FILLER_WORDS: frozenset[str] = frozenset({
     "new", "make", "gen", "generate", "create", "build", "get", "next", "random", "rand", "fresh", "mint",
     "unique", "allocate", "short", "long", "full", "raw", "tmp", "temp", "my", "the", "some", "local", "default",
 })
+
+
+KEEP = "keep uuid.uuid4()"
 
 
 def _row(code: str, member: str, recipe: str, safety: Safety, why: str, before: str, after: str,
@@ -91,8 +118,13 @@ UUID_RULES: dict[str, Rule] = by_code(
         _row("IDM104", 'f"<prefix>_{x}_{uuid4()...}"', ADHOC, Safety.FORMAT,
              "an f-string ID with other placeholders before the uuid part: typed by its leading literal "
              "words (else the target name, else the fallback type), the rest of the f-string kept as prefix=",
-             'session_id = f"session_{user_id}_{uuid.uuid4().hex[:8]}"',
-             'session_id = get_id_manager().generate_id(IDType.SESSION, prefix=f"session_{user_id}")'),
+             'trace_id = f"trace_{user_id}_{uuid.uuid4().hex[:8]}"',
+             'trace_id = get_id_manager().generate_id(IDType.TRACE, prefix=f"trace_{user_id}")'),
+        _row("IDM105", "run_id = <uuid4 ID> (thread in reach)", ADHOC, Safety.FORMAT,
+             "a run ID (its name, wrapper or prefix says run) with a thread_id / *_thread_id parameter or "
+             "earlier local in reach: the run ID embeds that thread (any prefix is dropped)",
+             'def start(thread_id):\n    run_id = f"run_{uuid.uuid4().hex[:8]}"',
+             "def start(thread_id):\n    run_id = UnifiedIDManager.generate_run_id(thread_id)"),
         _row("IDM110", "str(uuid4()) (no prefix, no ID name)", ADHOC, Safety.MANUAL,
              "no prefix and a target that says nothing about the ID (x, id, result, a positional argument): "
              "its type cannot be known",
@@ -115,6 +147,43 @@ UUID_RULES: dict[str, Rule] = by_code(
              "a comment inside the expression would be lost by the rewrite",
              'ref = (\n    "txn_"  # ledger\n    + str(uuid.uuid4())\n)', "",
              suggestion="move the comment out of the expression, then re-run"),
+        _row("IDM115", "<secret> = uuid4()", ADHOC, Safety.MANUAL,
+             "a secret (by its name, its prefix or the API it is passed to: session, jti, state, code, lock, "
+             "credential, reset, invite, verification, token...): it needs the 122 random bits of a uuid4, a "
+             "manager ID has 32 and a guessable counter; never rewritten",
+             "session_id = str(uuid.uuid4())", "",
+             suggestion="keep uuid.uuid4() (or use secrets.token_urlsafe())"),
+        _row("IDM116", "uuid4() -> outside the process", ADHOC, Safety.MANUAL,
+             "leaves the process: keep a UUID. The value reaches an ORM column or its default, a file path, "
+             "table name or storage key, an HTTP header, request or response body, an external client, a "
+             "message queue or a shared store, so it must stay unique across processes and restarts",
+             'job_id = str(uuid.uuid4())\nopen(f"/jobs/{job_id}.json", "w")', "", suggestion=KEEP),
+        _row("IDM117", "uuid4() -> UUID field", ADHOC, Safety.MANUAL,
+             "must be a UUID: the value reaches a field, column or parameter declared UUID, uuid.UUID(...) or "
+             "a key that the file parses with it",
+             "event_id = str(uuid.uuid4())\nrow = Event(event_id=event_id)  # event_id = Column(UUID)", "",
+             suggestion=KEEP),
+        _row("IDM118", "run_id = <uuid4 ID> (no thread)", ADHOC, Safety.MANUAL,
+             "run ID without a thread in reach: a manager run ID embeds its thread ID, and no thread_id / "
+             "*_thread_id parameter or earlier local is in reach",
+             'run_id = f"run_{uuid.uuid4().hex[:8]}"', "",
+             suggestion="pass the thread ID in, then UnifiedIDManager.generate_run_id(thread_id)"),
+        _row("IDM119", "<Type>ID(uuid4())", ADHOC, Safety.MANUAL,
+             "the ID is wrapped in ensure_<type>_id(...) / <Type>ID(...) of a type the manager has no IDType "
+             "for: never the fallback type inside a typed wrapper",
+             "org_id = OrgID(str(uuid.uuid4()))", "",
+             suggestion="add the word to [tool.idmigrate.name_types], or keep uuid.uuid4()"),
+        _row("IDM121", "uuid4() outside adhoc_ids_paths", ADHOC, Safety.MANUAL,
+             "production rewriting is opt-in: this file is outside [tool.idmigrate] adhoc_ids_paths. Every "
+             "rewritten production site registers its IDs in the manager for the life of the process "
+             "(about 310 B each, never freed without release_id), so each service or path is opted in deliberately",
+             'request_id = str(uuid.uuid4())  # in a hot path', "",
+             suggestion="add the service or path to adhoc_ids_paths, or keep uuid.uuid4()"),
+        _row("IDM122", "uuid4() text cut (x[:2], split)", ADHOC, Safety.MANUAL,
+             "the ID's text is cut (sliced or split, e.g. file_id[:2] to shard storage) or embedded in an email: "
+             "a manager ID starts with its type word, so the pieces no longer tell IDs apart",
+             "file_id = uuid.uuid4().hex\nshard = file_id[:2]", "",
+             suggestion="keep uuid.uuid4(), or cut the ID's random tail instead"),
         _row("IDM120", "def <custom generator>", ADHOC, Safety.MANUAL,
              "a function whose only job is to build a uuid-based ID: its return expression is rewritten "
              "where it qualifies, so callers keep working; call the manager directly and delete the function",
@@ -134,6 +203,9 @@ UUID_RULES: dict[str, Rule] = by_code(
              "helper with the manager's generate_id arguments, and the helper is imported",
              "run_id = str(uuid.uuid4())[:8]",
              "run_id = test_id(IDType.EXECUTION)"),
+        _row("IDM204", "run_id = uuid4() (test, thread in reach)", TEST_IDS, Safety.FORMAT,
+             "as IDM105, in a test", 'def test_run(thread_id):\n    run_id = str(uuid.uuid4())[:8]',
+             "def test_run(thread_id):\n    run_id = UnifiedIDManager.generate_run_id(thread_id)"),
         _row("IDM210", "uuid4().hex[:8] (format asserted)", TEST_IDS, Safety.MANUAL,
              "the test asserts on the identifier's format (len(), re.match(), uuid.UUID(), startswith, "
              "slicing, a uuid pattern): a manager ID would fail it",
@@ -151,9 +223,53 @@ UUID_RULES: dict[str, Rule] = by_code(
         _row("IDM214", "(comment in test ID expression)", TEST_IDS, Safety.MANUAL,
              "as IDM114, in a test", 'user_id = (  # fresh\n    uuid.uuid4().hex[:8]\n)', "",
              suggestion="move the comment out of the expression, then re-run"),
+        _row("IDM216", "<secret> = uuid4() (test)", TEST_IDS, Safety.MANUAL,
+             "as IDM115, in a test: secrets are never rewritten", "state = uuid.uuid4().hex", "",
+             suggestion="keep uuid.uuid4()"),
+        _row("IDM217", "uuid4() -> outside the process (test)", TEST_IDS, Safety.MANUAL,
+             "as IDM116, in a test (an HTTP client call, a queue, a store, a file)",
+             'client.post("/threads", json={"thread_id": str(uuid.uuid4())})', "", suggestion=KEEP),
+        _row("IDM218", "uuid4() -> UUID field (test)", TEST_IDS, Safety.MANUAL,
+             "as IDM117, in a test", "record = TraceRecord(trace_id=str(uuid.uuid4()))  # trace_id: UUID", "",
+             suggestion=KEEP),
+        _row("IDM219", "run_id = uuid4() (test, no thread)", TEST_IDS, Safety.MANUAL,
+             "as IDM118, in a test", "run_id = str(uuid.uuid4())[:8]", "",
+             suggestion="create the thread first, then UnifiedIDManager.generate_run_id(thread_id)"),
+        _row("IDM220", "<Type>ID(uuid4()) (test)", TEST_IDS, Safety.MANUAL,
+             "as IDM119, in a test", "org_id = OrgID(uuid.uuid4().hex[:8])", "",
+             suggestion="add the word to [tool.idmigrate.name_types], or keep uuid.uuid4()"),
+        _row("IDM221", "uuid4() text cut or embedded (test)", TEST_IDS, Safety.MANUAL,
+             "the test derives from the ID's text (x[:8], split, an email or file name built from it): a "
+             "manager ID's first characters are its type word, so the derived values collide",
+             'user_id = uuid.uuid4().hex\nemail = f"{user_id[:8]}@example.com"', "",
+             suggestion="derive from uuid.uuid4() directly, or keep it"),
+        _row("IDM222", "uuid4() in an ID-format test", TEST_IDS, Safety.MANUAL,
+             "a test about ID formats, compliance or legacy UUIDs (by its path, its class or function name, or "
+             "an assertion about UUID shape) simulates raw UUIDs on purpose",
+             "def test_legacy_uuid_accepted():\n    legacy = str(uuid.uuid4())", "", suggestion=KEEP),
+        _row("IDM223", "raw-UUID fixture or sample", TEST_IDS, Safety.MANUAL,
+             "a fixture or sample that provides a raw UUID on purpose (its name or a comment says raw, legacy, "
+             "invalid, uuid...): a manager ID would turn a should-fail sample into a valid one",
+             'INVALID_IDS = [str(uuid.uuid4())]  # should fail: raw UUID', "", suggestion=KEEP),
         _row("IDM215", "test_id_helper (name clash)", TEST_IDS, Safety.MANUAL,
              "the file already binds the configured test_id_helper's name to something else",
              "def test_id(): ...\nuser_id = uuid.uuid4().hex[:8]", "",
              suggestion="rename the local name, then re-run"),
     )
 )
+
+#: The reason a manual finding starts with, before what the site says (its flow, its name):
+#: ``leaves the process: keep a UUID: job_id -> open() (a file path) at L42``. Codes not listed start
+#: with their row's ``why``.
+SHORT_WHY: dict[str, str] = {
+    **dict.fromkeys(("IDM115", "IDM216"), "a secret: never rewritten"),
+    **dict.fromkeys(("IDM116", "IDM217"), "leaves the process: keep a UUID"),
+    **dict.fromkeys(("IDM117", "IDM218"), "must be a UUID"),
+    **dict.fromkeys(("IDM118", "IDM219"), "run ID without a thread in reach"),
+    **dict.fromkeys(("IDM119", "IDM220"), "the typed wrapper names no IDType"),
+    **dict.fromkeys(("IDM122", "IDM221"), "its text is cut or embedded: a manager ID starts with its type word"),
+    "IDM121": ("production rewriting is opt-in ([tool.idmigrate] adhoc_ids_paths): each rewritten site registers "
+               "its IDs for the life of the process, ~310 B each"),
+    "IDM222": "a test about ID formats or legacy UUIDs: keep the raw UUID",
+    "IDM223": "a raw UUID on purpose: keep it",
+}

@@ -10,6 +10,7 @@ resolves prefixes exactly as the codemod would.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from codemods.generator.rules import ID_TYPES, MEMBER_RULES, RuleSet
@@ -40,7 +41,7 @@ import warnings
 
 import {legacy_module} as _legacy
 from {legacy_module} import *  # noqa: F401,F403  (IdComponents, TestIdUtils, ...)
-from {manager} import IDType, UnifiedIDManager, get_id_manager, is_valid_id_format
+from {manager} import IDType, UnifiedIDManager, get_id_manager
 
 _ID_TYPES = {id_types!r}
 _ALIASES = {aliases!r}
@@ -57,11 +58,13 @@ def _deprecated(name, replacement):
 def _type_and_prefix(prefix):
     """Resolve a generate_base_id prefix like the codemod does (MIGRATION.md: how a prefix resolves)."""
     text = str(prefix)
+    if text == "run":  # no thread to embed here: keep the run start
+        return "execution", "run"
     if text in _ID_TYPES:
         return text, (text if _KEEP_PREFIX else None)
     if text in _ALIASES:
         return _ALIASES[text], (text if _KEEP_PREFIX else None)
-    for word in text.lower().split("_"):
+    for word in reversed(text.lower().split("_")):  # the last type word is the head of a compound
         found = word if word in _ID_TYPES else _ALIASES.get(word)
         if found:
             return found, text
@@ -94,10 +97,11 @@ class UnifiedIdGenerator(_legacy.UnifiedIdGenerator):
 
     @staticmethod
     def generate_user_context_ids(user_id, operation="context"):
-        _deprecated("generate_user_context_ids", "UnifiedIDManager.generate_thread_id()/generate_run_id()")
-        thread_id = UnifiedIDManager.generate_thread_id()
+        _deprecated("generate_user_context_ids",
+                    "get_id_manager().generate_id(IDType.THREAD) and UnifiedIDManager.generate_run_id(thread_id)")
+        thread_id = _generate("thread")
         run_id = UnifiedIDManager.generate_run_id(thread_id)
-        request_id = _generate("request", context={{"user_id": user_id, "operation": operation}})
+        request_id = _generate("request", context={request_context})
         return thread_id, run_id, request_id
 
     @staticmethod
@@ -108,11 +112,13 @@ class UnifiedIdGenerator(_legacy.UnifiedIdGenerator):
 
     @staticmethod
     def is_valid_id(id_string, expected_prefix=None):
-        if expected_prefix is not None:
-            _deprecated("is_valid_id", "is_valid_id_format(s) and s.startswith(prefix)")
-            return _legacy.UnifiedIdGenerator.is_valid_id(id_string, expected_prefix)
-        _deprecated("is_valid_id", "is_valid_id_format(s)")
-        return is_valid_id_format(id_string)
+        """The generator's own check, or an ID the manager made in this process (what the
+        shim's members now return): not the looser ``is_valid_id_format``."""
+        _deprecated("is_valid_id", "a check of the manager's IDs (see MIGRATION.md)")
+        if _legacy.UnifiedIdGenerator.is_valid_id(id_string, expected_prefix):
+            return True
+        made_here = isinstance(id_string, str) and get_id_manager().is_valid_id(id_string)
+        return made_here and (expected_prefix is None or id_string.startswith(str(expected_prefix)))
 
     @staticmethod
     def reset_global_counter():
@@ -143,8 +149,18 @@ _TYPED = '''
     @staticmethod
     def {member}({signature}):
         _deprecated("{member}", "get_id_manager().generate_id(IDType.{type_member})")
-        return _generate({id_type!r}, {prefix!r}, {{{context}}})
+        return _generate({id_type!r}, {prefix}, {context})
 '''
+
+
+def _prefix_expression(template: str | None) -> str:
+    """A rule's prefix template (``ws_conn_{user_id[:8]}``, ``{session_type=web}``) as an f-string of
+    the method's parameters (defaults come from the signature)."""
+    if not template:
+        return "None"
+    if "{" not in template:
+        return repr(template)
+    return "f" + repr(re.sub(r"=\w*\}", "}", template))
 
 
 def _signature(params: tuple[str, ...], defaults: dict[str, str]) -> str:
@@ -194,10 +210,14 @@ def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_
             continue
         handled.add(member)
         id_type = rule.id_type or rules.fallback_type
-        context = ", ".join(f'"{p}": {p}' for p in rule.params)
+        if rules.context_data:
+            prefix = repr(rule.prefix.split("_{", 1)[0]) if rule.prefix else "None"
+            context = "{" + ", ".join(f'"{p}": {p}' for p in rule.params if p not in rule.droppable) + "}"
+        else:
+            prefix, context = _prefix_expression(rule.prefix), "None"
         typed.append(_TYPED.format(
             member=member, signature=_signature(rule.params, defaults.get(member, {})),
-            id_type=id_type, type_member=id_type.upper(), prefix=rule.prefix, context=context,
+            id_type=id_type, type_member=id_type.upper(), prefix=prefix, context=context,
         ))
     legacy = [
         f"    {name} = _keep_legacy({name!r})\n"
@@ -206,6 +226,7 @@ def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_
     return _HEADER.format(
         marker=MARKER, legacy_module=legacy_module, manager=manager_module,
         id_types=ID_TYPES, aliases=dict(rules.aliases), fallback=rules.fallback_type, keep=rules.keep_prefix,
+        request_context='{"user_id": user_id, "operation": operation}' if rules.context_data else "None",
         typed_methods="".join(typed), legacy_methods="\n" + "".join(legacy) if legacy else "",
         module_functions="".join(
             f"\n\n{name} = _warn_function(_legacy.{name}, \"the manager (see MIGRATION.md)\")\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import shlex
 import tempfile
 from pathlib import Path
 from typing import TextIO
@@ -76,4 +77,6 @@ def run_demo(directory: Path | None, out: TextIO, err: TextIO) -> int:
     out.write(render_summary(result))
     out.write(f"\nreview a batch:   git -C {target} show idmigrate/auth_service\n")
     out.write(f"review list:      idmigrate report {target}\n")
+    if not directory:  # a temp dir nobody asked for: say it stays, and how it goes
+        out.write(f"the demo repository stays in {target}; remove it with: rm -rf {shlex.quote(str(target))}\n")
     return result.exit_code

@@ -7,6 +7,8 @@ read the same dict. Every string from the repository goes through ``escape_contr
 
 from __future__ import annotations
 
+from codemods.apibind.bind import bind_rules
+from codemods.apibind.rows import NO_RULE, OFF
 from codemods.core.api import CLASS, Member
 from codemods.generator.rules import Rule, RuleSet
 from codemods.generator.targets import SINGLETON, check_target, targets_of
@@ -36,22 +38,33 @@ def _member_entry(member: Member, owner: str) -> dict:
     }
 
 
-def _rule_entry(rule: Rule | None, manager: FoundApi, defined: bool) -> dict:
+def _rule_entry(rule: Rule | None, manager: FoundApi, note: str) -> dict:
     if rule is None:
-        return {"rule": None, "rule_kind": None, "safety": None, "targets": [], "note": ""}
+        return {"rule": None, "rule_kind": None, "safety": None, "targets": [], "note": note}
     targets = [
         {"call": t.call, "member": t.member, "via": t.via, "missing": check_target(t, manager.cls, manager.functions)}
         for t in targets_of(rule)
     ]
-    note = ""
-    if rule.latent and defined:
-        note = "defined here; the rule assumes it is not"
-    elif not rule.latent and not defined:
-        note = "not defined here"
     return {"rule": rule.code, "rule_kind": rule.kind, "safety": rule.safety.label, "targets": targets, "note": note}
 
 
-def _generator_members(generator: FoundApi, manager: FoundApi, rules: RuleSet) -> list[dict]:
+def binding_note(name: str, declared: Rule | None, bound: RuleSet) -> str:
+    """What binding the rules to this repository makes of the declared row (``codemods.apibind``)."""
+    if declared is None or bound.apis is None:
+        return ""
+    row = bound.members.get(name, declared)
+    notes = []
+    if row.code != declared.code:
+        notes.append(row.why if row.code in (NO_RULE, OFF) else f"defined here: {row.code} {row.safety.label}")
+    elif row.latent and not declared.latent:
+        notes.append("not defined here: a latent AttributeError")
+    counterpart = bound.apis.counterparts.get(name)
+    if counterpart is not None:
+        notes.append(f"calls that fit go to {counterpart.call}{counterpart.member.signature()}")
+    return "; ".join(notes)
+
+
+def _generator_members(generator: FoundApi, manager: FoundApi, rules: RuleSet, bound: RuleSet) -> list[dict]:
     rows: list[dict] = []
     seen: set[tuple[str, str]] = set()
     candidates: list[tuple[Member, str]] = []
@@ -65,18 +78,23 @@ def _generator_members(generator: FoundApi, manager: FoundApi, rules: RuleSet) -
         if not _shown(member, rules) or (member.name, owner) in seen:
             continue
         seen.add((member.name, owner))
-        rows.append(_member_entry(member, owner) | _rule_entry(rules.members.get(member.name), manager, True))
+        rule = rules.members.get(member.name)
+        rows.append(_member_entry(member, owner) | _rule_entry(rule, manager, binding_note(member.name, rule, bound)))
     if generator.api is not None:
         defined = {name for name, _ in seen} | set(generator.cls.members if generator.cls else ())
         for name, rule in rules.members.items():
             if name not in defined:
                 entry = {"name": name, "owner": None, "kind": None, "signature": "", "line": 0, "params": None}
-                rows.append(entry | _rule_entry(rule, manager, False))
+                rows.append(entry | _rule_entry(rule, manager, binding_note(name, rule, bound)))
     return rows
 
 
-def _manager_members(manager: FoundApi, generator_rows: list[dict]) -> list[dict]:
+def _manager_members(manager: FoundApi, generator_rows: list[dict], bound: RuleSet) -> list[dict]:
     targeted: dict[tuple[str, str], set[str]] = {}
+    for name, counterpart in (bound.apis.counterparts.items() if bound.apis else ()):
+        row = bound.members.get(name)
+        if row is not None:
+            targeted.setdefault((counterpart.member.name, "class"), set()).add(row.code)
     for row in generator_rows:
         for t in row["targets"]:
             owner = "module" if t["via"] == "module" else "class"
@@ -99,14 +117,16 @@ def _side(found: FoundApi) -> dict:
 
 
 def api_summary(apis: RepoApis, rules: RuleSet, root: str = "") -> dict:
-    """Both APIs, each generator member with its rule and that rule's manager targets (JSON-ready)."""
-    generator_rows = _generator_members(apis.generator, apis.manager, rules)
+    """Both APIs, each generator member with its rule and that rule's manager targets (JSON-ready);
+    ``note`` says what binding the rules to these APIs makes of the row."""
+    bound = bind_rules(rules, apis.generator.api, apis.manager.api)
+    generator_rows = _generator_members(apis.generator, apis.manager, rules, bound)
     id_type = apis.manager.api.classes.get("IDType") if apis.manager.api else None
     return {
         "root": root,
         "generator": _side(apis.generator) | {"members": generator_rows},
         "manager": _side(apis.manager) | {
-            "members": _manager_members(apis.manager, generator_rows),
+            "members": _manager_members(apis.manager, generator_rows, bound),
             "id_types": [m.name for m in id_type.members.values() if m.public] if id_type else [],
         },
         "problems": apis.problems,

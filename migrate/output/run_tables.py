@@ -39,16 +39,27 @@ def _state_cell(batch: BatchResult) -> str:
     return text
 
 
-def render_summary(result: RunResult) -> str:
-    """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, state."""
-    headers = ("service", "branch", "files", "sites", "passed", "failed", "commit", "state")
+def _quiet(batch: BatchResult) -> bool:
+    """A folder without a single generator site: a row only with ``-v``."""
+    return batch.state == "nothing" and not sum(batch.sites.values())
+
+
+def render_summary(result: RunResult, verbose: bool = False) -> str:
+    """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, base, state.
+
+    Rows of folders with no site at all are left out unless ``verbose``."""
+    headers = ("service", "branch", "files", "sites", "passed", "failed", "commit", "base", "state")
     rows = []
+    hidden = 0
     for b in result.batches:
+        if not verbose and _quiet(b):
+            hidden += 1
+            continue
         passed, failed = _tests_cell(b.tests)
         total = sum(b.sites.values())
         rows.append((
             b.service, b.branch or "-", str(b.files) if b.state in ("committed", "red") else "-",
-            str(total), passed, failed, (b.commit or "")[:10] or "-", _state_cell(b),
+            str(total), passed, failed, (b.commit or "")[:10] or "-", (b.base or "")[:10] or "-", _state_cell(b),
         ))
     rows = [tuple(escape_control(c) for c in r) for r in rows]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers[:-1])]
@@ -69,9 +80,16 @@ def render_summary(result: RunResult) -> str:
             lines.append(f"{escape_control(b.service)}: already failing on the base (not blamed on the migration): "
                          + escape_control(", ".join(already)))
     counts = Counter(b.state for b in result.batches)
+    bases = list(dict.fromkeys(b.base for b in result.batches if b.base and b.state in ("committed", "red")))
+    if not bases or bases == [result.base]:
+        based = f"base {result.base[:10]}"
+    else:  # e.g. --retry-failed on a newer HEAD: the earlier batches keep their base
+        based = "bases " + ", ".join(b[:10] for b in bases) + " (see the base column)"
     lines += ["", (f"{counts['committed']} committed, {counts['red']} red, {counts['nothing']} nothing to migrate, "
-                   f"{counts['pending'] + counts['running']} pending; base {result.base[:10]}; "
+                   f"{counts['pending'] + counts['running']} pending; {based}; "
                    f"back on {escape_control(result.start.describe())}")]
+    if hidden:
+        lines.append(f"{hidden} folder{'s' if hidden != 1 else ''} without generator usages not shown (-v lists them)")
     if result.stopped:
         lines.append(escape_control(result.stopped))
     if result.message:
@@ -81,7 +99,7 @@ def render_summary(result: RunResult) -> str:
 
 def render_status(report: dict[str, Any]) -> str:
     """The burndown table of ``status_report``: sites left per service and each batch's state."""
-    headers = ("service", "files", "exact", "format", "manual", "state")
+    headers = ("service", "files", "exact", "format", "manual", "reviewed", "pending", "state")
     table = []
     for r in report["services"]:
         state = r["label"]
@@ -92,7 +110,9 @@ def render_status(report: dict[str, Any]) -> str:
         elif r["state"] == "red":
             state += f": {r['reason']}"
         s = r["sites"]
-        table.append((r["service"], str(r["files"]), str(s["exact"]), str(s["format"]), str(s["manual"]), state))
+        review = r.get("review", {"reviewed": 0, "pending": 0})
+        table.append((r["service"], str(r["files"]), str(s["exact"]), str(s["format"]), str(s["manual"]),
+                      str(review["reviewed"]), str(review["pending"]), state))
     table = [tuple(escape_control(c) for c in row) for row in table]
     widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers[:-1])]
 
@@ -103,7 +123,10 @@ def render_status(report: dict[str, Any]) -> str:
     lines = [fmt(headers)] + [fmt(row) for row in table]
     t = report["totals"]
     lines.append(f"{t['all']} generator call sites left in the checkout: {t['exact']} exact, {t['format']} format, "
-                 f"{t['manual']} manual")
+                 f"{t['manual']} manual; review: {t.get('reviewed', 0)} decided, {t.get('pending', 0)} pending")
+    if report.get("stale_decisions"):
+        lines.append(f"{report['stale_decisions']} stale review decisions (site gone): "
+                     "prune with `idmigrate report --prune-decisions`")
     run = report.get("run") or {}
     if run.get("base"):
         line = f"last run: base {run['base'][:10]}, {run.get('status', '?')}"

@@ -35,6 +35,9 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
                     branch_tips[entry["branch"]] = gitops.branch_tip(repo, entry["branch"])
         finally:
             repo.close()
+    from migrate.review.honour import review_counts
+
+    reviews = review_counts(plan)
     rows = []
     order = order_services(plan.services, config.shared_packages)
     for service in order:
@@ -54,6 +57,7 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
             "files": usage["files"] if usage else 0,
             "sites": sites,
             "remaining": sum(sites.values()),
+            "review": reviews.get(service, {"reviewed": 0, "pending": 0}),
             "state": current,
             "label": STATE_LABELS.get(current, current),
             "branch": (entry or {}).get("branch") or "",
@@ -66,10 +70,12 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
             row["branch_status"] = ("ok" if tip == row["commit"] else "deleted" if tip is None else "moved")
         rows.append(row)
     totals = {c: sum(r["sites"][c] for r in rows) for c in ("exact", "format", "manual")}
+    totals |= {k: sum(r["review"][k] for r in rows) for k in ("reviewed", "pending")}
     return {
         "root": str(root),
         "run": dict(state.run) if state else {},
         "note": note,
         "services": rows,
-        "totals": totals | {"all": sum(totals.values())},
+        "totals": totals | {"all": sum(totals[c] for c in ("exact", "format", "manual"))},
+        "stale_decisions": len(getattr(plan.review, "stale", [])),
     }

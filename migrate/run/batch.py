@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from migrate import gitops
 from migrate.interrupts import deferred_interrupts
 from migrate.output.progress import Reporter
-from migrate.run import testrun
+from migrate.run import preflight, testrun
 from migrate.run.commit_message import commit_message
 from migrate.run.model import BatchResult, RunError, RunOptions, now, plural, site_counts
 from migrate.run.state import RunState
@@ -47,6 +47,10 @@ class Batch:
     outcomes: list[Outcome]
     changed: list[Outcome]
     worktree: Path
+    #: The batch's entry in the state file before this run (empty: none).
+    earlier: dict | None = None
+    #: The review decisions the plan honoured (``migrate.review.honour.ReviewState``), if any.
+    review: object = None
 
     def __post_init__(self) -> None:
         self.sites = site_counts(self.outcomes)
@@ -90,10 +94,34 @@ def _in_worktree(batch: Batch) -> BatchResult:
     written, tree = _write_and_stage(batch)
     if not written or tree == gitops.tree_of(batch.repo, batch.base):
         return _nothing(batch, "nothing to migrate")
+    if batch.tip is not None:
+        if _up_to_date(batch, tree):
+            return _kept(batch, written)
+        base, _recipe = preflight.batch_origin(batch.repo, batch.tip)
+        batch.report.line(f"{batch.label}: replacing {batch.branch} (was {batch.tip[:10]}, "
+                          f"base {(base or '?')[:10]})")
     tests = _test(batch)
     if tests.red:
         return _red(batch, written, tests)
     return _commit(batch, written, tree, tests)
+
+
+def _up_to_date(batch: Batch, tree: str) -> bool:
+    """The branch already holds exactly this batch: same base, same tree."""
+    base, _recipe = preflight.batch_origin(batch.repo, batch.tip)
+    return base == batch.base and gitops.tree_of(batch.repo, batch.tip) == tree
+
+
+def _kept(batch: Batch, written: list[str]) -> BatchResult:
+    """An up-to-date branch is left as it is (no test run, no new commit hash)."""
+    earlier = batch.earlier if (batch.earlier or {}).get("commit") == batch.tip else {}
+    record = earlier.get("tests")
+    reason = "up to date: already committed on this base"
+    batch.record(state="committed", branch=batch.branch, base=batch.base, sites=batch.sites, files=len(written),
+                 commit=batch.tip, tests=record, reason=reason)
+    batch.report.line(f"{batch.label}: up to date: {batch.branch} at {batch.tip[:10]} already holds this batch")
+    return BatchResult(batch.service, batch.branch, "committed", len(written), batch.sites, record, batch.tip,
+                       batch.base, reason)
 
 
 def _write_and_stage(batch: Batch) -> tuple[list[str], str]:

@@ -13,6 +13,21 @@ from migrate.gitops import HeadState
 DEFAULT_PREFIX = "idmigrate/"
 
 
+def recipe_label(recipes: tuple[str, ...] | list[str]) -> str:
+    """The recipes of a run as one name: "generator", "adhoc-ids", "generator+adhoc-ids"."""
+    from codemods.core.recipes import RECIPES, ordered
+
+    known = [n for n in dict.fromkeys(recipes) if n in RECIPES]
+    return "+".join(r.name for r in ordered(tuple(known))) if known else "+".join(recipes)
+
+
+def default_prefix(recipes: tuple[str, ...] | list[str]) -> str:
+    """``idmigrate/`` for the generator recipe (the branches of earlier versions), else
+    ``idmigrate/<recipe>/``, so batches of different recipes never share a branch."""
+    label = recipe_label(recipes)
+    return DEFAULT_PREFIX if label == "generator" else f"{DEFAULT_PREFIX}{label}/"
+
+
 class RunError(Exception):
     """Bad usage or input, or a repository ``run`` refuses to touch: exit 2, one line."""
 
@@ -22,7 +37,7 @@ class RunOptions:
     services: list[str] | None = None
     paths: list[str] | None = None
     base: str | None = None  # default: HEAD (on --resume: the interrupted run's base)
-    branch_prefix: str | None = None  # default: "idmigrate/" (on --resume: the run's prefix)
+    branch_prefix: str | None = None  # default: default_prefix(recipes) (on --resume: the run's prefix)
     resume: bool = False
     retry_failed: bool = False
     no_tests: bool = False

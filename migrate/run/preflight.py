@@ -10,6 +10,9 @@ from migrate.output.terminal import escape_control
 from migrate.run.model import RunError
 from migrate.run.state import RunState
 
+#: The commit message line that names the recipe of a batch commit.
+RECIPE_TRAILER = "Recipe: "
+
 if TYPE_CHECKING:
     import git
 
@@ -42,10 +45,23 @@ def check_prefix(repo: git.Repo, prefix: str) -> None:
         raise RunError(f"--branch-prefix {prefix!r} does not make valid branch names")
 
 
-def claim_branches(repo: git.Repo, state: RunState, branches: list[str], force: bool) -> dict[str, str | None]:
+def batch_origin(repo: git.Repo, tip: str) -> tuple[str | None, str]:
+    """(base, recipe) of a batch commit: its parent and its ``Recipe:`` trailer (commits made
+    before the trailer existed are the generator recipe's)."""
+    parent, message = gitops.commit_parent_and_message(repo, tip)
+    recipe = "generator"
+    for line in message.splitlines():
+        if line.startswith(RECIPE_TRAILER):
+            recipe = line[len(RECIPE_TRAILER):].strip()
+    return parent, recipe
+
+
+def claim_branches(repo: git.Repo, state: RunState, branches: list[str], force: bool,
+                   base: str = "", recipe: str = "generator") -> dict[str, str | None]:
     """branch -> its tip now (None: it does not exist yet), for every branch the run may move.
 
-    Each must be this tool's (or ``force``) and checked out in no worktree.
+    Each must be this tool's and hold a batch of the same recipe from the same base (or
+    ``force``), and be checked out in no worktree: a reviewed batch is never replaced silently.
     """
     checked_out = gitops.checked_out_branches(repo)
     tips: dict[str, str | None] = {}
@@ -59,5 +75,14 @@ def claim_branches(repo: git.Repo, state: RunState, branches: list[str], force: 
         if tip is not None and not state.owns_branch(branch, tip) and not force:
             raise RunError(f"branch {branch} already exists and was not created by idmigrate run "
                            "(or was changed since); delete or rename it, or use --force to replace it")
+        if tip is not None and not force:
+            their_base, their_recipe = batch_origin(repo, tip)
+            if their_recipe != recipe:
+                raise RunError(f"branch {branch} holds a batch of the {their_recipe} recipe, this run is {recipe}; "
+                               "choose another --branch-prefix, or use --force to replace it")
+            if base and their_base != base:
+                raise RunError(f"branch {branch} holds a batch from base {(their_base or '?')[:10]}, this run's base "
+                               f"is {base[:10]}; merge or delete it, leave it out (--service), or use --force "
+                               "to replace it")
         tips[branch] = tip
     return tips

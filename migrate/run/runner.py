@@ -28,12 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from migrate import gitops
+from migrate.commands.problems import expose_hint
 from migrate.interrupts import deferred_interrupts, sigterm_as_interrupt
 from migrate.output.progress import Reporter
 from migrate.run import preflight
 from migrate.run.batch import Batch, run_batch
 from migrate.run.model import (
-    DEFAULT_PREFIX, BatchResult, RunError, RunOptions, RunResult, now, order_services, site_counts,
+    BatchResult, RunError, RunOptions, RunResult, default_prefix, now, order_services, recipe_label,
+    site_counts,
 )
 from migrate.run.state import FINISHED, RunLock, RunState, StateError, state_dir
 from migrate.workspace.config import Config
@@ -104,7 +106,7 @@ class _Runner:
             base = previous["base"]
             if opts.base and gitops.resolve_commit(repo, opts.base) != base:
                 raise RunError(f"--resume continues the run based on {base[:10]}; drop --base or start a new run")
-            prefix = previous.get("prefix", DEFAULT_PREFIX)
+            prefix = previous.get("prefix", default_prefix(opts.recipes))
             if opts.branch_prefix is not None and opts.branch_prefix != prefix:
                 raise RunError(f"--resume continues the run with --branch-prefix {prefix!r}")
             paths = opts.paths or previous.get("paths") or None
@@ -113,7 +115,7 @@ class _Runner:
                 base = gitops.resolve_commit(repo, opts.base or "HEAD")
             except gitops.GitError as exc:
                 raise RunError(f"--base: {exc}") from None
-            prefix = DEFAULT_PREFIX if opts.branch_prefix is None else opts.branch_prefix
+            prefix = default_prefix(opts.recipes) if opts.branch_prefix is None else opts.branch_prefix
             paths = opts.paths or None
         preflight.check_prefix(repo, prefix)
         return base, prefix, paths
@@ -204,7 +206,9 @@ class _Runner:
 
         changes = {s: [o for o in plan.changed if o.service == s] for s in to_run}
         outcomes = {s: [o for o in plan.outcomes if o.service == s] for s in to_run}
-        tips = preflight.claim_branches(repo, state, [prefix + s for s in to_run if changes[s]], opts.force)
+        tips = preflight.claim_branches(repo, state, [prefix + s for s in to_run if changes[s]], opts.force,
+                                        base, recipe_label(opts.recipes))
+        earlier = {s: dict(state.batch(s) or {}) for s in to_run}
 
         # From here on the run changes things: record it first.
         if not (opts.resume and previous.get("base") == base):
@@ -217,16 +221,21 @@ class _Runner:
             state.set_batch(service, state="pending", branch=prefix + service, base=base)
         with deferred_interrupts():
             state.save()
+        hint = expose_hint(plan)
+        if hint:
+            self.report.line(hint)
         self.report.line(f"idmigrate run: {len(to_run)} batch{'es' if len(to_run) != 1 else ''} from {base[:10]} "
                          f"(starting on {start.describe()}); branches {prefix}<service>")
 
         position = {s: i for i, s in enumerate(to_run, 1)}
         status = "finished"
+        not_run = 0
         try:
             for service in selected:
                 if service not in position:
                     continue
                 if result.stopped:
+                    not_run += 1
                     result.batches.append(BatchResult(
                         service, prefix + service, "pending", base=base,
                         reason=f"not run: {result.stopped}", sites=site_counts(outcomes[service]),
@@ -235,22 +244,23 @@ class _Runner:
                 batch = run_batch(Batch(
                     repo=repo, state=state, config=self.config, options=opts, report=self.report,
                     service=service, label=f"[{position[service]}/{len(to_run)}] {service}",
-                    branch=prefix + service, base=base, tip=tips.get(prefix + service),
+                    branch=prefix + service, base=base, tip=tips.get(prefix + service), earlier=earlier[service],
                     outcomes=outcomes[service], changed=changes[service],
-                    worktree=self.worktree_dir / _safe_dir_name(service),
+                    worktree=self.worktree_dir / _safe_dir_name(service), review=plan.review,
                 ))
                 result.batches.append(batch)
                 if batch.state == "red" and not opts.keep_going:
                     result.stopped = f"stopped after the red batch {service} (use --keep-going to go on)"
                     status = "stopped"
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # the CLI says so, once, with the command that continues
             status = "interrupted"
-            self.report.line("interrupted: the current batch will be retried by `idmigrate run --resume`")
             raise
         except BaseException:
             status = "failed"
             raise
         finally:
+            if status == "stopped" and not not_run:  # the red batch was the last one: nothing was skipped
+                result.stopped, status = "", "finished"
             state.run["status"] = status
             state.run["finished"] = now()
             with deferred_interrupts():

@@ -68,7 +68,7 @@ class TestCommand:
         return shlex.join(shown)
 
     def fingerprint(self) -> str:
-        text = repr((self.argv, self.shell, self.timeout))
+        text = repr((self.argv, self.shell, self.timeout, "node-ids"))  # cached runs with older test IDs never match
         return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
@@ -156,6 +156,18 @@ def _kill_group(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+def _node_id(file: str, classname: str, name: str) -> str:
+    """A pytest node ID one can paste (``path/test_x.py::Class::test``) when the XML names the
+    file (``junit_family=xunit1``); else ``classname::name`` as the XML has it."""
+    file = file.replace("\\", "/")
+    if file.endswith(".py"):
+        module = file[:-3].replace("/", ".")
+        if classname == module or classname.startswith(module + "."):
+            classes = [c for c in classname[len(module):].split(".") if c]
+            return "::".join([file, *classes, name])
+    return f"{classname}::{name}" if classname else name
+
+
 def parse_junit(path: Path) -> tuple[int, int, int, list[str]] | None:
     """(passed, failed, skipped, failing test IDs) from a pytest JUnit XML file."""
     try:
@@ -167,9 +179,7 @@ def parse_junit(path: Path) -> tuple[int, int, int, list[str]] | None:
     passed = failed = skipped = 0
     failing: set[str] = set()
     for case in root.iter("testcase"):
-        classname = case.get("classname") or ""
-        name = case.get("name") or ""
-        test_id = f"{classname}::{name}" if classname else name
+        test_id = _node_id(case.get("file") or "", case.get("classname") or "", case.get("name") or "")
         tags = {child.tag for child in case}
         if tags & {"failure", "error"}:
             failed += 1
@@ -196,7 +206,7 @@ def run_tests(command: TestCommand, cwd: Path) -> TestRun:
         fd, name = tempfile.mkstemp(prefix="idmigrate-junit-", suffix=".xml")
         os.close(fd)
         junit = Path(name)
-        argv.append(f"--junitxml={junit}")
+        argv += [f"--junitxml={junit}", "-o", "junit_family=xunit1"]  # xunit1 names each test's file
     run_arg: list[str] | str = argv
     if command.shell:
         run_arg = argv[0] if len(argv) == 1 else shlex.join(argv)

@@ -53,7 +53,7 @@ def cache_key(source: bytes, *parts: str) -> str:
     return h.hexdigest()
 
 
-def _write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
+def write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
     """Pickle ``value`` to ``target``, user-only (0600 file, 0700 for ``owned_dirs``).
 
     A cache that cannot be written only costs speed, so failures are swallowed, and
@@ -89,7 +89,7 @@ class ResultCache:
         if self.directory is None:
             return
         target = self._path(key)
-        _write_private(target, value, (self.directory.parent, self.directory, target.parent))
+        write_private(target, value, (self.directory.parent, self.directory, target.parent))
 
 
 def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
@@ -138,4 +138,4 @@ class PrefilterIndex:
             return
         limit = time.time_ns() - self._SLACK_NS
         entries = {rel: v for rel, v in self.fresh.items() if v[1] < limit}  # racy: by mtime, like git
-        _write_private(self.path, (self.tokens, entries), (self.path.parent,))
+        write_private(self.path, (self.tokens, entries), (self.path.parent,))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codemods.apibind.rows import counterpart_only
 from codemods.core.rules import CONFIGURABLE_KINDS
 from codemods.generator.rules import ID_TYPES, MEMBER_RULES, SOURCE_MODULES, RuleSet
 from codemods.core.safety import Safety
@@ -20,6 +21,8 @@ DEFAULT_EXPOSED_MODULE = "shared.id_management.unified_id_manager"
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".venv", "venv", "env", ".env", ".tox", ".nox", "node_modules", "build", "dist",
     "__pycache__", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", "vendor", "third_party",
+    # backup copies of the tree: migrating them would double every finding and every batch
+    "backup*/", "*_backup_*",
 )
 
 
@@ -57,16 +60,17 @@ class Config:
         r = self.rules
         members = sorted((k, repr(v)) for k, v in r.members.items())
         return repr((sorted(r.aliases.items()), r.fallback_type, r.keep_prefix, members, r.source_modules,
-                     sorted(r.name_types.items()), r.test_id_helper))
+                     sorted(r.name_types.items()), r.test_id_helper, r.context_data, r.line_length,
+                     r.adhoc_ids_paths))
 
 
 _TOP_KEYS = {
     "fallback_type", "keep_prefix", "aliases", "members", "source_modules", "manager_module",
     "exposed_module", "exclude", "extend_exclude", "services", "shared_packages", "test_timeout",
-    "name_types", "test_id_helper",
+    "name_types", "test_id_helper", "context_data", "line_length", "adhoc_ids_paths",
 }
 _SERVICE_KEYS = {"path", "import_path", "test_command", "shell", "isolated", "may_import", "test_timeout"}
-_MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion"}
+_MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion", "counterpart"}
 
 
 def _expect(value: Any, kind: type | tuple, key: str) -> Any:
@@ -126,6 +130,11 @@ def _member_override(name: str, table: Any) -> dict[str, Any]:
             out["kind"] = value
         elif field_name in ("params", "droppable"):
             out[field_name] = _str_list(value, sub)
+        elif field_name == "counterpart":
+            if _expect(value, str, sub) and not value.isidentifier():
+                raise ConfigError(f"[tool.idmigrate] {sub}: {value!r} is not a manager member name "
+                                  '(or "" for no counterpart)')
+            out[field_name] = value
         else:
             out[field_name] = _expect(value, str, sub)
     return out
@@ -168,8 +177,26 @@ def _service(name: str, table: Any, root: Path) -> ServiceConfig:
     )
 
 
-def parse_config(table: dict[str, Any], root: Path) -> Config:
-    """Validate the ``[tool.idmigrate]`` table (already parsed from TOML)."""
+def _adhoc_paths(value: Any, services: dict[str, ServiceConfig], root: Path) -> tuple[str, ...]:
+    """Service names or repo-relative paths (``.``: everything) whose production code adhoc-ids rewrites."""
+    out = []
+    for entry in _str_list(value, "adhoc_ids_paths"):
+        if entry in services:
+            out.append(services[entry].path)
+            continue
+        posix = Path(entry).as_posix().strip("/") or "."
+        resolved = (root / posix).resolve()
+        if Path(entry).is_absolute() or not resolved.is_relative_to(root.resolve()):
+            raise ConfigError(f"[tool.idmigrate] adhoc_ids_paths: {entry!r} is outside the repository")
+        if not resolved.exists():
+            raise ConfigError(f"[tool.idmigrate] adhoc_ids_paths: {entry!r} is neither a service nor an existing path")
+        out.append(posix)
+    return tuple(out)
+
+
+def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int | None = None) -> Config:
+    """Validate the ``[tool.idmigrate]`` table (already parsed from TOML). ``formatter_line_length``
+    is the project's black/ruff ``line-length``; ``line_length`` here overrides it."""
     _unknown(table, _TOP_KEYS, "tool.idmigrate")
     aliases = table.get("aliases", {})
     _expect(aliases, dict, "aliases")
@@ -178,7 +205,9 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
     members = {name: _member_override(name, value) for name, value in members_table.items()}
     for name, changes in members.items():
         if name not in MEMBER_RULES and "kind" not in changes:
-            raise ConfigError(f"[tool.idmigrate] members.{name}: a new member needs a 'kind'")
+            if not changes.get("counterpart"):
+                raise ConfigError(f"[tool.idmigrate] members.{name}: a new member needs a 'kind' or a 'counterpart'")
+            changes.update(counterpart_only(name, changes["counterpart"]) | changes)
     name_types = _expect(table.get("name_types", {}), dict, "name_types")
     checked_name_types = {_expect(k, str, "name_types"): _id_type(v, f"name_types.{k}") for k, v in name_types.items()}
     helper = table.get("test_id_helper")
@@ -189,6 +218,12 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
         if not func.isidentifier():
             raise ConfigError(f"[tool.idmigrate] test_id_helper: {helper!r} must look like 'package.module:function'")
     keep = table.get("keep_prefix")
+    context_data = table.get("context_data")
+    line_length = table.get("line_length", formatter_line_length)
+    if line_length is not None and _expect(line_length, int, "line_length") < 40:
+        raise ConfigError("[tool.idmigrate] line_length: must be at least 40")
+    services_table = _expect(table.get("services", {}), dict, "services")
+    services = {name: _service(name, value, root) for name, value in services_table.items()}
     rules = RuleSet().with_overrides(
         aliases=checked_aliases,
         fallback_type=_id_type(table["fallback_type"], "fallback_type") if "fallback_type" in table else None,
@@ -200,13 +235,15 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
         ),
         name_types=checked_name_types,
         test_id_helper=helper,
+        context_data=None if context_data is None else _expect(context_data, bool, "context_data"),
+        line_length=line_length,
+        adhoc_ids_paths=_adhoc_paths(table.get("adhoc_ids_paths", []), services, root),
     )
     exclude = DEFAULT_EXCLUDE
     if "exclude" in table:
         exclude = _str_list(table["exclude"], "exclude")
     if "extend_exclude" in table:
         exclude = exclude + _str_list(table["extend_exclude"], "extend_exclude")
-    services_table = _expect(table.get("services", {}), dict, "services")
     timeout = table.get("test_timeout", 900)
     if _expect(timeout, int, "test_timeout") <= 0:
         raise ConfigError("[tool.idmigrate] test_timeout: must be positive")
@@ -215,7 +252,7 @@ def parse_config(table: dict[str, Any], root: Path) -> Config:
         manager_module=_module_path(table.get("manager_module", DEFAULT_MANAGER_MODULE), "manager_module"),
         exposed_module=_module_path(table.get("exposed_module", DEFAULT_EXPOSED_MODULE), "exposed_module"),
         exclude=exclude,
-        services={name: _service(name, value, root) for name, value in services_table.items()},
+        services=services,
         shared_packages=_str_list(table.get("shared_packages", ["shared"]), "shared_packages"),
         test_timeout=timeout,
     )
@@ -232,7 +269,18 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"{pyproject.name}: not valid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{pyproject.name}: cannot read: {exc.strerror}") from None
-    table = data.get("tool", {}).get("idmigrate", {})
+    tools = data.get("tool", {})
+    table = tools.get("idmigrate", {})
     if not isinstance(table, dict):
         raise ConfigError("[tool.idmigrate] must be a table")
-    return parse_config(table, root)
+    return parse_config(table, root, _formatter_line_length(tools))
+
+
+def _formatter_line_length(tools: dict[str, Any]) -> int | None:
+    """The ``line-length`` the project's black (else ruff) is configured with, if any."""
+    for tool in ("black", "ruff"):
+        section = tools.get(tool)
+        value = section.get("line-length") if isinstance(section, dict) else None
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 40:
+            return value
+    return None

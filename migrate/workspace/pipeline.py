@@ -10,14 +10,15 @@ import errno
 import gc
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from migrate.workspace.bound_rules import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
-from migrate.workspace.discovery import mentions_generator, narrow, prefilter_tokens
+from migrate.workspace.discovery import ConftestFixtures, mentions_generator, narrow, prefilter_tokens, scan_conftests
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
 from migrate.workspace.workspace import Workspace
 
@@ -63,6 +64,8 @@ class Plan:
     services: list[str] = field(default_factory=list)
     #: What the plan was made from (None for a plan of a hand-picked list of outcomes).
     workspace: Workspace | None = None
+    #: The review decisions and what became of them (``migrate.review.honour.ReviewState``).
+    review: object = None
 
     def by_status(self, status: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.result.status == status]
@@ -81,6 +84,10 @@ class Job:
     boundary: str | None
     recipes: tuple[str, ...] = DEFAULT_RECIPES
     emit: bool = True
+    #: Review decisions for the file's sites (``FileSettings.overrides``).
+    overrides: tuple[tuple[int, int, str, str], ...] = ()
+    #: Generator fixtures of the conftest.py files above the file.
+    fixtures: tuple[str, ...] = ()
 
 
 def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
@@ -88,7 +95,8 @@ def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) 
 
     out = []
     for job in jobs:
-        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit)
+        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit,
+                                overrides=job.overrides, fixtures=job.fixtures)
         out.append(transform_source(job.source, job.path, settings))
     return out
 
@@ -167,8 +175,11 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     return out
 
 
-def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list):
-    """(path, bytes) of every listed file that mentions a token: the text prefilter, so only those are parsed.
+def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list,
+                    fixtures: ConftestFixtures):
+    """(path, bytes) of every listed file that mentions a token, or a conftest fixture that hands
+    out a generator (a test may hold one only as a parameter): the text prefilter, so only those
+    are parsed.
 
     This loop runs once per file of the repository, so it stays lean: a stat (which the
     index can answer), a no-follow read, a substring test; the full inside-ROOT check
@@ -186,6 +197,9 @@ def _matching_files(workspace: Workspace, files, wanted, tokens, index: Prefilte
             continue
         if stat.S_ISLNK(st.st_mode) or index.clean(rel, st):
             continue  # symlinks are never followed; unchanged files known not to matter
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block the read forever
+            unreadable.append((rel, "not a regular file"))
+            continue
         try:
             data = read_listed(root, rel)
         except OSError as exc:
@@ -195,7 +209,7 @@ def _matching_files(workspace: Workspace, files, wanted, tokens, index: Prefilte
         except UnsafePathError as exc:
             unreadable.append((rel, str(exc)))
             continue
-        if not mentions_generator(data, tokens):
+        if not mentions_generator(data, tokens) and not fixtures.mentions(rel, data):
             index.remember(rel, st)
             continue
         try:
@@ -223,6 +237,7 @@ def build_plan(
     unknown_recipes = [r for r in recipes if r not in RECIPES]
     if unknown_recipes:
         raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
+    config = bind_to_repo(root, config, use_cache=use_cache)
     workspace = Workspace.open(root, config)
     service_map = workspace.services
     if services:
@@ -232,22 +247,49 @@ def build_plan(
     files = narrow(workspace.files, resolve_paths(root, paths or []))
     plan = Plan(root=root, files_scanned=len(files), services=service_map.names, workspace=workspace)
     tokens = prefilter_tokens(config.rules, recipes)
+    # Unnarrowed: a --path below tests/ still sees the fixtures of tests/conftest.py.
+    fixtures = scan_conftests(root, workspace.files, config.rules) if "generator" in recipes else ConftestFixtures()
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
     cache_root = cache_dir(root) if use_cache else None
-    index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None, tokens)
+    index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
+                           (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable):
+    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures):
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
-        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit))
+        jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit,
+                        fixtures=fixtures.for_path(rel)))
 
     index.save()
     cache = ResultCache(cache_root)
-    fingerprint = config.fingerprint()
-    keys = [cache_key(j.source, fingerprint, j.path, j.import_path, j.boundary or "",
-                      ",".join(sorted(manager_modules)), ",".join(j.recipes), "emit" if j.emit else "scan")
+    key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
+
+    def transform(todo: list[Job]) -> list:
+        return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory)
+
+    results = transform(jobs)
+    plan.outcomes = [Outcome(job.service, result, job.source) for job, result in zip(jobs, results)]
+    from migrate.review.honour import honour_decisions  # it builds on the plan's fingerprints
+
+    def rerun(overrides: dict[int, tuple]) -> None:
+        """Transform outcomes again with the review decisions for their sites."""
+        order = sorted(overrides)
+        again = transform([replace(jobs[i], overrides=overrides[i]) for i in order])
+        for i, result in zip(order, again):
+            plan.outcomes[i].result = result
+
+    plan.review = honour_decisions(plan, rerun, scoped=bool(services or paths), use_cache=use_cache)
+    return plan
+
+
+def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str, str], config: Config,
+                      manager_modules: frozenset[str], workers: int | None, progress_factory) -> list:
+    """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses."""
+    keys = [cache_key(j.source, key_parts[0], j.path, j.import_path, j.boundary or "", key_parts[1],
+                      ",".join(j.recipes), "emit" if j.emit else "scan",
+                      ",".join(j.fixtures), *((repr(j.overrides),) if j.overrides else ()))
             for j in jobs]
     results: list = [cache.get(k) for k in keys]
     misses = [i for i, r in enumerate(results) if r is None]
@@ -262,5 +304,4 @@ def build_plan(
                 progress(1)
 
         transform_jobs([jobs[i] for i in misses], config, manager_modules, workers, arrived)
-    plan.outcomes = [Outcome(job.service, result, job.source) for job, result in zip(jobs, results)]
-    return plan
+    return results

@@ -15,4 +15,6 @@ def scoped(op, user_id):
 from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 def scoped(op, user_id):
-    return get_id_manager().generate_id(IDType.THREAD, prefix=f"thread_{op}"), get_id_manager().generate_id(IDType.EXECUTION, prefix=f"{user_id}_x")
+    return get_id_manager().generate_id(
+        IDType.THREAD, prefix=f"thread_{op}"
+    ), get_id_manager().generate_id(IDType.EXECUTION, prefix=f"{user_id}_x")

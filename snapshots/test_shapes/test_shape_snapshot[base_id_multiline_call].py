@@ -14,4 +14,6 @@ x = UnifiedIdGenerator.generate_base_id(
 # ------------------------------ after
 from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
-x = get_id_manager().generate_id(IDType.USER)
+x = get_id_manager().generate_id(
+    IDType.USER,
+)

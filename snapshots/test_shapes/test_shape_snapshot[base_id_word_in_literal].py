@@ -3,7 +3,7 @@
 #   4:13 IDM003 format generate_base_id
 #       -> get_id_manager().generate_id(IDType.USER, prefix="auth_user")
 #   4:63 IDM003 format generate_base_id
-#       -> get_id_manager().generate_id(IDType.WEBSOCKET, prefix="ws_req")
+#       -> get_id_manager().generate_id(IDType.REQUEST, prefix="ws_req")
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -15,4 +15,7 @@ def ids():
 from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 def ids():
-    return [get_id_manager().generate_id(IDType.USER, prefix="auth_user"), get_id_manager().generate_id(IDType.WEBSOCKET, prefix="ws_req")]
+    return [
+        get_id_manager().generate_id(IDType.USER, prefix="auth_user"),
+        get_id_manager().generate_id(IDType.REQUEST, prefix="ws_req"),
+    ]

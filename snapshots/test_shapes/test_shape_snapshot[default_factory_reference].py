@@ -24,5 +24,11 @@ from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 @dataclass
 class Record:
-    record_id: str = field(default_factory=lambda: get_id_manager().generate_id(IDType.EXECUTION, prefix="id"))
-    make_job = staticmethod(lambda: get_id_manager().generate_id(IDType.EXECUTION, prefix="job"))
+    record_id: str = field(
+        default_factory=lambda: get_id_manager().generate_id(
+            IDType.EXECUTION, prefix="id"
+        )
+    )
+    make_job = staticmethod(
+        lambda: get_id_manager().generate_id(IDType.EXECUTION, prefix="job")
+    )

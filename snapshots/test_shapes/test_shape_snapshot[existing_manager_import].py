@@ -17,4 +17,6 @@ from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 
 def pair():
-    return UnifiedIDManager.generate_thread_id(), get_id_manager().generate_id(IDType.USER)
+    return UnifiedIDManager.generate_thread_id(), get_id_manager().generate_id(
+        IDType.USER
+    )

@@ -10,8 +10,7 @@ def make():
     return UnifiedIdGenerator.generate_base_id("agent")
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
-
-
 def make():
+    from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
+
     return get_id_manager().generate_id(IDType.AGENT)

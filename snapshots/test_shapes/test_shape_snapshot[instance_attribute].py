@@ -1,7 +1,7 @@
 # idmigrate snapshot: instance_attribute (changed)
 # findings:
-#   5:29 IDM080 format UnifiedIdGenerator()
-#       -> get_id_manager()
+#   5:29 IDM081 format UnifiedIdGenerator()
+#       -> (assignment removed)
 #   8:16 IDM002 format generate_base_id
 #       -> get_id_manager().generate_id(IDType.REQUEST)
 #   11:16 IDM001 exact  generate_base_id
@@ -25,7 +25,7 @@ from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 class Service:
     def __init__(self):
-        self.id_generator = get_id_manager()
+        pass
 
     def request(self):
         return get_id_manager().generate_id(IDType.REQUEST)

@@ -1,13 +1,13 @@
 # idmigrate snapshot: instance_module_and_local (changed)
 # findings:
-#   3:8 IDM080 format UnifiedIdGenerator()
-#       -> get_id_manager()
+#   3:8 IDM081 format UnifiedIdGenerator()
+#       -> (assignment removed)
 #   7:12 IDM001 exact  generate_base_id
 #       -> get_id_manager().generate_id(IDType.TRACE)
-#   11:11 IDM080 format UnifiedIdGenerator()
-#       -> get_id_manager()
+#   11:11 IDM081 format UnifiedIdGenerator()
+#       -> (assignment removed)
 #   12:12 IDM024 format generate_session_id
-#       -> get_id_manager().generate_id(IDType.SESSION, context={"user_id": "u1"})
+#       -> get_id_manager().generate_id(IDType.SESSION, prefix="session_web_u1")
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -26,13 +26,10 @@ def local():
 # ------------------------------ after
 from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
-_gen = get_id_manager()
-
 
 def module_level():
     return get_id_manager().generate_id(IDType.TRACE)
 
 
 def local():
-    gen = get_id_manager()
-    return get_id_manager().generate_id(IDType.SESSION, context={"user_id": "u1"})
+    return get_id_manager().generate_id(IDType.SESSION, prefix="session_web_u1")

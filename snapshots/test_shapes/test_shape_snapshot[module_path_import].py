@@ -18,4 +18,6 @@ from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
 
 def both():
-    return get_id_manager().generate_id(IDType.USER), get_id_manager().generate_id(IDType.TOOL)
+    return get_id_manager().generate_id(IDType.USER), get_id_manager().generate_id(
+        IDType.TOOL
+    )

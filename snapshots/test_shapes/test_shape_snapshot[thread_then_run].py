@@ -4,8 +4,8 @@
 #       -> get_id_manager().generate_id(IDType.THREAD)
 #   5:14 IDM008 format generate_base_id
 #       -> UnifiedIDManager.generate_run_id(thread_id)
-#   10:12 IDM002 format generate_base_id
-#       -> get_id_manager().generate_id(IDType.EXECUTION)
+#   10:12 IDM013 format generate_base_id
+#       -> get_id_manager().generate_id(IDType.EXECUTION, prefix="run")
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -20,7 +20,11 @@ def lone_run():
     return UnifiedIdGenerator.generate_base_id("run")
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def start():
     thread_id = get_id_manager().generate_id(IDType.THREAD)
@@ -29,4 +33,4 @@ def start():
 
 
 def lone_run():
-    return get_id_manager().generate_id(IDType.EXECUTION)
+    return get_id_manager().generate_id(IDType.EXECUTION, prefix="run")

@@ -1,11 +1,11 @@
 # idmigrate snapshot: user_context_index (changed)
 # findings:
 #   4:14 IDM011 format generate_user_context_ids
-#       -> UnifiedIDManager.generate_thread_id()
+#       -> get_id_manager().generate_id(IDType.THREAD)
 #   5:11 IDM011 format generate_user_context_ids
-#       -> UnifiedIDManager.generate_run_id(UnifiedIDManager.generate_thread_id())
+#       -> UnifiedIDManager.generate_run_id(get_id_manager().generate_id(IDType.THREAD))
 #   6:11 IDM011 format generate_user_context_ids
-#       -> get_id_manager().generate_id(IDType.REQUEST, context={"user_id": user_id, "operation": "x"})
+#       -> get_id_manager().generate_id(IDType.REQUEST)
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -17,10 +17,14 @@ def pick(user_id):
     return thread, run, req
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def pick(user_id):
-    thread = UnifiedIDManager.generate_thread_id()
-    run = UnifiedIDManager.generate_run_id(UnifiedIDManager.generate_thread_id())
-    req = get_id_manager().generate_id(IDType.REQUEST, context={"user_id": user_id, "operation": "x"})
+    thread = get_id_manager().generate_id(IDType.THREAD)
+    run = UnifiedIDManager.generate_run_id(get_id_manager().generate_id(IDType.THREAD))
+    req = get_id_manager().generate_id(IDType.REQUEST)
     return thread, run, req

@@ -1,7 +1,7 @@
 # idmigrate snapshot: user_context_keywords (changed)
 # findings:
 #   4:15 IDM010 format generate_user_context_ids
-#       -> t = UnifiedIDManager.generate_thread_id()
+#       -> t = get_id_manager().generate_id(IDType.THREAD)
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -11,10 +11,14 @@ def start(user_id):
     return t, r, q
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def start(user_id):
-    t = UnifiedIDManager.generate_thread_id()
+    t = get_id_manager().generate_id(IDType.THREAD)
     r = UnifiedIDManager.generate_run_id(t)
-    q = get_id_manager().generate_id(IDType.REQUEST, context={"user_id": user_id, "operation": "agent"})
+    q = get_id_manager().generate_id(IDType.REQUEST)
     return t, r, q

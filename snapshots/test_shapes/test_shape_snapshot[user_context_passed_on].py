@@ -1,7 +1,7 @@
 # idmigrate snapshot: user_context_passed_on (unchanged)
 # findings:
 #   4:12 IDM012 manual generate_user_context_ids
-#       -> thread_id = UnifiedIDManager.generate_thread_id(); run_id = UnifiedIDManager.generate_run_id(thread_id); ...
+#       -> thread_id = get_id_manager().generate_id(IDType.THREAD); run_id = UnifiedIDManager.generate_run_id(thread_id); ...
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator

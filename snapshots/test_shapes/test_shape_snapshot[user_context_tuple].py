@@ -1,7 +1,7 @@
 # idmigrate snapshot: user_context_tuple (changed)
 # findings:
 #   4:37 IDM010 format generate_user_context_ids
-#       -> thread_id = UnifiedIDManager.generate_thread_id()
+#       -> thread_id = get_id_manager().generate_id(IDType.THREAD)
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -11,10 +11,14 @@ def start(user_id):
     return thread_id, run_id, request_id
 
 # ------------------------------ after
-from netra_backend.app.core.unified_id_manager import IDType, UnifiedIDManager, get_id_manager
+from netra_backend.app.core.unified_id_manager import (
+    IDType,
+    UnifiedIDManager,
+    get_id_manager,
+)
 
 def start(user_id):
-    thread_id = UnifiedIDManager.generate_thread_id()
+    thread_id = get_id_manager().generate_id(IDType.THREAD)
     run_id = UnifiedIDManager.generate_run_id(thread_id)
-    request_id = get_id_manager().generate_id(IDType.REQUEST, context={"user_id": user_id, "operation": "chat"})  # ids
+    request_id = get_id_manager().generate_id(IDType.REQUEST)  # ids
     return thread_id, run_id, request_id

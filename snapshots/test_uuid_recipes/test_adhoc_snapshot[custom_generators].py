@@ -4,7 +4,7 @@
 #       why: a function whose only job is to build a uuid-based ID: its return expression is rewritten where it qualifies, so callers keep working; call the manager directly and delete the function: new_transaction_id() only builds an ID; its return was rewritten
 #       ->   replace new_transaction_id() with get_id_manager().generate_id(IDType.TRANSACTION)
 #   6:12 IDM101 format [adhoc-ids] f"<prefix>_{uuid4()...}"
-#       why: prefix 'txn' is an alias of transaction
+#       why: the name 'new_transaction_id' says transaction
 #       ->   get_id_manager().generate_id(IDType.TRANSACTION)
 #   9:1 IDM120 manual [adhoc-ids] def <custom generator>
 #       why: a function whose only job is to build a uuid-based ID: its return expression is rewritten where it qualifies, so callers keep working; call the manager directly and delete the function: _short_id() only builds an ID

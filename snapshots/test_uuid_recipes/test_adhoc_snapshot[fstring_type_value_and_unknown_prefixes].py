@@ -1,13 +1,13 @@
 # idmigrate snapshot: fstring_type_value_and_unknown_prefixes (changed)
 # findings:
 #   3:8 IDM101 format [adhoc-ids] f"<prefix>_{uuid4()...}"
-#       why: prefix 'user' is the IDType value
+#       why: the name 'USER' says user
 #       ->   get_id_manager().generate_id(IDType.USER)
 #   4:9 IDM101 format [adhoc-ids] f"<prefix>_{uuid4()...}"
 #       why: prefix 'evt' names no type: the fallback type, prefix kept
 #       ->   get_id_manager().generate_id(IDType.EXECUTION, prefix='evt')
 #   5:18 IDM101 format [adhoc-ids] f"<prefix>_{uuid4()...}"
-#       why: prefix 'pay' names no type, the name 'transaction_id' says transaction; prefix kept
+#       why: the name 'transaction_id' says transaction; prefix 'pay' kept
 #       ->   get_id_manager().generate_id(IDType.TRANSACTION, prefix="pay")
 
 # ------------------------------ before

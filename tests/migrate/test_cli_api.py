@@ -58,7 +58,7 @@ def test_text_on_the_first_example(example_copy: Path):
     assert generator["generate_base_id"][:5] == [
         "generate_base_id", "staticmethod", '(prefix="id", include_random=True, random_length=8)', "IDM001 exact",
         "generate_id"]
-    assert generator["generate_user_context_ids"][4:6] == ["generate_thread_id + generate_run_id + generate_id", "yes"]
+    assert generator["generate_user_context_ids"][4:6] == ["generate_run_id + generate_id", "yes"]
     assert generator["parse_id"][3:5] == ["IDM060 manual", "-"]
     assert generator["generate_thread_id"][1:3] == ["(missing)", "IDM040 format"]
     assert "no rule" not in "".join(" ".join(r[3:4]) for r in generator.values())
@@ -97,9 +97,12 @@ def test_the_evolved_example_shows_its_new_members(evolved_copy: Path):
     for name in EVOLVED_GENERATOR_MEMBERS[1:]:
         assert generator[name][3] == "no rule", generator[name]
     assert generator["generate_id"][1:4] == ["staticmethod", "(prefix)", "IDM045 format"]
-    assert generator["generate_id"][-1] == "defined here; the rule assumes it is not"
+    assert generator["generate_id"][-1] == "defined here: IDM046 exact", "what the bound rules make of the row"
+    assert generator["generate_connection_id"][-1] == (
+        "calls that fit go to get_id_manager().generate_websocket_connection_id(user_id)")
     manager = rows(result.stdout, "manager: UnifiedIDManager")
-    for name in EVOLVED_MANAGER_MEMBERS:
+    assert manager["generate_websocket_connection_id"][-1] == "IDM020, IDM051", "the counterpart of both rows"
+    for name in EVOLVED_MANAGER_MEMBERS[1:]:
         assert manager[name][-1] == "no rule", manager[name]
     assert manager["generate_run_id"][1:] == ["classmethod", "(thread_id=None)", "IDM010, IDM041"]
     assert manager["generate_compatible_context_ids"][1] == "staticmethod"
@@ -111,7 +114,7 @@ def test_the_evolved_example_as_json(evolved_copy: Path):
     generator = {m["name"]: m for m in data["generator"]["members"] if m["owner"] == "class"}
     assert {n for n, m in generator.items() if m["rule"] is None} == set(EVOLVED_GENERATOR_MEMBERS[1:])
     manager = {m["name"]: m for m in data["manager"]["members"] if m["owner"] == "class"}
-    assert all(manager[n]["targeted_by"] == [] for n in EVOLVED_MANAGER_MEMBERS)
+    assert all(manager[n]["targeted_by"] == [] for n in EVOLVED_MANAGER_MEMBERS[1:])
     assert manager["generate_run_id"]["params"] == [
         {"name": "thread_id", "kind": "positional_or_keyword", "default": "None", "annotation": "Optional[str]"}]
 
@@ -185,3 +188,13 @@ def test_runs_of_rule_codes_are_shortened():
     assert _codes(["IDM022", "IDM020", "IDM021", "IDM001", "IDM030", "IDM031", "IDM045"]) == \
         "IDM001, IDM020-022, IDM030-031, IDM045"
     assert _codes([]) == ""
+
+
+def test_a_row_off_in_this_repository_says_so(example_copy: Path):
+    manager = example_copy / "netra_backend/app/core/unified_id_manager.py"
+    manager.write_text(manager.read_text().replace("def generate_run_id(cls, thread_id: str)",
+                                                   "def make_run_id(cls, thread_id: str)"))
+    generator = rows(scan_api(example_copy).stdout, "generator: UnifiedIdGenerator")
+    assert generator["generate_run_id"][-1] == "rule IDM041 is off in this repository: no UnifiedIDManager.generate_run_id"
+    assert generator["generate_user_context_ids"][-1].startswith("rule IDM010 is off")
+    assert generator["generate_base_id"][-1] == "yes", "no note where the row applies as declared"

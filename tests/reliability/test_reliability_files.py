@@ -76,7 +76,7 @@ def test_syntax_newer_than_the_running_python_is_skipped_not_failed(tmp_path: Pa
     source = USE + b"type Alias = int\n"
     path = write(tmp_path, "svc_a/new_syntax.py", source)
     result = apply(tmp_path)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     python = "Python {}.{}".format(*sys.version_info)
     assert f"skipped: svc_a/new_syntax.py: does not parse with {python}: line 3" in result.stderr
     assert path.read_bytes() == source
@@ -88,7 +88,7 @@ def test_unparseable_files_are_skipped_with_a_reason_and_untouched(tmp_path: Pat
     path = write(tmp_path, "svc_a/bad.py", source)
     good = write(tmp_path, "svc_a/good.py", USE)
     result = apply(tmp_path)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert f"skipped: svc_a/bad.py: {reason}" in result.stderr
     assert "Traceback" not in result.output
     assert path.read_bytes() == source
@@ -183,4 +183,4 @@ def test_unreadable_file_is_reported(tmp_path: Path):
         result = apply(tmp_path)
     finally:
         path.chmod(0o644)
-    assert result.exit_code == 2 and "unreadable: svc_a/secret.py" in result.stderr
+    assert result.exit_code == 1 and "unreadable: svc_a/secret.py" in result.stderr

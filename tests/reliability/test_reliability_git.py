@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -303,7 +304,8 @@ def test_signal_during_a_test_run_restores_everything_and_resume_finishes(exampl
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130, err
-    assert b"Continue with: idmigrate run --resume" in err
+    assert f"Continue with: idmigrate run {shlex.quote(str(root))} --resume".encode() in err
+    assert err.count(b"interrupted") == 1, err  # said once
     wait_for(lambda: process_gone(test_pid), what="the test process to be gone")
     assert head(root) == start and hashes(root) == files and status_porcelain(root) == status
     assert_no_leftovers(root)

@@ -30,7 +30,9 @@ from tests.reliability.reliability_support import (
 )
 
 GENERATED = "from shared.id_generation import UnifiedIdGenerator\n\nX = UnifiedIdGenerator.generate_base_id('user')\n"
-THREAD = "from shared.id_generation import UnifiedIdGenerator\n\nT = UnifiedIdGenerator.generate_thread_id()\n"
+# A run ID pairs with its thread through a classmethod call, not ``manager_generate_id``.
+THREAD = ("from shared.id_generation import UnifiedIdGenerator\n\n\n"
+          "def resume(thread_id):\n    return UnifiedIdGenerator.generate_run_id(thread_id)\n")
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -264,3 +264,13 @@ def test_properties_attributes_and_unknown_signatures(api):
 def test_the_reader_does_not_import_libcst():
     code = "import sys, codemods.core.api_reader; assert 'libcst' not in sys.modules, 'libcst imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_source_text_is_exact_across_line_ends_and_non_ascii():
+    source = ('class C:\r\n    def m(self, a="é\\u00fc", b=(1,\r\n            2), *, c: "Dict[str, ü]" = {"k": \'v\'}):'
+              ' ...\f\n    def n(self, d=[\n        1]): ...\r')
+    params = {p.name: p for p in parse_module(source, "m").classes["C"].members["m"].params}
+    assert params["a"].default == '"é\\u00fc"'
+    assert params["b"].default == "(1,\r\n            2)"
+    assert (params["c"].annotation, params["c"].default) == ('"Dict[str, ü]"', "{\"k\": 'v'}")
+    assert parse_module(source, "m").classes["C"].members["n"].params[0].default == "[\n        1]"

@@ -58,9 +58,11 @@ def test_run_id_embeds_thread_id_after_split():
     result = migrate_source(SHAPES["user_context_tuple"][0])
     text = result.new_source.decode()
     assert "run_id = UnifiedIDManager.generate_run_id(thread_id)" in text
-    assert "thread_id = UnifiedIDManager.generate_thread_id()" in text
-    # Nothing the caller passed is lost: user and operation go into the request's context.
-    assert '"user_id": user_id' in text and '"operation": "chat"' in text
+    # A THREAD-typed ID, not the classmethod's unprefixed base that thread validators reject.
+    assert "thread_id = get_id_manager().generate_id(IDType.THREAD)" in text
+    assert "UnifiedIDManager.generate_thread_id" not in text
+    # Caller data is not pinned in the manager's registry (no context= unless configured).
+    assert "context=" not in text
 
 
 def test_keep_prefix_switch_keeps_type_and_alias_literals():
@@ -114,7 +116,8 @@ def test_other_recipes_leave_generator_imports_alone():
     from codemods.engine.transform import FileSettings, transform_source
 
     source = b"import uuid\n\nfrom shared.id_generation import UnifiedIdGenerator\n\ntransaction_id = str(uuid.uuid4())\n"
-    settings = FileSettings(RuleSet(), "netra_backend.app.core.unified_id_manager", recipes=("adhoc-ids",))
+    settings = FileSettings(RuleSet(adhoc_ids_paths=(".",)), "netra_backend.app.core.unified_id_manager",
+                            recipes=("adhoc-ids",))
     result = transform_source(source, "netra_backend/app/ledger.py", settings)
     assert result.status == "changed"
     assert b"from shared.id_generation import UnifiedIdGenerator" in result.new_source

@@ -96,7 +96,8 @@ def test_shim_delegates_warns_and_keeps_unmigrated_tests_green(example_copy: Pat
     assert all(issubclass(w.category, DeprecationWarning) for w in caught) and len(caught) == 5
     assert request_id.startswith("request_")
     assert manager.UnifiedIDManager.extract_thread_id(run_id) == thread_id
-    assert ws.startswith("websocket_")
+    assert thread_id.startswith("thread_")  # THREAD-typed, not the classmethod's session_ base
+    assert ws.startswith("ws_conn_u1_websocket_")  # the caller's user stays in the ID text
     assert session
 
 

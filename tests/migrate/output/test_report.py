@@ -38,7 +38,19 @@ def test_review_groups_by_service_then_file_and_lists_every_manual_site(example_
     assert keys == sorted(keys)
     manual_sites = sum(1 for o in plan.outcomes for f in o.result.findings if f.safety.label == "manual")
     assert sum(1 for item in data["review"] if item["safety"] == "manual") == manual_sites
-    assert not any(item["safety"] == "exact" for item in data["review"])
+    # exact sites are listed too (a reviewer may filter them out)
+    exact_sites = sum(1 for o in plan.outcomes for f in o.result.findings if f.safety.label == "exact")
+    assert sum(1 for item in data["review"] if item["safety"] == "exact") == exact_sites > 0
+    filtered = json.loads(render_review_json(plan, classes=("format", "manual")))
+    assert {item["safety"] for item in filtered["review"]} == {"format", "manual"}
+
+
+def test_production_sites_that_register_ids_are_counted_per_file(example_copy: Path):
+    summary = json.loads(render_review_json(example_plan(example_copy)))["summary"]
+    registering = summary["registering"]
+    assert registering["sites"] == sum(registering["files"].values()) > 0
+    assert not any("/tests/" in p or p.startswith("tests/") for p in registering["files"])
+    assert "netra_backend/app/agents/base_agent.py" in registering["files"]
 
 
 def test_markdown_neutralises_control_characters(tmp_path: Path):

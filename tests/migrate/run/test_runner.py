@@ -152,7 +152,7 @@ def test_red_batch_no_commit_keep_going_and_stop(tmp_path):
     assert "test_csrf_token_keeps_the_sess_prefix" in red["reason"]
     assert "sess_" in red["output_tail"] or "AssertionError" in red["output_tail"]
     assert red["tests"]["new_failures"] == [
-        "auth_service.tests.test_old_prefix::test_csrf_token_keeps_the_sess_prefix"]
+        "auth_service/tests/test_old_prefix.py::test_csrf_token_keeps_the_sess_prefix"]
     assert by_service["scripts"]["state"] == "committed"
     heads = branches(root)
     assert "idmigrate/auth_service" not in heads  # red: the branch is deleted, no commit left behind
@@ -188,7 +188,7 @@ def test_already_failing_test_is_not_blamed(tmp_path):
     assert result.exit_code == 0, render_summary(result)
     (batch,) = result.batches
     assert batch.state == "committed"
-    broken = "auth_service.tests.test_known_broken::test_known_broken"
+    broken = "auth_service/tests/test_known_broken.py::test_known_broken"
     assert batch.tests["already_failing"] == [broken] and batch.tests["new_failures"] == []
     assert batch.tests["baseline"]["failed"] == 1
     assert "already failing on the base" in render_summary(result)

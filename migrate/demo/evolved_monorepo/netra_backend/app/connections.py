@@ -44,7 +44,7 @@ class ConnectionRegistry:
 
     def _reconnect_v1(self, user_id: str) -> str:
         # The v1 protocol path: never exercised since the mobile client moved to v2.
-        return UnifiedIdGenerator.generate_connection_id(user_id)  # expect: manual
+        return UnifiedIdGenerator.generate_connection_id(user_id)  # expect: format
 
     def _service_client(self, user_id: str, request_id: str) -> str:
         return UnifiedIdGenerator.generate_client_id(  # expect: manual

@@ -24,7 +24,7 @@ class TokenIssuer:
         self._revoked: set = set()
 
     def issue_access_token(self, subject: str) -> IssuedToken:
-        jti = UnifiedIdGenerator.generate_base_id("jti")  # expect: format
+        jti = UnifiedIdGenerator.generate_base_id("jti")  # expect: manual
         opaque = UnifiedIdGenerator.generate_base_id("token", random_length=16)  # expect: format
         return IssuedToken(jti=jti, subject=subject, token=opaque, expires_at=time.time() + self.ttl_seconds)
 
@@ -35,7 +35,7 @@ class TokenIssuer:
         return token
 
     def validate_jti(self, jti: str) -> bool:
-        return UnifiedIdGenerator.is_valid_id(jti) and jti not in self._revoked  # expect: format
+        return UnifiedIdGenerator.is_valid_id(jti) and jti not in self._revoked  # expect: manual
 
     def revoke(self, jti: str) -> None:
         self._revoked.add(jti)

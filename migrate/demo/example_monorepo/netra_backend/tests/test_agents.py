@@ -3,10 +3,12 @@ import pytest
 from netra_backend.app.agents.base_agent import BaseAgent, TriageAgent
 from netra_backend.app.agents.supervisor import SupervisorAgent
 from netra_backend.app.agents.tool_dispatcher import ToolDispatcher, with_retries
+from shared.types.core_types import ensure_thread_id
 
 
 def test_base_agent_ids_are_set_and_distinct():
     agent = BaseAgent("user-1234567890")
+    ensure_thread_id(agent.thread_id)
     described = agent.describe()
     assert all(isinstance(v, str) and v for v in described.values())
     assert len(set(described.values())) == 4
@@ -27,7 +29,7 @@ def test_supervisor_runs():
     plain = supervisor.start_run("user-3")
     supervised = supervisor.start_supervised_run("user-3")
     for handle in (plain, supervised):
-        assert handle.thread_id and handle.run_id
+        assert ensure_thread_id(handle.thread_id) and handle.run_id
         assert handle.thread_id != handle.run_id
     assert plain.run_id != supervised.run_id
     assert set(supervisor.runs) == {plain.run_id, supervised.run_id}
@@ -38,6 +40,7 @@ def test_supervisor_delegates_to_each_sub_agent():
     handles = supervisor.delegate("user-4", ["research", "writer"])
     assert len(handles) == 2
     for handle in handles:
+        ensure_thread_id(handle.thread_id)
         assert len({handle.thread_id, handle.run_id, handle.request_id}) == 3
     assert handles[0].run_id != handles[1].run_id
     assert supervisor.new_execution_id() != supervisor.new_execution_id()

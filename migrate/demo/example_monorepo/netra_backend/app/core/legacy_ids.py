@@ -33,4 +33,4 @@ def dashboard_user_key() -> str:
 
 def opaque_reference() -> str:
     """A unique string for systems that expected a UUID."""
-    return generate_uuid_replacement()  # expect: manual
+    return generate_uuid_replacement()  # expect: exact

@@ -1,0 +1,1 @@
+"""Typed ID helpers shared by every service."""

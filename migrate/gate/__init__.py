@@ -1,0 +1,1 @@
+"""The ratchet: fingerprints of usage sites, baselines and the gate built on them."""

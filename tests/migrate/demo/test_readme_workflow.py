@@ -1,0 +1,74 @@
+"""README.md's "Migrating a monorepo" steps, run as written with the installed script in a temp repo."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from migrate.demo.demo import EXAMPLE
+from tests.reliability.reliability_support import git, hermetic_git
+
+README = Path(__file__).resolve().parents[3] / "README.md"
+SCRIPT = Path(sys.executable).parent / "idmigrate"
+
+
+def readme_steps() -> list[str]:
+    """The commands of the numbered steps, in order."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Migrating a monorepo"):text.index("### `idmigrate run`")]
+    return [c for c in re.findall(r"`([^`]+)`", section) if c.startswith(("idmigrate ", "git "))]
+
+
+def idmigrate(root: Path, command: str) -> subprocess.CompletedProcess:
+    args = command.split()[1:]
+    return subprocess.run([str(SCRIPT), *args], cwd=root, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture
+def repo(tmp_path: Path):
+    with hermetic_git(tmp_path):
+        root = tmp_path / "monorepo"
+        shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+        git(root, "init", "-q", "-b", "main")
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "example")
+        yield root
+
+
+def test_the_readme_workflow_works_as_written(repo: Path):
+    steps = readme_steps()
+    assert steps == [
+        "idmigrate scan .", "idmigrate expose .", "idmigrate run .", "git show idmigrate/auth_service",
+        "idmigrate report . -o ../review.md", "git merge idmigrate/auth_service",
+        "idmigrate run . --service auth_service", "idmigrate status .",
+        "idmigrate verify . --write-baseline .idmigrate-baseline.json",
+        "idmigrate verify . --baseline .idmigrate-baseline.json",
+    ], "README steps changed: update this test to run them"
+
+    assert idmigrate(repo, steps[0]).returncode == 0
+    assert idmigrate(repo, steps[1]).returncode == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "expose the manager")  # step 1: "(commit it)"
+    run = idmigrate(repo, steps[2])
+    assert run.returncode in (0, 1), run.stderr  # 1: a red batch, said in the summary
+    assert "committed" in run.stdout
+    assert "Review (format sites" in git(repo, "show", "idmigrate/auth_service")
+    report = idmigrate(repo, steps[4])
+    assert report.returncode == 0 and (repo.parent / "review.md").is_file()
+    assert git(repo, "status", "--porcelain") == ""  # the report left the tree clean for `run`
+    git(repo, "merge", "-q", "--no-edit", "idmigrate/auth_service")
+    again = idmigrate(repo, steps[6])
+    assert again.returncode == 0, again.stderr  # merged: nothing left to migrate there
+    status = idmigrate(repo, steps[7])
+    assert status.returncode == 0, status.stderr
+    written = idmigrate(repo, steps[8])
+    assert written.returncode == 0, written.stderr
+    git(repo, "add", ".idmigrate-baseline.json")
+    git(repo, "commit", "-qm", "record the baseline")
+    gate = idmigrate(repo, steps[9])
+    assert gate.returncode == 0, gate.stdout + gate.stderr  # nothing new since the baseline
