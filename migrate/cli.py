@@ -160,7 +160,7 @@ def apply(
     from migrate.commands import rewrite
 
     plan = plan_for(root, service, path, jobs, no_cache, "applying", recipe)
-    raise typer.Exit(rewrite.apply(plan, log=err))
+    raise typer.Exit(rewrite.apply(plan, log=err, recipes=tuple(recipe or DEFAULT_RECIPES)))
 
 
 @app.command()
@@ -179,10 +179,12 @@ def report(
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
     prune: bool = typer.Option(False, "--prune-decisions", help="Remove review decisions whose site is gone."),
+    applied: bool = typer.Option(
+        False, "--applied", help="What run committed and apply wrote (also once merged), not what is left."),
 ) -> None:
     """The review list: every site with its class, rule, reason and rewrite, by service and file."""
-    from migrate.commands.problems import name_problems_and_hint, problem_exit
-    from migrate.output.report import CLASSES, FORMATS, render_review, report_format
+    from migrate.commands import report as report_command
+    from migrate.output.report import CLASSES, FORMATS, report_format
 
     fmt = report_format(fmt, as_json, output)
     if fmt not in FORMATS:
@@ -190,25 +192,18 @@ def report(
     unknown = sorted(set(classes or ()) - set(CLASSES))
     if unknown:
         fail(f"--class must be exact, format or manual, not {unknown[0]!r}")
-    plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    text = render_review(plan, fmt, use_cache=not no_cache, classes=tuple(classes or CLASSES))
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror}")
-        err(f"wrote {output}")
-    name_problems_and_hint(plan, err)
-    if prune:
-        from migrate.review.command import prune_decisions
-
-        try:
-            err(prune_decisions(plan))
-        except PlanError as exc:
-            fail(str(exc))
-    raise typer.Exit(problem_exit(plan))
+    try:
+        if applied:
+            if prune:
+                fail("--prune-decisions does not apply to --applied")
+            raise typer.Exit(report_command.applied(
+                _root(root), tuple(recipe or DEFAULT_RECIPES), service, path, fmt, tuple(classes or CLASSES), output,
+                out=sys.stdout, log=err))
+        plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
+        raise typer.Exit(report_command.review(plan, fmt, tuple(classes or CLASSES), output, not no_cache, prune,
+                                               out=sys.stdout, log=err))
+    except (report_command.ReportError, PlanError) as exc:
+        fail(str(exc))
 
 
 @app.command("review")
@@ -332,24 +327,26 @@ def status(
     since: Optional[str] = typer.Option(None, "--since", help="With or without --history: commits since DATE."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
+    recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
-    """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
+    """Burndown: the recipe's call sites left per service, and each batch's base and state. Writes nothing."""
     from migrate.commands import orchestration
     from migrate.run.state import StateError
 
+    recipes = tuple(recipe or DEFAULT_RECIPES)
     if history or since:  # per commit, from git's blobs: the work tree is not read
         from migrate.history.command import HistoryError, history_text
 
         try:
             sys.stdout.write(history_text(_root(root), limit=history, since=since, services=service or None,
                                           as_json=as_json, workers=jobs, use_cache=not no_cache,
-                                          progress_factory=progress_bar_factory("history")))
+                                          progress_factory=progress_bar_factory("history"), recipes=recipes))
         except HistoryError as exc:
             fail(str(exc))
         raise typer.Exit(0)
-    plan = plan_for(root, service, None, jobs, no_cache, "scanning")
+    plan = plan_for(root, service, None, jobs, no_cache, "scanning", recipes)
     try:
-        code = orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err)
+        code = orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err, recipes=recipes)
     except StateError as exc:
         fail(str(exc))
     _expose_hint(plan)

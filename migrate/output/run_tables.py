@@ -98,8 +98,10 @@ def render_summary(result: RunResult, verbose: bool = False) -> str:
 
 
 def render_status(report: dict[str, Any]) -> str:
-    """The burndown table of ``status_report``: sites left per service and each batch's state."""
-    headers = ("service", "files", "exact", "format", "manual", "reviewed", "pending", "state")
+    """The burndown table of ``status_report``: sites left per service, each batch's base and state."""
+    from migrate.run.model import recipe_options
+
+    headers = ("service", "files", "exact", "format", "manual", "reviewed", "pending", "base", "state")
     table = []
     for r in report["services"]:
         state = r["label"]
@@ -112,27 +114,35 @@ def render_status(report: dict[str, Any]) -> str:
         s = r["sites"]
         review = r.get("review", {"reviewed": 0, "pending": 0})
         table.append((r["service"], str(r["files"]), str(s["exact"]), str(s["format"]), str(s["manual"]),
-                      str(review["reviewed"]), str(review["pending"]), state))
+                      str(review["reviewed"]), str(review["pending"]), (r.get("base") or "")[:10] or "-", state))
     table = [tuple(escape_control(c) for c in row) for row in table]
     widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers[:-1])]
+    left = {0, 7}
 
     def fmt(cells) -> str:
-        parts = [cells[0].ljust(widths[0])] + [c.rjust(widths[i]) for i, c in enumerate(cells[1:-1], 1)]
+        parts = [c.ljust(widths[i]) if i in left else c.rjust(widths[i]) for i, c in enumerate(cells[:-1])]
         return "  ".join(parts + [cells[-1]]).rstrip()
 
     lines = [fmt(headers)] + [fmt(row) for row in table]
     t = report["totals"]
-    lines.append(f"{t['all']} generator call sites left in the checkout: {t['exact']} exact, {t['format']} format, "
+    recipe_set = report.get("recipe_set", "generator")
+    sites = "generator call sites" if recipe_set == "generator" else f"sites of the {recipe_set} recipe"
+    lines.append(f"{t['all']} {sites} left in the checkout: {t['exact']} exact, {t['format']} format, "
                  f"{t['manual']} manual; review: {t.get('reviewed', 0)} decided, {t.get('pending', 0)} pending")
     if report.get("stale_decisions"):
         lines.append(f"{report['stale_decisions']} stale review decisions (site gone): "
                      "prune with `idmigrate report --prune-decisions`")
     run = report.get("run") or {}
+    again = recipe_options(recipe_set)
     if run.get("base"):
-        line = f"last run: base {run['base'][:10]}, {run.get('status', '?')}"
+        line = f"last run of the {recipe_set} recipe: base {run['base'][:10]}, {run.get('status', '?')}"
         if run.get("status") in ("interrupted", "running", "failed"):
-            line += " (continue it with `idmigrate run --resume`)"
+            line += f" (continue it with `idmigrate run --resume{again}`)"
         lines.append(escape_control(line))
+    others = report.get("other_recipe_sets") or []
+    if others:
+        lines.append(escape_control("other recipes have batches too: " + ", ".join(
+            f"{o} (`idmigrate status{recipe_options(o)}`)" for o in others)))
     if report.get("note"):
         lines.append(report["note"])
     return "\n".join(lines) + "\n"

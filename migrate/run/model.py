@@ -28,6 +28,14 @@ def default_prefix(recipes: tuple[str, ...] | list[str]) -> str:
     return DEFAULT_PREFIX if label == "generator" else f"{DEFAULT_PREFIX}{label}/"
 
 
+def recipe_options(label: str) -> str:
+    """The ``--recipe`` options that select a recipe set again ("" for the default one)."""
+    from codemods.core.recipes import DEFAULT_RECIPES
+
+    names = label.split("+")
+    return "" if tuple(names) == tuple(DEFAULT_RECIPES) else "".join(f" --recipe {n}" for n in names)
+
+
 class RunError(Exception):
     """Bad usage or input, or a repository ``run`` refuses to touch: exit 2, one line."""
 

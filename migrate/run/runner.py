@@ -185,7 +185,7 @@ class _Runner:
     def _locked_run(self, repo: git.Repo, start: gitops.HeadState, dirty: bool, sdir: Path) -> RunResult:
         opts = self.options
         try:
-            state = RunState.load(sdir)
+            state = RunState.load(sdir, recipe_label(opts.recipes))
         except StateError as exc:
             raise RunError(str(exc)) from None
         self.cleanup_stale_worktrees(repo)
