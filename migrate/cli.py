@@ -259,26 +259,35 @@ def verify(
         fail(str(exc))
 
 
+DiffOpt = typer.Option(False, "--diff", help="Dry run: print the patch it would write (git apply takes it); "
+                       "write nothing.")
+
+
+def _compat(step, error, root: Path | None, diff: bool) -> None:
+    from migrate.commands.compat import write_or_show
+
+    root, config = _config(root)
+    try:
+        changes = step(root, config)
+    except error as exc:
+        fail(str(exc))
+    raise typer.Exit(write_or_show(changes, root, diff, False if no_color() else None, out=sys.stdout, log=err))
+
+
 @app.command()
-def expose(root: Optional[Path] = RootArg) -> None:
+def expose(root: Optional[Path] = RootArg, diff: bool = DiffOpt) -> None:
     """Move the manager under shared/ so every service may import it; re-export at the old path."""
-    from migrate.compat.expose import ExposeError, expose_manager
+    from migrate.compat.expose import ExposeError, plan_expose
 
-    try:
-        err(expose_manager(*_config(root)))
-    except ExposeError as exc:
-        fail(str(exc))
+    _compat(plan_expose, ExposeError, root, diff)
 
 
 @app.command()
-def shim(root: Optional[Path] = RootArg) -> None:
+def shim(root: Optional[Path] = RootArg, diff: bool = DiffOpt) -> None:
     """Turn the generator into a compatibility layer that delegates to the manager and warns."""
-    from migrate.compat.shim import ShimError, write_shim
+    from migrate.compat.shim import ShimError, plan_shim
 
-    try:
-        err(write_shim(*_config(root)))
-    except ShimError as exc:
-        fail(str(exc))
+    _compat(plan_shim, ShimError, root, diff)
 
 
 @app.command()

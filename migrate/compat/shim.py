@@ -14,8 +14,9 @@ import re
 from pathlib import Path
 
 from codemods.generator.rules import ID_TYPES, MEMBER_RULES, RuleSet
+from migrate.compat.changes import CompatChanges, FileChange
 from migrate.workspace.config import Config
-from migrate.workspace.fileio import UnsafePathError, atomic_write, read_source
+from migrate.workspace.fileio import UnsafePathError, read_source
 from migrate.workspace.services import ServiceMap, module_file
 
 MARKER = "Compatibility layer written by `idmigrate shim`"
@@ -28,10 +29,17 @@ class ShimError(ValueError):
 
 _HEADER = '''"""{marker}.
 
-Every call still works but emits DeprecationWarning. Mappable members return
-manager IDs (the migration's formats); the others keep their old behaviour,
-from ``{legacy_module}``. Migrate callers with `idmigrate apply`, then delete
-this package.
+idmigrate (`idmigrate shim`) generated this module in place of the UnifiedIdGenerator
+module, so code not migrated yet keeps working while it moves to UnifiedIDManager
+(``{manager}``). Every UnifiedIdGenerator member the migration maps to the manager now
+forwards to it and returns a manager ID; the others keep their old behaviour, from the
+original module, kept unchanged as ``{legacy_rel}``. Every call emits a
+DeprecationWarning that names the replacement.
+
+Removing it: once nothing calls the generator any more (`idmigrate apply` rewrites the
+callers, `idmigrate verify` then passes), delete this file and ``{legacy_rel}`` (or the
+whole ``{package}`` package, once nothing imports it). To undo the shim instead, move
+``{legacy_rel}`` back over this file.
 """
 
 from __future__ import annotations
@@ -56,7 +64,7 @@ def _deprecated(name, replacement):
 
 
 def _type_and_prefix(prefix):
-    """Resolve a generate_base_id prefix like the codemod does (MIGRATION.md: how a prefix resolves)."""
+    """(IDType value, prefix kept) for a generate_base_id prefix, resolved as idmigrate's rewrite resolves it."""
     text = str(prefix)
     if text == "run":  # no thread to embed here: keep the run start
         return "execution", "run"
@@ -80,7 +88,7 @@ def _keep_legacy(name):
 
     @functools.wraps(legacy)
     def wrapper(*args, **kwargs):
-        _deprecated(name, "a manager equivalent (none exists: see MIGRATION.md)")
+        _deprecated(name, "nothing: the manager has no equivalent, so rewrite the caller by hand")
         return legacy(*args, **kwargs)
 
     return staticmethod(wrapper)
@@ -114,7 +122,8 @@ class UnifiedIdGenerator(_legacy.UnifiedIdGenerator):
     def is_valid_id(id_string, expected_prefix=None):
         """The generator's own check, or an ID the manager made in this process (what the
         shim's members now return): not the looser ``is_valid_id_format``."""
-        _deprecated("is_valid_id", "a check of the manager's IDs (see MIGRATION.md)")
+        _deprecated("is_valid_id", "get_id_manager().is_valid_id (an ID this process made) or a check of "
+                    "the manager's ID format")
         if _legacy.UnifiedIdGenerator.is_valid_id(id_string, expected_prefix):
             return True
         made_here = isinstance(id_string, str) and get_id_manager().is_valid_id(id_string)
@@ -199,7 +208,9 @@ def _legacy_members(tree: ast.Module) -> list[str]:
     return []
 
 
-def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_tree: ast.Module) -> str:
+def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_tree: ast.Module,
+                rel: str = "shared/id_generation/unified_id_generator.py",
+                legacy_rel: str = "shared/id_generation/_legacy_unified_id_generator.py") -> str:
     defaults = _legacy_defaults(legacy_tree)
     typed = []
     handled = {"generate_base_id", "generate_user_context_ids", "generate_batch_ids", "is_valid_id",
@@ -224,18 +235,20 @@ def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_
         for name in _legacy_members(legacy_tree) if name not in handled
     ]
     return _HEADER.format(
-        marker=MARKER, legacy_module=legacy_module, manager=manager_module,
+        marker=MARKER, legacy_module=legacy_module, manager=manager_module, legacy_rel=legacy_rel,
+        package=Path(rel).parent.as_posix(),
         id_types=ID_TYPES, aliases=dict(rules.aliases), fallback=rules.fallback_type, keep=rules.keep_prefix,
         request_context='{"user_id": user_id, "operation": operation}' if rules.context_data else "None",
         typed_methods="".join(typed), legacy_methods="\n" + "".join(legacy) if legacy else "",
         module_functions="".join(
-            f"\n\n{name} = _warn_function(_legacy.{name}, \"the manager (see MIGRATION.md)\")\n"
+            f"\n\n{name} = _warn_function(_legacy.{name}, \"the manager's equivalent\")\n"
             for name in _module_functions(legacy_tree)
         ),
     )
 
 
-def write_shim(root: Path, config: Config) -> str:
+def plan_shim(root: Path, config: Config) -> CompatChanges:
+    """The shim in place of the generator module, the old module kept beside it; none when it is there."""
     rel = module_file(Path(""), GENERATOR_MODULE).as_posix()
     legacy_module = GENERATOR_MODULE.rsplit(".", 1)[0] + "._legacy_" + GENERATOR_MODULE.rsplit(".", 1)[1]
     legacy_rel = module_file(Path(""), legacy_module).as_posix()
@@ -244,7 +257,7 @@ def write_shim(root: Path, config: Config) -> str:
     except (OSError, UnsafePathError) as exc:
         raise ShimError(f"cannot read {rel}: {getattr(exc, 'strerror', None) or exc}") from None
     if MARKER.encode() in source:
-        return f"already a compatibility layer: {rel}"
+        return CompatChanges(done=f"already a compatibility layer: {rel}", would=f"already a compatibility layer: {rel}")
     service_map = ServiceMap(root, config, {p.name for p in root.iterdir() if p.is_dir()})
     manager = service_map.import_path_for(service_map.service_of(rel))
     problem = service_map.boundary_violation(service_map.service_of(rel), manager)
@@ -256,6 +269,11 @@ def write_shim(root: Path, config: Config) -> str:
         raise ShimError(f"{rel} does not parse: {exc.msg} (line {exc.lineno})") from None
     if (root / legacy_rel).exists():
         raise ShimError(f"{legacy_rel} already exists; remove it first")
-    atomic_write(root, legacy_rel, source)
-    atomic_write(root, rel, shim_source(config.rules, manager, legacy_module, tree).encode())
-    return f"wrote compatibility layer {rel} (old code kept in {legacy_rel})"
+    shim = shim_source(config.rules, manager, legacy_module, tree, rel, legacy_rel).encode()
+    return CompatChanges([FileChange(legacy_rel, None, source), FileChange(rel, source, shim)],
+                         done=f"wrote compatibility layer {rel} (old code kept in {legacy_rel})",
+                         would=f"would write compatibility layer {rel} (old code kept in {legacy_rel}); nothing written")
+
+
+def write_shim(root: Path, config: Config) -> str:
+    return plan_shim(root, config).write(root)
