@@ -305,7 +305,7 @@ def run(
     force: bool = typer.Option(
         False, "--force", help="Run on a dirty work tree or detached HEAD; replace branches idmigrate did not create."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without generator usages."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without a site of the recipe."),
     jobs: Optional[int] = JobsOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:

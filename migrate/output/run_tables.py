@@ -44,6 +44,10 @@ def _quiet(batch: BatchResult) -> bool:
     return batch.state == "nothing" and not sum(batch.sites.values())
 
 
+def _usages(recipe_set: str) -> str:
+    return "generator usages" if recipe_set == "generator" else f"sites of the {recipe_set} recipe"
+
+
 def render_summary(result: RunResult, verbose: bool = False) -> str:
     """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, base, state.
 
@@ -84,12 +88,14 @@ def render_summary(result: RunResult, verbose: bool = False) -> str:
     if not bases or bases == [result.base]:
         based = f"base {result.base[:10]}"
     else:  # e.g. --retry-failed on a newer HEAD: the earlier batches keep their base
-        based = "bases " + ", ".join(b[:10] for b in bases) + " (see the base column)"
+        based = (f"base {bases[0][:10]}" if len(bases) == 1
+                 else "bases " + ", ".join(b[:10] for b in bases) + " (see the base column)")
     lines += ["", (f"{counts['committed']} committed, {counts['red']} red, {counts['nothing']} nothing to migrate, "
                    f"{counts['pending'] + counts['running']} pending; {based}; "
                    f"back on {escape_control(result.start.describe())}")]
     if hidden:
-        lines.append(f"{hidden} folder{'s' if hidden != 1 else ''} without generator usages not shown (-v lists them)")
+        lines.append(f"{hidden} folder{'s' if hidden != 1 else ''} without {_usages(result.recipe_set)} not shown "
+                     "(-v lists them)")
     if result.stopped:
         lines.append(escape_control(result.stopped))
     if result.message:
@@ -101,9 +107,13 @@ def render_status(report: dict[str, Any]) -> str:
     """The burndown table of ``status_report``: sites left per service, each batch's base and state."""
     from migrate.run.model import recipe_options
 
-    headers = ("service", "files", "exact", "format", "manual", "reviewed", "pending", "base", "state")
+    # the review columns: sites decided in `idmigrate review`, and format/manual sites nobody decided yet
+    headers = ("service", "files", "exact", "format", "manual", "decided", "undecided", "base", "state")
     table = []
+    quiet = [r for r in report["services"] if r.get("quiet")]
     for r in report["services"]:
+        if r.get("quiet"):
+            continue
         state = r["label"]
         if r["state"] == "committed":
             state += f" {(r['commit'] or '')[:10]} on {r['branch']}"
@@ -128,7 +138,10 @@ def render_status(report: dict[str, Any]) -> str:
     recipe_set = report.get("recipe_set", "generator")
     sites = "generator call sites" if recipe_set == "generator" else f"sites of the {recipe_set} recipe"
     lines.append(f"{t['all']} {sites} left in the checkout: {t['exact']} exact, {t['format']} format, "
-                 f"{t['manual']} manual; review: {t.get('reviewed', 0)} decided, {t.get('pending', 0)} pending")
+                 f"{t['manual']} manual; review: {t.get('reviewed', 0)} decided, {t.get('pending', 0)} undecided")
+    if quiet:
+        lines.append(f"{len(quiet)} folder{'s' if len(quiet) != 1 else ''} without {_usages(recipe_set)} not shown "
+                     "(--json lists them)")
     if report.get("stale_decisions"):
         lines.append(f"{report['stale_decisions']} stale review decisions (site gone): "
                      "prune with `idmigrate report --prune-decisions`")

@@ -66,6 +66,9 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
             "commit": (entry or {}).get("commit"),
             "reason": (entry or {}).get("reason", ""),
             "base": (entry or {}).get("base"),
+            # a folder where the recipe never found a site: a row only in --json, as in run's summary
+            "quiet": current == "nothing" and not sum(sites.values())
+                     and not sum(((entry or {}).get("sites") or {}).values()),
         }
         if current == "committed" and row["branch"]:
             tip = branch_tips.get(row["branch"])

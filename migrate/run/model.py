@@ -93,6 +93,8 @@ class RunResult:
     #: Why the run stopped before its last batch ("" when it did not).
     stopped: str = ""
     message: str = ""
+    #: The recipe set of the run ("generator", "adhoc-ids", ...).
+    recipe_set: str = "generator"
 
     @property
     def exit_code(self) -> int:
@@ -104,6 +106,7 @@ class RunResult:
             "root": str(self.root),
             "base": self.base,
             "branch_prefix": self.prefix,
+            "recipe_set": self.recipe_set,
             "start": {"branch": self.start.branch, "head": self.start.sha},
             "exit_code": self.exit_code,
             "stopped": self.stopped,

@@ -49,7 +49,7 @@ def test_a_run_batch_is_listed_before_and_after_its_merge(small_repo: Path):
     assert f"## auth_service: commit {commit[:10]} on idmigrate/auth_service" in md
     fmt = next(s for s in group["sites"] if s["class"] == "format")
     exact = next(s for s in group["sites"] if s["class"] == "exact")
-    assert f"| {fmt['line']}:{fmt['column']} | format | {fmt['code']} |" in md and fmt["reason"] in md
+    assert f"| {fmt['line']}:{fmt['column']} | format | {fmt['code']} |" in md and fmt["id_text_change"] in md
     exact_row = next(ln for ln in md.splitlines() if ln.startswith(f"| {exact['line']}:{exact['column']} | exact"))
     assert exact_row.endswith("| none (same meaning) |")
 

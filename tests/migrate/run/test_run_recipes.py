@@ -142,12 +142,25 @@ def test_status_shows_counts_and_states_of_one_recipe_set(small_repo: Path):
     assert f"{base[:10]}  committed {generator_tips['idmigrate/shared'][:10]} on idmigrate/shared" in shared
     assert "last run of the generator recipe" in text
     assert "other recipes have batches too: adhoc-ids (`idmigrate status --recipe adhoc-ids`)" in text
+    adhoc_text = CliRunner().invoke(app, ["status", str(root), "-j", "1", "--recipe", "adhoc-ids"]).stdout
+    # folders where the recipe never found a site are rows only in --json, as in run's summary
+    assert adhoc["scripts"]["quiet"] and not any(ln.startswith("scripts ") for ln in adhoc_text.splitlines())
+    assert "folders without sites of the adhoc-ids recipe not shown (--json lists them)" in adhoc_text
+    assert "other recipes have batches too: generator (`idmigrate status`)" in adhoc_text
 
     # a re-run of either recipe on the same base leaves every batch as it is
     again = _run(root)
     assert again.exit_code == 0 and "replacing" not in again.stderr and "up to date" in again.stderr
     assert {b: t for b, t in branches(root).items() if b in generator_tips} == generator_tips
     assert "replacing" not in _run(root, "--recipe", "adhoc-ids").stderr
+
+    (root / "NOTES.txt").write_text("a new commit on main\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "notes")
+    moved = _run(root)  # every branch from the old base is named at once, not one per attempt
+    assert moved.exit_code == 2
+    assert (f"branch idmigrate/shared and {len(generator_tips) - 1} more hold batches from another base "
+            f"(first: {base[:10]})") in moved.stderr
 
 
 def test_status_recipe_through_the_installed_script(small_repo: Path):
