@@ -41,7 +41,7 @@ RootArg = typer.Argument(
     "pyproject.toml, else the git top level).", show_default=False)
 ServiceOpt = typer.Option(None, "--service", "-s", help="Only this service (repeatable).")
 PathOpt = typer.Option(None, "--path", "-p", help="Only files at or below this path (repeatable).")
-JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+JobsOpt = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Ignore and do not write the result cache.")
 RecipeOpt = typer.Option(
     None, "--recipe", "-r",
@@ -172,8 +172,8 @@ def report(
         None, "--format", "-f", metavar="md|json|sarif",
         help="md, json (with fingerprints) or sarif (SARIF 2.1.0); default: from -o's suffix, else md."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    classes: Optional[List[str]] = typer.Option(None, "--class", "-c",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    classes: Optional[List[str]] = typer.Option(None, "--class", "-c", metavar="CLASS",
                                                 help="Only sites of this class: exact, format, manual (repeatable)."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
@@ -182,7 +182,7 @@ def report(
     applied: bool = typer.Option(
         False, "--applied", help="What run committed and apply wrote (also once merged), not what is left."),
 ) -> None:
-    """The review list: every site with its class, rule, reason and rewrite, by service and file."""
+    """The review list: every site left, with its class, rule, reason and rewrite; --applied: what was applied."""
     from migrate.commands import report as report_command
     from migrate.output.report import CLASSES, FORMATS, report_format
 
@@ -332,8 +332,9 @@ def status(
     service: Optional[List[str]] = ServiceOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable burndown."),
     history: Optional[int] = typer.Option(
-        None, "--history", min=1, help="Usages left at each of the last N commits of the current branch."),
-    since: Optional[str] = typer.Option(None, "--since", help="With or without --history: commits since DATE."),
+        None, "--history", min=1, metavar="N", help="Usages left at each of the last N commits of the current branch."),
+    since: Optional[str] = typer.Option(
+        None, "--since", metavar="DATE", help="With or without --history: commits since DATE."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,

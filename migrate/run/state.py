@@ -44,8 +44,9 @@ STATE_FILE = "state.json"
 LOCK_FILE = "run.lock"
 #: Baseline test results kept (oldest dropped first).
 MAX_BASELINES = 64
-#: Applied-site records kept per recipe set (oldest dropped first).
-MAX_APPLIED = 256
+#: Applied-site records kept per service of a recipe set (oldest dropped first): each re-run
+#: that replaces a batch adds one, and the file is read by every run and status.
+MAX_APPLIED = 8
 #: The recipe set of ``run`` without ``--recipe``.
 DEFAULT_RECIPE_SET = "generator"
 
@@ -181,8 +182,9 @@ class RunState:
     def record_applied(self, record: dict[str, Any]) -> None:
         """Keep a committed batch's applied sites (one record per commit, the newest last)."""
         applied = [r for r in self.applied if r.get("commit") != record.get("commit")]
-        applied.append(record)
-        self._mine()["applied"] = applied[-MAX_APPLIED:]
+        same = [r for r in applied if r.get("service") == record.get("service")]
+        drop = {id(r) for r in same[:max(0, len(same) - MAX_APPLIED + 1)]}
+        self._mine()["applied"] = [r for r in applied if id(r) not in drop] + [record]
 
     def owns_branch(self, branch: str, tip: str | None) -> bool:
         """True when this tool created ``branch`` and nobody moved it since."""

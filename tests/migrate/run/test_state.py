@@ -88,3 +88,18 @@ def test_status_and_run_read_a_version_1_state_file(small_repo: Path):
     assert again.exit_code == 0, again.output
     assert "up to date" in again.stderr
     assert json.loads((root / ".git" / "idmigrate" / STATE_FILE).read_text())["version"] == 2
+
+
+def test_applied_records_are_one_per_commit_and_a_few_per_service(tmp_path: Path):
+    from migrate.run.state import MAX_APPLIED
+
+    state = RunState.load(tmp_path)
+    state.record_applied({"service": "svc", "commit": "c0", "sites": [1]})
+    state.record_applied({"service": "svc", "commit": "c0", "sites": [2]})  # the same commit again: replaced
+    assert state.applied == [{"service": "svc", "commit": "c0", "sites": [2]}]
+    for n in range(1, MAX_APPLIED + 3):
+        state.record_applied({"service": "svc", "commit": f"c{n}", "sites": []})
+    state.record_applied({"service": "other", "commit": "o1", "sites": []})
+    kept = [r["commit"] for r in state.applied if r["service"] == "svc"]
+    assert kept == [f"c{n}" for n in range(3, MAX_APPLIED + 3)]  # the newest MAX_APPLIED of the service
+    assert [r["commit"] for r in state.applied if r["service"] == "other"] == ["o1"]
