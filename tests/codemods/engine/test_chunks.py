@@ -146,3 +146,22 @@ def test_a_shared_line_inside_a_class_keeps_that_class_whole():
                                 b"    x = 1; y = (\n        UnifiedIdGenerator)\n")
     reduced = reduce_source(source, WORDS)
     assert "def test_unrelated" in reduced.text
+
+
+def test_left_out_statements_report_the_names_they_bind():
+    source = (b"import os\nfrom shared.id_generation import UnifiedIdGenerator\n\n\n"
+              b"def helper():\n    return 1\n\n\nLIMIT, (A, B) = 3, (1, 2)\n\n\n"
+              b"if LIMIT > 2:\n    FLAG = True\nelse:\n    FLAG = False\n\n\nNOTE: str\n\n\n"
+              b"def uses():\n    return UnifiedIdGenerator.generate_base_id('user')\n")
+    reduced = reduce_source(source, WORDS)
+    assert reduced.left_out_names == {"helper", "LIMIT", "A", "B", "FLAG"}  # a bare annotation binds nothing
+    assert "uses" not in reduced.left_out_names and "os" not in reduced.left_out_names  # kept: in the reduced text
+
+
+def test_the_guard_knows_left_out_names_but_still_sees_a_kept_import_go():
+    old = "import helpers\n\n\ndef f():\n    return helpers.make()\n"
+    uses_left_out = "import helpers\n\n\ndef f():\n    return helper(helpers.make())\n"
+    assert engine.guard(old, uses_left_out, "m.py") is not None  # alone, the reduced text does not define it
+    assert engine.guard(old, uses_left_out, "m.py", frozenset({"helper"})) is None
+    import_removed = "def f():\n    return helpers.make()\n"
+    assert "helpers" in engine.guard(old, import_removed, "m.py", frozenset({"helper"}))
