@@ -3,14 +3,16 @@
 Definitions inside top-level ``if``/``try`` blocks count (a later one replaces an
 earlier one, as at run time); ``name = function`` and ``name = Class.classmethod``
 aliases are module functions too. A decorator that may change a signature
-makes it unknown rather than wrong.
+makes it unknown rather than wrong. A method's ``inspects`` lists the parameters whose
+text its body reads (``_inspected``), so the rules can tell which members parse IDs.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from typing import Iterable
+from dataclasses import replace
+from typing import Callable, Iterable
 
 from codemods.core.api import (
     ATTRIBUTE, CLASS, CLASSMETHOD, FUNCTION, KEYWORD_ONLY, METHOD, POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, PROPERTY,
@@ -20,6 +22,12 @@ from codemods.core.api import (
 #: Decorators that leave a function's signature as written.
 _TRANSPARENT = {"abstractmethod", "abc.abstractmethod", "override", "typing.override", "functools.cache",
                 "cache", "functools.lru_cache", "lru_cache", "deprecated", "typing_extensions.deprecated"}
+
+
+#: Methods of ``str`` (a call of one on a parameter reads its text; ``dict.items()`` does not).
+_STR_METHODS = frozenset(name for name in dir(str) if not name.startswith("_"))
+#: Methods of a compiled pattern (or ``re`` functions) that read the text they are given.
+_REGEX_METHODS = frozenset({"match", "fullmatch", "search", "findall", "finditer", "sub", "subn", "split"})
 
 
 #: Lines with their ends, split only where Python's tokenizer ends a line (not on form feeds).
@@ -92,16 +100,21 @@ class _Reader:
             params = None  # an unknown decorator may change what the function accepts
         return Member(node.name, kind, params, node.lineno, isinstance(node, ast.AsyncFunctionDef), rest)
 
-    def klass(self, node: ast.ClassDef) -> ClassApi:
+    def klass(self, node: ast.ClassDef, functions: dict[str, Member] | None = None) -> ClassApi:
+        """``functions``: the module's functions, whose ``inspects`` the methods' calls of them use."""
         members: dict[str, Member] = {}
+        bodies: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         for stmt in _flatten(node.body):
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 member = self.function(stmt, in_class=True)
                 if member is not None:
                     members[member.name] = member
+                    bodies[member.name] = stmt
             else:
                 for name in _assigned_names(stmt):
                     members.setdefault(name, Member(name, ATTRIBUTE, (), stmt.lineno))
+        for name, inspects in _inspected(bodies, members, node.name, functions).items():
+            members[name] = replace(members[name], inspects=inspects)
         bases = tuple(self.text(b) or "" for b in node.bases)
         return ClassApi(node.name, node.lineno, bases, members, self.constructor(node, members, bases))
 
@@ -141,6 +154,80 @@ class _Reader:
                 default = None if given is None else self.text(value)
             out.append(Param(stmt.target.id, kind, default, annotation))
         return tuple(out)
+
+
+def _reads_text(node: ast.AST, name: str) -> bool:
+    """``node`` is ``name`` itself or ``name or ""`` (``pattern.search(value or "")``)."""
+    if isinstance(node, ast.Name):
+        return node.id == name
+    return isinstance(node, ast.BoolOp) and any(isinstance(v, ast.Name) and v.id == name for v in node.values)
+
+
+#: What a call reaches: the callee's parameter names and the ones whose text it reads, or None.
+_Resolve = Callable[[ast.expr], "tuple[list[str], tuple[str, ...]] | None"]
+
+
+def _reads(body: ast.AST, name: str, resolve: _Resolve) -> bool:
+    """Does the function read the text of its parameter ``name``? Slicing it into an f-string
+    (``f"ws_{user_id[:8]}"``) only embeds it: that is no reading."""
+    embedded = {id(n) for part in ast.walk(body) if isinstance(part, ast.JoinedStr) for n in ast.walk(part)}
+    for node in ast.walk(body):
+        if id(node) in embedded:
+            continue
+        if isinstance(node, ast.Subscript) and _reads_text(node.value, name):
+            return True
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _STR_METHODS and _reads_text(func.value, name):
+            return True
+        if not any(_reads_text(a, name) for a in (*node.args, *(k.value for k in node.keywords))):
+            continue
+        if isinstance(func, ast.Name) and func.id == "len":
+            return True
+        if isinstance(func, ast.Attribute) and func.attr in _REGEX_METHODS:
+            return True
+        callee = resolve(func)
+        if callee is not None:
+            params, reads = callee
+            passed = {params[i] for i, a in enumerate(node.args) if i < len(params) and _reads_text(a, name)}
+            passed |= {k.arg for k in node.keywords if k.arg and _reads_text(k.value, name)}
+            if passed & set(reads):
+                return True
+    return False
+
+
+def _inspected(bodies: dict, members: dict[str, Member], class_name: str | None = None,
+               functions: dict[str, Member] | None = None) -> dict[str, tuple[str, ...]]:
+    """Function -> the parameters whose text it reads, itself or through a function it calls: another
+    member of its class (``cls.extract_pattern_info(first)``) or a module function (``_parse(s)``,
+    from ``functions``): repeated until nothing changes."""
+    known: dict[str, tuple[str, ...]] = {}
+
+    def resolve_in(owners: set[str]) -> _Resolve:
+        def resolve(func: ast.expr):
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in owners:
+                found, reads = members.get(func.attr), known.get(func.attr, ())
+            elif isinstance(func, ast.Name):
+                pool = functions if class_name else members
+                found = (pool or {}).get(func.id)
+                reads = found.inspects if class_name and found else known.get(func.id, ())
+            else:
+                return None
+            return ([p.name for p in found.params], reads) if found and found.params and reads else None
+        return resolve
+
+    changed = True
+    while changed:
+        changed = False
+        for name, body in bodies.items():
+            owners = {class_name, *(a.arg for a in body.args.args[:1])} if class_name else set()
+            resolve = resolve_in(owners)
+            found = tuple(p.name for p in members[name].params or ()
+                          if p.name in known.get(name, ()) or _reads(body, p.name, resolve))
+            if found != known.get(name, ()):
+                known[name], changed = found, True
+    return {name: found for name, found in known.items() if found}
 
 
 def _flatten(body: list[ast.stmt]) -> Iterable[ast.stmt]:
@@ -192,6 +279,20 @@ def _alias(name: str, value: ast.expr, classes: dict[str, ClassApi], functions: 
     return Member(name, FUNCTION, target.params, value.lineno, target.is_async, target.decorators)
 
 
+def _module_functions(reader: _Reader, tree: ast.Module) -> dict[str, Member]:
+    """The module's functions (the last definition of a name wins) with what each reads."""
+    members: dict[str, Member] = {}
+    bodies: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    for stmt in _flatten(tree.body):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            member = reader.function(stmt, in_class=False)
+            if member is not None:
+                members[member.name], bodies[member.name] = member, stmt
+    for name, inspects in _inspected(bodies, members).items():
+        members[name] = replace(members[name], inspects=inspects)
+    return members
+
+
 def parse_module(source: str | bytes, module: str = "", *, is_package: bool = False) -> ModuleApi:
     """The classes, module functions and ``from`` imports at the top level of ``source``.
 
@@ -212,15 +313,16 @@ def parse_module(source: str | bytes, module: str = "", *, is_package: bool = Fa
     except ValueError as exc:  # null bytes
         raise ApiParseError(f"does not parse: {exc}") from None
     reader = _Reader(text)
+    module_functions = _module_functions(reader, tree)
     classes: dict[str, ClassApi] = {}
     functions: dict[str, Member] = {}
     imports: dict[str, tuple[str, str]] = {}
     for stmt in _flatten(tree.body):
         if isinstance(stmt, ast.ClassDef):
-            classes[stmt.name] = reader.klass(stmt)
+            classes[stmt.name] = reader.klass(stmt, module_functions)
             functions.pop(stmt.name, None)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            member = reader.function(stmt, in_class=False)
+            member = module_functions.get(stmt.name) or reader.function(stmt, in_class=False)
             if member is not None:
                 functions[member.name] = member
                 classes.pop(member.name, None)

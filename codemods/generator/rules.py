@@ -66,6 +66,15 @@ MODULE_HELPERS: tuple[str, ...] = (
     "IdComponents",
 )
 
+#: Generator members that parse the generator's own format, with the (position, parameter) of the
+#: ID each checks. Where the generator is found, the members read from it that parse an ID
+#: argument join these (``codemods.apibind.bind.parsers_of``).
+PARSER_MEMBERS: dict[str, tuple[tuple[int, str], ...]] = {
+    "is_valid_id": ((0, "id_string"),),
+    "parse_id": ((0, "id_string"),),
+    "get_id_age": ((0, "id_string"),),
+}
+
 
 #: Rows of generator members called through the class, an alias or an instance.
 _MEMBER_ROWS: tuple[Rule, ...] = (
@@ -238,17 +247,39 @@ _SHAPE_ROWS: tuple[Rule, ...] = (
          "no thread in reach: pass the thread ID (the run ID keeps its run start meanwhile)",
          before='UnifiedIdGenerator.generate_base_id("run")',
          after='get_id_manager().generate_id(IDType.EXECUTION, prefix="run")'),
+    Rule("IDM015", "generate_base_id", SHAPE, Safety.MANUAL,
+         "a run ID whose thread ID is assigned only in a branch before it (an if, a loop, a try): the "
+         "thread may be unbound here, so which thread the run ID embeds is for a human to decide",
+         suggestion="bind the thread ID on every path (or pass it in), then UnifiedIDManager.generate_run_id(thread_id)",
+         before='if resume:\n    thread_id = load()\nrun_id = UnifiedIdGenerator.generate_base_id("run")'),
+    Rule("IDM016", "generate_run_id", SHAPE, Safety.FORMAT,
+         "latent AttributeError fixed in a test: generate_run_id() with no thread ID in reach gets a fresh "
+         "THREAD ID to embed (a test only needs a well-formed run ID; production code must pass its thread)",
+         before="def test_run():\n    run_id = UnifiedIdGenerator.generate_run_id()",
+         after="def test_run():\n    run_id = UnifiedIDManager.generate_run_id(get_id_manager().generate_id(IDType.THREAD))"),
     Rule("IDM014", "(any ID-making call)", SHAPE, Safety.MANUAL,
          "the generator's own parser checks an ID of this name in the file (a check that stays on the "
          "generator and would reject the manager's format); migrate that check first",
          suggestion="the rewrite shown, once the check is migrated"),
     Rule("IDM009", "(comment in call)", SHAPE, Safety.MANUAL,
-         "a comment inside the call would be lost by the rewrite",
+         "a comment inside a call in the header of a compound statement (if, for, with, def ...) has no "
+         "line of its own to move to: the rewrite would lose it",
          suggestion="move the comment out of the call, then re-run"),
+    Rule("IDM017", "(comment in call)", SHAPE, Safety.FORMAT,
+         "the comment inside the call now stands on its own line above the statement (the site is at most "
+         "format: check that the comment still describes what it stands above)",
+         before='x = UnifiedIdGenerator.generate_base_id(  # the account\n    "user",\n)',
+         after="# the account\nx = get_id_manager().generate_id(\n    IDType.USER,\n)"),
     Rule("IDM011", "generate_user_context_ids", SHAPE, Safety.FORMAT,
          "an indexed user-context tuple: [0] thread, [1] run embedding a new thread, [2] request",
          before="UnifiedIdGenerator.generate_user_context_ids(user_id, op)[0]",
          after="get_id_manager().generate_id(IDType.THREAD)"),
+    Rule("IDM018", "generate_user_context_ids", SHAPE, Safety.FORMAT,
+         "a tuple held whole in one name whose elements the function then only reads by index or unpacks: "
+         "split into one name per element it uses (the run ID embeds the thread), the uses read those names",
+         before='ids = UnifiedIdGenerator.generate_user_context_ids(user_id, "chat")\nreturn Ctx(ids[0], ids[1])',
+         after=("thread_id = get_id_manager().generate_id(IDType.THREAD)\n"
+                "run_id = UnifiedIDManager.generate_run_id(thread_id)\nreturn Ctx(thread_id, run_id)")),
     Rule("IDM012", "generate_user_context_ids", SHAPE, Safety.MANUAL,
          "the tuple is used whole (passed on, returned, starred): split it by hand",
          suggestion="thread_id = get_id_manager().generate_id(IDType.THREAD); run_id = UnifiedIDManager.generate_run_id(thread_id); ..."),
