@@ -33,7 +33,13 @@ class Agent:
         if UnifiedIdGenerator.generate_base_id(  # no line of its own here
                 "user"):
             return True
-''', ["format", "format", "format", "format", "manual"]),
+
+
+def token_checked_by_the_generator():
+    jti = UnifiedIdGenerator.generate_base_id(  # stays with its call: the site stays manual
+        "jti")
+    return UnifiedIdGenerator.is_valid_id(jti)
+''', ["format", "format", "format", "format", "manual", "manual", "manual"]),
     # ---- an ignored argument that is a plain subscript or name is dropped like a literal
     "dropped_subscript_and_name_arguments": (IMPORT + '''
 

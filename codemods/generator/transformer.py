@@ -263,9 +263,10 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
         thread, problem = self.around.thread_for(original_node, self._blocks[-1].thread) \
             if member in THREAD_USERS else (None, "")
         decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread, problem, self.in_test))
-        decision = self.hoist.decide(original_node, decision, has_comment_in(original_node, self.texts))
         decision = self.around.with_readers(decision, original_node)
         decision = reviewed(self, original_node, member, updated_node.args, decision)
+        # last: only a rewrite that stands moves the call's comments above the statement
+        decision = self.hoist.decide(original_node, decision, has_comment_in(original_node, self.texts))
         self._record(original_node, member, decision)
         if decision.node is None:
             return updated_node
