@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import replace
-from typing import Callable, Iterable
+from typing import Iterable
 
 from codemods.core.api import (
     ATTRIBUTE, CLASS, CLASSMETHOD, FUNCTION, KEYWORD_ONLY, METHOD, POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, PROPERTY,
@@ -156,45 +156,50 @@ class _Reader:
         return tuple(out)
 
 
-def _reads_text(node: ast.AST, name: str) -> bool:
-    """``node`` is ``name`` itself or ``name or ""`` (``pattern.search(value or "")``)."""
+_NONE: frozenset[str] = frozenset()
+
+
+def _names_read(node: ast.AST) -> frozenset[str]:
+    """``x`` -> {x}; ``x or ""`` -> {x} (``pattern.search(value or "")``)."""
     if isinstance(node, ast.Name):
-        return node.id == name
-    return isinstance(node, ast.BoolOp) and any(isinstance(v, ast.Name) and v.id == name for v in node.values)
+        return frozenset((node.id,))
+    if isinstance(node, ast.BoolOp):
+        return frozenset(v.id for v in node.values if isinstance(v, ast.Name))
+    return _NONE
 
 
-#: What a call reaches: the callee's parameter names and the ones whose text it reads, or None.
-_Resolve = Callable[[ast.expr], "tuple[list[str], tuple[str, ...]] | None"]
-
-
-def _reads(body: ast.AST, name: str, resolve: _Resolve) -> bool:
-    """Does the function read the text of its parameter ``name``? Slicing it into an f-string
-    (``f"ws_{user_id[:8]}"``) only embeds it: that is no reading."""
-    embedded = {id(n) for part in ast.walk(body) if isinstance(part, ast.JoinedStr) for n in ast.walk(part)}
-    for node in ast.walk(body):
-        if id(node) in embedded:
+def _reading(body: ast.AST) -> tuple[set[str], list]:
+    """Names whose text the function reads itself (sliced, a ``str`` method, ``len``, a regex), and
+    the other calls it passes names to, as (func, names per positional argument, per keyword). Slicing into an f-string (``f"ws_{user_id[:8]}"``) only
+    embeds the text: that is no reading."""
+    direct: set[str] = set()
+    calls: list = []
+    stack: list[ast.AST] = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.JoinedStr):
             continue
-        if isinstance(node, ast.Subscript) and _reads_text(node.value, name):
-            return True
+        stack.extend(ast.iter_child_nodes(node))
+        if isinstance(node, ast.Subscript):
+            direct |= _names_read(node.value)
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr in _STR_METHODS and _reads_text(func.value, name):
-            return True
-        if not any(_reads_text(a, name) for a in (*node.args, *(k.value for k in node.keywords))):
+        if isinstance(func, ast.Attribute) and func.attr in _STR_METHODS:
+            direct |= _names_read(func.value)
+        if not node.args and not node.keywords:
             continue
-        if isinstance(func, ast.Name) and func.id == "len":
-            return True
-        if isinstance(func, ast.Attribute) and func.attr in _REGEX_METHODS:
-            return True
-        callee = resolve(func)
-        if callee is not None:
-            params, reads = callee
-            passed = {params[i] for i, a in enumerate(node.args) if i < len(params) and _reads_text(a, name)}
-            passed |= {k.arg for k in node.keywords if k.arg and _reads_text(k.value, name)}
-            if passed & set(reads):
-                return True
-    return False
+        args = [_names_read(a) for a in node.args]
+        keywords = {k.arg: _names_read(k.value) for k in node.keywords if k.arg}
+        passed = set().union(*args, *keywords.values())
+        if not passed:
+            continue
+        if (isinstance(func, ast.Name) and func.id == "len") or \
+                (isinstance(func, ast.Attribute) and func.attr in _REGEX_METHODS):
+            direct |= passed
+        else:
+            calls.append((func, args, keywords))
+    return direct, calls
 
 
 def _inspected(bodies: dict, members: dict[str, Member], class_name: str | None = None,
@@ -204,27 +209,34 @@ def _inspected(bodies: dict, members: dict[str, Member], class_name: str | None 
     from ``functions``): repeated until nothing changes."""
     known: dict[str, tuple[str, ...]] = {}
 
-    def resolve_in(owners: set[str]) -> _Resolve:
-        def resolve(func: ast.expr):
-            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in owners:
-                found, reads = members.get(func.attr), known.get(func.attr, ())
-            elif isinstance(func, ast.Name):
-                pool = functions if class_name else members
-                found = (pool or {}).get(func.id)
-                reads = found.inspects if class_name and found else known.get(func.id, ())
-            else:
-                return None
-            return ([p.name for p in found.params], reads) if found and found.params and reads else None
-        return resolve
+    def callee(func: ast.expr, owners: set[str]) -> tuple[list[str], tuple[str, ...]] | None:
+        """(parameters, the ones it reads) of a member of the class or a module function called."""
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in owners:
+            found, reads = members.get(func.attr), known.get(func.attr, ())
+        elif isinstance(func, ast.Name) and class_name:  # a module function, read before the class
+            found = (functions or {}).get(func.id)
+            reads = found.inspects if found is not None else ()
+        elif isinstance(func, ast.Name):  # module functions among themselves
+            found, reads = members.get(func.id), known.get(func.id, ())
+        else:
+            return None
+        return ([p.name for p in found.params], reads) if found and found.params and reads else None
 
+    facts = {name: _reading(body) for name, body in bodies.items()}
     changed = True
     while changed:
         changed = False
         for name, body in bodies.items():
             owners = {class_name, *(a.arg for a in body.args.args[:1])} if class_name else set()
-            resolve = resolve_in(owners)
-            found = tuple(p.name for p in members[name].params or ()
-                          if p.name in known.get(name, ()) or _reads(body, p.name, resolve))
+            read = set(facts[name][0])
+            for func, args, keywords in facts[name][1]:
+                target = callee(func, owners)
+                if target is None:
+                    continue
+                params, reads = target
+                read |= set().union(*(args[i] for i, p in enumerate(params[:len(args)]) if p in reads),
+                                    *(names for key, names in keywords.items() if key in reads))
+            found = tuple(p.name for p in members[name].params or () if p.name in read)
             if found != known.get(name, ()):
                 known[name], changed = found, True
     return {name: found for name, found in known.items() if found}

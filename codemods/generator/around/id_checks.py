@@ -47,18 +47,6 @@ def _expressions(stmt: ast.stmt) -> Iterator[ast.AST]:
                 yield from ast.walk(item)
 
 
-def _loops(statements: list[ast.stmt]) -> Iterator[tuple[ast.AST, ast.AST]]:
-    """(target, iterable) of every ``for`` statement and comprehension of the file."""
-    for stmt in statements:
-        if isinstance(stmt, (ast.For, ast.AsyncFor)):
-            yield stmt.target, stmt.iter
-        if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
-            continue
-        for node in _expressions(stmt):
-            if isinstance(node, ast.comprehension):
-                yield node.target, node.iter
-
-
 def _container(iterable: ast.AST) -> str | None:
     """``self._connections`` for ``self._connections``, ``self._connections.keys()``, ``list(...)``."""
     if isinstance(iterable, ast.Call) and not iterable.keywords and len(iterable.args) <= 1:
@@ -112,16 +100,21 @@ class GeneratorChecks:
     def _collect(self) -> dict[str, Reader]:
         checked: dict[str, Reader] = {}
         loop_names: dict[str, Reader] = {}
+        loops: list[tuple[ast.AST, ast.AST]] = []  # (target, iterable) of for statements and comprehensions
         for stmt in self._statements:
+            if isinstance(stmt, (ast.For, ast.AsyncFor)):
+                loops.append((stmt.target, stmt.iter))
             if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
                 continue
             for node in _expressions(stmt):
+                if isinstance(node, ast.comprehension):
+                    loops.append((node.target, node.iter))
                 for name in self._parsed_names(node):
                     reader = Reader(node.lineno, self._text(node))
                     checked.setdefault(name.rsplit(".", 1)[-1], reader)
                     if "." not in name:
                         loop_names.setdefault(name, reader)
-        for target, iterable in _loops(self._statements):
+        for target, iterable in loops:
             reader = loop_names.get(target.id) if isinstance(target, ast.Name) else None
             container = _container(iterable) if reader is not None else None
             if container is None:
