@@ -125,7 +125,7 @@ class _Relevance:
 def _relevance(settings: FileSettings) -> _Relevance:
     """A top-level statement that contains none of these is left out of the libcst parse: the
     engine's own words (the names it may import), every registered recipe's relevance words
-    and aliases, the prefilter tokens of the selected recipes, and the fixture names the file
+    and aliases, the statement words of the selected recipes, and the fixture names the file
     inherits (a test that only takes such a parameter mentions nothing else)."""
     rules = settings.rules
     words, names, modules = {*MANAGER_NAMES, "__all__"}, set(), set()
@@ -135,7 +135,7 @@ def _relevance(settings: FileSettings) -> _Relevance:
         names.update(alias_names)
         modules.update(alias_modules)
     for recipe in ordered(settings.recipes):
-        words.update(recipe.prefilter_tokens(rules))
+        words.update(recipe.statement_words(rules))
     words.update(settings.fixtures)
     return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)))
 

@@ -101,10 +101,18 @@ class GeneratorChecks:
         checked: dict[str, Reader] = {}
         loop_names: dict[str, Reader] = {}
         loops: list[tuple[ast.AST, ast.AST]] = []  # (target, iterable) of for statements and comprehensions
+        # Only statements on lines naming a parser can call one (a comprehension whose variable a
+        # parser reads holds that call): a text test per line is much cheaper than walking every
+        # expression of a big file.
+        lines = self._lines
+        calling = None if lines is None else {
+            number for number, text in enumerate(lines, 1) if any(p in text for p in self._parsers)}
         for stmt in self._statements:
             if isinstance(stmt, (ast.For, ast.AsyncFor)):
                 loops.append((stmt.target, stmt.iter))
-            if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
+            if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)) or not stmt.lineno:
+                continue
+            if calling is not None and not any(n in calling for n in range(stmt.lineno, (stmt.end_lineno or 0) + 1)):
                 continue
             for node in _expressions(stmt):
                 if isinstance(node, ast.comprehension):
