@@ -38,6 +38,9 @@ class Reduced:
     line_map: list[int]
     #: Every statement of the whole original file, in source order (bindings are read from them).
     statements: list[ast.stmt]
+    #: Names the left-out top-level statements bind: still bound in the rewritten file, where the
+    #: guard must not call a use of them undefined.
+    left_out_names: frozenset[str] = frozenset()
 
     def original_line(self, reduced_line: int) -> int:
         if 0 < reduced_line < len(self.line_map):
@@ -335,7 +338,43 @@ def reduce_source(
             line = lines[number - 1]
             parts.append(line if line.endswith(("\n", "\r")) else line + "\n")
             line_map.append(number)
-    return Reduced("".join(parts), encoding, lines, ranges, line_map, every_statement)
+    return Reduced("".join(parts), encoding, lines, ranges, line_map, every_statement,
+                   _left_out_names(body, ranges))
+
+
+def _left_out_names(body: list[ast.stmt], ranges: list[tuple[int, int]]) -> frozenset[str]:
+    names: set[str] = set()
+    for node in body:
+        start = _start(node)
+        if not any(first <= start <= last for first, last in ranges):
+            _bind_module_names(node, names)
+    return frozenset(names)
+
+
+def _bind_module_names(node: ast.stmt, out: set[str]) -> None:
+    """Names a module-level statement binds in the module's scope (as pyflakes counts them)."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        out.add(node.name)
+        return
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        out.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
+        return
+    targets: list[ast.expr] = []
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:  # a bare annotation binds nothing
+        targets = [node.target]
+    elif isinstance(node, (ast.AugAssign, ast.For, ast.AsyncFor)):
+        targets = [node.target]
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+    for target in targets:
+        out.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    if isinstance(node, _COMPOUND):
+        for inner in (getattr(node, "body", None), getattr(node, "orelse", None), getattr(node, "finalbody", None),
+                      *(h.body for h in getattr(node, "handlers", ())), *(c.body for c in getattr(node, "cases", ()))):
+            for child in inner or ():
+                _bind_module_names(child, out)
 
 
 def splice(reduced: Reduced, new_text: str) -> str | None:

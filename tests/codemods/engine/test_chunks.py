@@ -146,3 +146,51 @@ def test_a_shared_line_inside_a_class_keeps_that_class_whole():
                                 b"    x = 1; y = (\n        UnifiedIdGenerator)\n")
     reduced = reduce_source(source, WORDS)
     assert "def test_unrelated" in reduced.text
+
+
+def test_left_out_statements_report_the_names_they_bind():
+    source = (b"import os\nfrom shared.id_generation import UnifiedIdGenerator\n\n\n"
+              b"def helper():\n    return 1\n\n\nLIMIT, (A, B) = 3, (1, 2)\n\n\n"
+              b"if LIMIT > 2:\n    FLAG = True\nelse:\n    FLAG = False\n\n\nNOTE: str\n\n\n"
+              b"def uses():\n    return UnifiedIdGenerator.generate_base_id('user')\n")
+    reduced = reduce_source(source, WORDS)
+    assert reduced.left_out_names == {"helper", "LIMIT", "A", "B", "FLAG"}  # a bare annotation binds nothing
+    assert "uses" not in reduced.left_out_names and "os" not in reduced.left_out_names  # kept: in the reduced text
+
+
+def test_the_guard_knows_left_out_names_but_still_sees_a_kept_import_go():
+    old = "import helpers\n\n\ndef f():\n    return helpers.make()\n"
+    uses_left_out = "import helpers\n\n\ndef f():\n    return helper(helpers.make())\n"
+    assert engine.guard(old, uses_left_out, "m.py") is not None  # alone, the reduced text does not define it
+    assert engine.guard(old, uses_left_out, "m.py", frozenset({"helper"})) is None
+    import_removed = "def f():\n    return helpers.make()\n"
+    assert "helpers" in engine.guard(old, import_removed, "m.py", frozenset({"helper"}))
+
+
+def _uuid_cases() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    from tests.codemods.uuid_ids.support import ADHOC, APP, TESTS
+    from tests.codemods.uuid_ids.test_test_ids import TEST_SHAPES
+    from tests.codemods.uuid_ids.test_uuid_flow import FLOW_SHAPES
+    from tests.codemods.uuid_ids.test_uuid_imports import UUID_IMPORT_SHAPES
+    from tests.codemods.uuid_ids.test_uuid_recipes import ADHOC_SHAPES
+
+    cases = {f"adhoc:{n}": (source, APP, ADHOC) for n, (source, _) in ADHOC_SHAPES.items()}
+    cases |= {f"test:{n}": (source, path, TESTS) for n, (source, path, _) in TEST_SHAPES.items()}
+    cases |= {f"flow:{n}": (source, path, recipes) for n, (source, path, recipes, _) in FLOW_SHAPES.items()}
+    cases |= {f"imports:{n}": (s, path, recipes) for n, (s, path, recipes, _) in UUID_IMPORT_SHAPES.items()}
+    return cases
+
+
+UUID_CASES = _uuid_cases()
+
+
+@pytest.mark.parametrize("name", sorted(UUID_CASES))
+def test_uuid_recipes_fast_path_equals_full_parse(name, monkeypatch):
+    from tests.codemods.uuid_ids.support import run
+
+    source, path, recipes = UUID_CASES[name]
+    fast = run(source, path=path, recipes=recipes)
+    with monkeypatch.context() as patch:
+        patch.setattr(engine, "reduce_source", lambda *args, **kwargs: None)
+        full = run(source, path=path, recipes=recipes)
+    assert signature(fast) == signature(full)
