@@ -47,11 +47,9 @@ def scan_api(root: Path, config: Config, as_json: bool, use_cache: bool, out: Te
 
 def diff(plan: Plan, color: bool | None, out: TextIO, log: Callable[[str], None]) -> int:
     """The unified diff on ``out`` (byte-exact when piped, so ``git apply`` takes it), the summary via ``log``."""
-    from migrate.output.diffing import render_for_terminal, unified_diff
+    from migrate.output.diffing import plan_patch, render_for_terminal
 
-    patch = b"".join(
-        unified_diff(o.path, o.original, o.result.new_source) for o in sorted(plan.changed, key=lambda o: o.path)
-    )
+    patch = plan_patch(plan)
     tty = out.isatty()
     if tty or color:
         out.write(render_for_terminal(patch, color=tty if color is None else color))
