@@ -15,6 +15,7 @@ the next run.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import pickle
 import sys
@@ -28,8 +29,8 @@ from migrate.workspace.config import Config
 from migrate.workspace.discovery import exclusion
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
 from migrate.workspace.pipeline import Job, Plan, job_key, transform_jobs
-from migrate.workspace.replay.stored import SourceChangedError, StoredOutcome, StoredResult, index_copy
-from migrate.workspace.replay.tree_state import TreeState, capture
+from migrate.workspace.replay.stored import SourceChangedError, StoredOutcome, StoredResult
+from migrate.workspace.replay.tree_state import TreeState, capture, index_copy
 from migrate.workspace.workspace import Workspace
 
 SNAPSHOT_FORMAT = "1"
@@ -101,17 +102,23 @@ class Replay:
         """The last plan of this command shape, if nothing it was made from changed."""
         if self.state is None or self.state.recent:
             return None
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of new objects, none of them garbage: no collection can pay off
         try:
             with open(self.path, "rb") as fh:
                 inputs, state, blob = pickle.load(fh)
             if inputs != self.inputs or not isinstance(state, TreeState) or not state.same_tree(self.state):
                 return None
             saved = pickle.loads(blob)
-        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            cache = ResultCache(cache_dir(self.root))
+            outcomes = [self._outcome(entry, saved["key_parts"], saved["manager_modules"], cache)
+                        for entry in saved["outcomes"]]
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError,
+                KeyError):
             return None
-        cache = ResultCache(cache_dir(self.root))
-        outcomes = [self._outcome(entry, saved["key_parts"], saved["manager_modules"], cache)
-                    for entry in saved["outcomes"]]
+        finally:
+            if collecting:
+                gc.enable()
         return Plan(root=self.root, outcomes=outcomes, files_scanned=saved["files_scanned"],
                     unreadable=saved["unreadable"], services=saved["services"],
                     workspace=DeferredWorkspace(self.root, self.config), review=saved["review"])

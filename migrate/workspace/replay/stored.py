@@ -13,7 +13,6 @@ Pickled, both become the plain ``Outcome`` and ``FileResult`` they stand for.
 from __future__ import annotations
 
 import errno
-import subprocess
 from typing import Callable
 
 from codemods.core.results import FileResult
@@ -63,11 +62,3 @@ class StoredOutcome(Outcome):
     def __reduce__(self):
         return Outcome, (self.service, self.result, self.original, self.key)
 
-
-def index_copy(root, rel: str) -> bytes | None:
-    """The bytes git's index holds for ``rel``, or None."""
-    try:
-        proc = subprocess.run(["git", "cat-file", "blob", f":{rel}"], cwd=root, capture_output=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return proc.stdout if proc.returncode == 0 else None

@@ -14,7 +14,8 @@ bytes as when an earlier ``TreeState`` was taken when:
   mode), and that data was older than ``SLACK_NS`` when it was taken: an edit within the
   same clock tick cannot hide, and ctime cannot be set back by tools that restore mtimes.
 
-Files git is told not to look at (``update-index --assume-unchanged``, skip-worktree) are
+These are the only git commands outside ``migrate/gitops.py``: plain subprocesses that read,
+like its ``list_python_files``. Files git is told not to look at (``update-index --assume-unchanged``, skip-worktree) are
 trusted the way git trusts them. Anything unexpected (no git, a git command failing, an
 index being written) means no state: the caller then takes the ordinary path.
 """
@@ -135,3 +136,13 @@ def capture(root: Path, relevant: Callable[[str], bool]) -> TreeState | None:
             entries.append((name, stamp))
         stamped.append(tuple(entries))
     return TreeState(before, lines[1], stamped[0], stamped[1], recent)
+
+
+def index_copy(root: Path, rel: str) -> bytes | None:
+    """The bytes git's index holds for ``rel``, or None."""
+    try:
+        proc = subprocess.run(["git", "cat-file", "blob", f":{rel}"], cwd=root, capture_output=True,
+                              timeout=_TIMEOUT)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout if proc.returncode == 0 else None
