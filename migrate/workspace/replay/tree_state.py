@@ -9,15 +9,17 @@ bytes as when an earlier ``TreeState`` was taken when:
 - the index is the same (its trailing checksum, read before and after git looked, so a
   checkout or ``git add`` meanwhile is seen), and so is HEAD;
 - git lists the same files as differing from the index, even those whose stat data alone
-  changed (a touched file stays listed until the index is refreshed);
+  changed (a touched file stays listed until the index is refreshed, so a file edited, even
+  edited back, after a state was taken is listed from then on);
 - those files and the untracked ones have the same stat data (size, mtime, ctime, inode,
   mode), and that data was older than ``SLACK_NS`` when it was taken: an edit within the
   same clock tick cannot hide, and ctime cannot be set back by tools that restore mtimes.
 
-These are the only git commands outside ``migrate/gitops.py``: plain subprocesses that read,
-like its ``list_python_files``. Files git is told not to look at (``update-index --assume-unchanged``, skip-worktree) are
-trusted the way git trusts them. Anything unexpected (no git, a git command failing, an
-index being written) means no state: the caller then takes the ordinary path.
+These are the only git commands outside ``migrate/gitops.py``: plain subprocesses that only
+read, like its ``list_python_files``. Files git is told not to look at (``update-index
+--assume-unchanged``, skip-worktree) are trusted the way git trusts them. Anything unexpected
+(no git, no commit yet, a git command failing, an index being written) means no state: the
+caller then takes the ordinary path.
 """
 
 from __future__ import annotations
@@ -117,7 +119,9 @@ def capture(root: Path, relevant: Callable[[str], bool]) -> TreeState | None:
         return None
     before = _index_digest(index)
     try:
-        dirty_proc = _git(root, "diff-files", "-z", "--name-only", *_PATHSPEC)
+        # Full stat comparison whatever the repository's settings: ctime and inode too.
+        dirty_proc = _git(root, "-c", "core.trustctime=true", "-c", "core.checkStat=default",
+                          "diff-files", "-z", "--name-only", *_PATHSPEC)
         others_proc = _git(root, "ls-files", "-z", "--others", "--exclude-standard", *_PATHSPEC)
     except OSError:
         return None
