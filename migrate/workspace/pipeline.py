@@ -178,7 +178,7 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
 
 
 def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list,
-                    fixtures: ConftestFixtures):
+                    fixtures: ConftestFixtures, settle: Callable[[str], None] | None = None):
     """(path, bytes) of every listed file that mentions a token, or a conftest fixture that hands
     out a generator (a test may hold one only as a parameter): the text prefilter, so only those
     are parsed.
@@ -211,6 +211,8 @@ def _matching_files(workspace: Workspace, files, wanted, tokens, index: Prefilte
         except UnsafePathError as exc:
             unreadable.append((rel, str(exc)))
             continue
+        if settle is not None:  # the bytes just read may be an edit made (and undone) meanwhile
+            settle(prefix + rel)
         if not mentions_generator(data, tokens) and not fixtures.mentions(rel, data):
             index.remember(rel, st)
             continue
@@ -261,13 +263,16 @@ def build_plan(
     tokens = prefilter_tokens(config.rules, recipes)
     # Unnarrowed: a --path below tests/ still sees the fixtures of tests/conftest.py.
     fixtures = scan_conftests(root, workspace.files, config.rules) if "generator" in recipes else ConftestFixtures()
+    if replay is not None and "generator" in recipes:
+        replay.settle_conftests(workspace.files)
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
     cache_root = cache_dir(root) if use_cache else None
     index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
                            (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures):
+    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures,
+                                     replay.settle if replay is not None else None):
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)

@@ -9,7 +9,8 @@ plan of the same command shape recorded, ``plan()`` rebuilds that plan from one 
 statuses, findings, reasons and review state, with bytes fetched on demand (``stored``).
 Otherwise the ordinary path runs and ``save`` records its plan for next time. The state is
 taken before the ordinary path reads anything, so an edit made while it runs is seen by
-the next run.
+the next run; a file it read that changed after the state was taken, even one changed
+back since, keeps its plan from being recorded (``settle``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import os
 import pickle
 import sys
 from dataclasses import dataclass
@@ -26,11 +28,11 @@ from codemods.core.results import FileResult
 from migrate import __version__
 from migrate.workspace.cache import CACHE_FORMAT, ResultCache, cache_dir, engine_fingerprint, write_private
 from migrate.workspace.config import Config
-from migrate.workspace.discovery import exclusion
+from migrate.workspace.discovery import CONFTEST, exclusion
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
 from migrate.workspace.pipeline import Job, Plan, job_key, transform_jobs
 from migrate.workspace.replay.stored import SourceChangedError, StoredOutcome, StoredResult
-from migrate.workspace.replay.tree_state import TreeState, capture, index_copy
+from migrate.workspace.replay.tree_state import TreeState, capture, changed_lately, index_copy
 from migrate.workspace.workspace import Workspace
 
 SNAPSHOT_FORMAT = "1"
@@ -82,6 +84,8 @@ class Replay:
     path: Path
     inputs: str
     state: TreeState | None
+    #: A file the ordinary path read changed after the state was taken: its plan is not kept.
+    unsettled: bool = False
 
     @classmethod
     def start(cls, root: Path, declared: Config, config: Config, *, recipes: tuple[str, ...], emit: bool,
@@ -160,10 +164,28 @@ class Replay:
         return data
 
     # -------------------------------------------------------------------- save
+    def settle(self, path: str) -> None:
+        """Called after the ordinary path read ``path``: was it changed since the state was taken?
+
+        git compares mtimes to the second, so a file edited and edited back within a second
+        while the plan was being made looks clean to it; its change time does not.
+        """
+        if self.state is not None and not self.unsettled:
+            self.unsettled = changed_lately(path, self.state)
+
+    def settle_conftests(self, files: list[str]) -> None:
+        prefix = str(self.root) + os.sep
+        for rel in files:
+            if rel == CONFTEST or rel.endswith("/" + CONFTEST):
+                self.settle(prefix + rel)
+
     def save(self, plan: Plan, jobs: list[Job], keys: list[str], key_parts: tuple[str, str],
              manager_modules: frozenset[str]) -> None:
         """Record ``plan`` (made from ``jobs``, whose results have ``keys``) for the next run."""
-        if self.state is None or self.state.recent:
+        decisions = self.root / _DECISIONS
+        if decisions.exists():
+            self.settle(str(decisions))
+        if self.state is None or self.state.recent or self.unsettled:
             return
         outcomes = []
         for outcome, job, key in zip(plan.outcomes, jobs, keys):

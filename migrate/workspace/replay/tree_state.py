@@ -50,6 +50,8 @@ class TreeState:
     untracked: tuple[tuple[str, Stamp], ...]
     #: Some stamp was too recent to be trusted later: a plan made now must not be reused.
     recent: bool = False
+    #: When the state was taken (``time.time_ns()``).
+    taken_ns: int = 0
 
     def same_tree(self, other: "TreeState") -> bool:
         return (self.index, self.head, self.dirty, self.untracked) == (
@@ -139,7 +141,13 @@ def capture(root: Path, relevant: Callable[[str], bool]) -> TreeState | None:
             recent |= too_recent
             entries.append((name, stamp))
         stamped.append(tuple(entries))
-    return TreeState(before, lines[1], stamped[0], stamped[1], recent)
+    return TreeState(before, lines[1], stamped[0], stamped[1], recent, started)
+
+
+def changed_lately(path: str, state: TreeState) -> bool:
+    """Did ``path`` change (or disappear) after ``state`` was taken, or just before?"""
+    stamp, recent = _stamp(path, state.taken_ns - SLACK_NS)
+    return stamp is None or recent
 
 
 def index_copy(root: Path, rel: str) -> bytes | None:

@@ -13,6 +13,7 @@ import pytest
 
 from migrate.gate.sites import plan_sites
 from migrate.review.store import FILE_NAME, ReviewDecision, render_decisions
+from migrate.workspace import pipeline
 from migrate.workspace.config import load_config
 from migrate.workspace.pipeline import build_plan
 from migrate.workspace.replay import tree_state
@@ -140,6 +141,30 @@ def test_a_branch_switch_invalidates(repo: Path):
     git(repo, "checkout", "-q", "main")
     plan(repo)
     git(repo, "checkout", "-q", "other")
+    assert_replans(repo)
+
+
+@pytest.mark.parametrize("edited_back", [False, True], ids=["edited", "edited-and-back"])
+def test_an_edit_while_planning_is_seen_by_the_next_run(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        edited_back: bool):
+    target = repo / "svc" / "plain.py"
+    real_narrow, real_transform = pipeline.narrow, pipeline._transform_cached
+
+    def narrow(files, paths):  # after the state was taken, before any file is read
+        target.write_text(USE)
+        return real_narrow(files, paths)
+
+    def transform(*args, **kwargs):  # after every file was read
+        if edited_back:
+            target.write_text(PLAIN)
+        return real_transform(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "narrow", narrow)
+    monkeypatch.setattr(pipeline, "_transform_cached", transform)
+    during = plan(repo)
+    assert "svc/plain.py" in {o.path for o in during.outcomes}
+    monkeypatch.setattr(pipeline, "narrow", real_narrow)
+    monkeypatch.setattr(pipeline, "_transform_cached", real_transform)
     assert_replans(repo)
 
 
