@@ -42,9 +42,15 @@ class Recipe(ABC):
         """A file is parsed for this recipe only if its bytes contain one of these."""
 
     def relevance_words(self, rules: "RuleSet") -> tuple[str, ...]:
-        """Words that keep a top-level statement in the libcst parse for every run, whether this
-        recipe is selected or not (a selected recipe's prefilter tokens are added to them)."""
+        """Words that keep a statement in the libcst parse for every run, whether this
+        recipe is selected or not (a selected recipe's ``statement_words`` are added to them)."""
         return ()
+
+    def statement_words(self, rules: "RuleSet") -> tuple[str, ...]:
+        """Words that keep a statement in the libcst parse when this recipe is selected: by
+        default its prefilter tokens. Wider when the recipe must see more than its sites
+        (every use of a module whose import a rewrite may leave unused)."""
+        return self.prefilter_tokens(rules)
 
     def alias_sources(self, rules: "RuleSet") -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(names, modules) whose local aliases (``import x as y``, ``g = X()``) count as relevance words."""

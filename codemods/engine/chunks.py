@@ -1,11 +1,12 @@
-"""Parse only the top-level statements that can matter.
+"""Parse only the statements that can matter.
 
 In an affected file typically a few percent of the lines sit in statements that
 mention the generator. ``reduce_source`` uses the stdlib ``ast`` (C, fast) to
 find them and builds a smaller module: the file's head (comments, docstring,
-leading imports) plus each run of relevant top-level statements (those that
-mention a word, every import, and ``sys.path``-style bootstraps), separated by
-marker lines. libcst parses, transforms and prints only that; ``splice`` puts
+leading imports) plus each run of relevant statements (those that mention a
+word, every import, ``sys.path``-style bootstraps, and inside a class the
+methods that matter: see ``_Selector``), separated by marker lines indented
+like the statement they precede. libcst parses, transforms and prints only that; ``splice`` puts
 each rewritten run back in place of the original lines, so every other byte of
 the file is untouched by construction.
 """
@@ -22,7 +23,7 @@ from codemods.engine.bootstraps import is_bootstrap_ast
 
 CHUNK_MARKER_NAME = "__idmigrate_chunk__"
 _MARKER = CHUNK_MARKER_NAME + " = {}"
-_MARKER_LINE = re.compile(r"^__idmigrate_chunk__ = (\d+)[ \t]*(\r\n|\n)", re.M)
+_MARKER_LINE = re.compile(r"^[ \t]*__idmigrate_chunk__ = (\d+)[ \t]*(\r\n|\n)", re.M)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Reduced:
     line_map: list[int]
     #: Every statement of the whole original file, in source order (bindings are read from them).
     statements: list[ast.stmt]
+    #: Names the left-out top-level statements bind: still bound in the rewritten file, where the
+    #: guard must not call a use of them undefined.
+    left_out_names: frozenset[str] = frozenset()
 
     def original_line(self, reduced_line: int) -> int:
         if 0 < reduced_line < len(self.line_map):
@@ -139,6 +143,152 @@ def _handing_out(func: ast.FunctionDef | ast.AsyncFunctionDef, known: set[str]) 
     return names
 
 
+class _Unsplittable(Exception):
+    """A kept statement shares a line with one that would be left out."""
+
+
+class _Selector:
+    """The line ranges of the reduced module.
+
+    A top-level statement is kept when it mentions a word, is an import or a
+    ``sys.path``-style bootstrap. A kept class whose header mentions no word is
+    opened: its header is kept, and of its body only the statements that mention a
+    word or an attribute (``self.x``/``cls.x``) that a kept statement of the class
+    assigns, so a test module's one big class costs the parse of the methods that
+    matter. Consecutive kept statements of one body form one range (the lines
+    between them included); a left-out statement ends it.
+    """
+
+    def __init__(self, lines: list[str], words: tuple[str, ...]) -> None:
+        self.lines = lines
+        self.words = words
+        #: Kept line spans, and (as a string: the indentation of the first statement left
+        #: out) where something was left out.
+        self._spans: list[tuple[int, int] | str] = []
+        #: Indentation of the marker line before each range but the first.
+        self.indents: list[str] = []
+
+    def text(self, first: int, last: int) -> str:
+        return "".join(self.lines[first - 1:last])
+
+    def mentions(self, first: int, last: int) -> bool:
+        chunk = self.text(first, last)
+        return any(w in chunk for w in self.words)
+
+    def ranges(self, body: list[ast.stmt], head_end: int) -> list[tuple[int, int]]:
+        self._spans = [(1, head_end)]
+        self._body([node for node in body if node.end_lineno > head_end], head_end, top=True)
+        ranges: list[tuple[int, int]] = []
+        gap = None  # the first span opens the first range (an empty head is grown by it)
+        for span in self._spans:
+            if isinstance(span, str):
+                gap = span
+                continue
+            if ranges and gap is None:
+                first, last = ranges[-1]
+                ranges[-1] = (first if first <= last else span[0], span[1])
+            else:
+                if ranges:
+                    self.indents.append(gap)
+                ranges.append(span)
+            gap = None
+        return ranges
+
+    def _keep(self, node: ast.stmt, top: bool, attributes: set[str]) -> bool:
+        first, last = _start(node), node.end_lineno
+        if isinstance(node, (ast.Import, ast.ImportFrom)) or self.mentions(first, last):
+            return True
+        if attributes and re.search(r"\.(%s)\b" % "|".join(sorted(attributes)), self.text(first, last)):
+            return True
+        return top and is_bootstrap_ast(node, self.text(first, last))
+
+    def _body(self, body: list[ast.stmt], previous_end: int, top: bool) -> None:
+        keep = self._kept(body, previous_end, top)
+        for node, kept in zip(body, keep):
+            start = self._owned_start(node, previous_end)
+            previous_end = node.end_lineno
+            if not kept:
+                last = self._spans[-1]
+                if not isinstance(last, str):
+                    # The blank and comment lines above it stay with the kept text, where libcst
+                    # sees them as the marker's leading lines, as it would see them as this
+                    # statement's in the whole file (removing a statement above moves them).
+                    if last[0] <= last[1]:
+                        self._spans[-1] = (last[0], _start(node) - 1)
+                    opening = self.lines[_start(node) - 1]
+                    self._spans.append(opening[:len(opening) - len(opening.lstrip(" \t"))])
+                continue
+            header_end = self._header_end(node)
+            if header_end is None:
+                self._spans.append((start, node.end_lineno))
+                continue
+            mark = len(self._spans)
+            self._spans.append((start, header_end))
+            try:
+                self._body(node.body, header_end, top=False)
+            except _Unsplittable:  # keep the class whole
+                del self._spans[mark:]
+                self._spans.append((start, node.end_lineno))
+
+    def _owned_start(self, node: ast.stmt, previous_end: int) -> int:
+        """The first of the blank and comment lines above the statement that libcst gives it
+        (its ``leading_lines``): up to a code line or a comment indented deeper, which closes
+        the block before."""
+        start = _start(node)
+        indent = node.col_offset
+        while start - 1 > previous_end:
+            line = self.lines[start - 2]
+            stripped = line.lstrip(" \t")
+            if stripped.strip() and not (stripped.startswith("#") and len(line) - len(stripped) <= indent):
+                break
+            start -= 1
+        return start
+
+    def _kept(self, body: list[ast.stmt], previous_end: int, top: bool) -> list[bool]:
+        """Which statements of one body are kept; in a class body, until no kept statement
+        assigns an attribute that a left-out one mentions."""
+        attributes: set[str] = set()
+        while True:
+            keep, end, previous = [], previous_end, True
+            for node in body:
+                if _start(node) <= end:  # shares a line with the previous statement: kept together
+                    if not previous and self._keep(node, top, attributes):
+                        raise _Unsplittable
+                    keep.append(previous)
+                else:
+                    keep.append(self._keep(node, top, attributes))
+                end, previous = max(end, node.end_lineno), keep[-1]
+            if top:
+                return keep
+            more = attributes | {a for node, kept in zip(body, keep) if kept for a in _assigned_attributes(node)}
+            if more == attributes:
+                return keep
+            attributes = more
+
+    def _header_end(self, node: ast.stmt) -> int | None:
+        """The last line of a class header worth opening, or None to keep the statement whole."""
+        if not isinstance(node, ast.ClassDef) or len(node.body) < 2:
+            return None
+        first = node.body[0]
+        opening = self.lines[_start(first) - 1]
+        if opening[:first.col_offset].strip():  # the body starts on the header's line
+            return None
+        header_end = _start(first) - 1
+        if self.mentions(_start(node), header_end):
+            return None
+        return header_end
+
+
+def _assigned_attributes(node: ast.stmt) -> set[str]:
+    """Attributes of ``self``/``cls`` that the statement assigns."""
+    out = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Attribute) and isinstance(inner.ctx, ast.Store) \
+                and isinstance(inner.value, ast.Name) and inner.value.id in ("self", "cls"):
+            out.add(inner.attr)
+    return out
+
+
 def reduce_source(
     source: bytes, words: tuple[str, ...], alias_names: tuple[str, ...] = (), alias_modules: tuple[str, ...] = ()
 ) -> Reduced | None:
@@ -171,44 +321,60 @@ def reduce_source(
         head_end = node.end_lineno
     head_end = max(head_end, _start(body[0]) - 1) if head_end else _start(body[0]) - 1
 
-    def relevant(node: ast.stmt) -> bool:
-        chunk = "".join(lines[_start(node) - 1:node.end_lineno])
-        if isinstance(node, (ast.Import, ast.ImportFrom)) or any(w in chunk for w in words):
-            return True
-        return is_bootstrap_ast(node, chunk)  # an added import must be placed after it: keep it in view
-
-    ranges: list[tuple[int, int]] = [(1, head_end)]
-    previous_end, previous_kept = head_end, True
-    for node in body:
-        start, end = _start(node), node.end_lineno
-        if end <= head_end:
-            continue
-        if start <= previous_end:  # shares a line with the previous statement
-            if not previous_kept and relevant(node):
-                return None  # rare (`a = 1; b = G...` at top level): parse the whole file
-            keep = previous_kept
-        else:
-            keep = relevant(node)
-        if keep:
-            first, last = ranges[-1]
-            if previous_kept:  # adjacent to the last chunk: grow it (gap lines included)
-                ranges[-1] = (first if first <= last else start, end)
-            else:
-                ranges.append((start, end))
-        previous_end, previous_kept = max(previous_end, end), keep
+    selector = _Selector(lines, words)
+    try:
+        ranges = selector.ranges(body, head_end)
+    except _Unsplittable:
+        return None  # rare (`a = 1; b = G...` at top level): parse the whole file
     if len(ranges) == 1 and head_end >= len(lines):
         return None  # the head is the whole file: nothing to gain
 
     parts, line_map = [], [0]
     for index, (first, last) in enumerate(ranges):
         if index:
-            parts.append(_MARKER.format(index) + "\n")
+            parts.append(selector.indents[index - 1] + _MARKER.format(index) + "\n")
             line_map.append(0)
         for number in range(first, last + 1):
             line = lines[number - 1]
             parts.append(line if line.endswith(("\n", "\r")) else line + "\n")
             line_map.append(number)
-    return Reduced("".join(parts), encoding, lines, ranges, line_map, every_statement)
+    return Reduced("".join(parts), encoding, lines, ranges, line_map, every_statement,
+                   _left_out_names(body, ranges))
+
+
+def _left_out_names(body: list[ast.stmt], ranges: list[tuple[int, int]]) -> frozenset[str]:
+    names: set[str] = set()
+    for node in body:
+        start = _start(node)
+        if not any(first <= start <= last for first, last in ranges):
+            _bind_module_names(node, names)
+    return frozenset(names)
+
+
+def _bind_module_names(node: ast.stmt, out: set[str]) -> None:
+    """Names a module-level statement binds in the module's scope (as pyflakes counts them)."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        out.add(node.name)
+        return
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        out.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
+        return
+    targets: list[ast.expr] = []
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:  # a bare annotation binds nothing
+        targets = [node.target]
+    elif isinstance(node, (ast.AugAssign, ast.For, ast.AsyncFor)):
+        targets = [node.target]
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+    for target in targets:
+        out.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    if isinstance(node, _COMPOUND):
+        for inner in (getattr(node, "body", None), getattr(node, "orelse", None), getattr(node, "finalbody", None),
+                      *(h.body for h in getattr(node, "handlers", ())), *(c.body for c in getattr(node, "cases", ()))):
+            for child in inner or ():
+                _bind_module_names(child, out)
 
 
 def splice(reduced: Reduced, new_text: str) -> str | None:

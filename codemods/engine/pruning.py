@@ -143,11 +143,30 @@ class SourceMap:
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
         """(1-based line, 1-based column) where the node's code starts; (0, 0) if unknown."""
         start = self._starts.get(id(node))
-        if start is None:
-            return 0, 0
+        return (0, 0) if start is None else self._line_column(start)
+
+    def syntactic_position(self, node: cst.CSTNode) -> tuple[int, int]:
+        """Where libcst's ``PositionProvider`` says the node starts, without its codegen pass:
+        inside the parentheses around an expression; at the ``def``/``class`` keyword of a
+        definition, after its decorators and the comment lines above it."""
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            line, column = self.position(node.name)
+            if isinstance(node, cst.FunctionDef):
+                column -= len("def") + len(self.text(node.whitespace_after_def))
+                if node.asynchronous is not None:
+                    column -= len("async") + len(self.text(node.asynchronous.whitespace_after))
+            else:
+                column -= len("class") + len(self.text(node.whitespace_after_class))
+            return (line, column) if line else (0, 0)
+        lpar = getattr(node, "lpar", None)
+        if lpar and id(lpar[-1]) in self._ends:
+            return self._line_column(self._ends[id(lpar[-1])])
+        return self.position(node)
+
+    def _line_column(self, token: int) -> tuple[int, int]:
         if self._offsets is None:
             self._index_lines()
-        offset = self._offsets[start]
+        offset = self._offsets[token]
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
@@ -213,15 +232,18 @@ class Pruning:
     still the same objects, so later passes find them in the map.
     """
 
-    texts: SourceMap
-    words: tuple[str, ...]
+    #: None: nothing is skipped.
+    texts: SourceMap | None = None
+    words: tuple[str, ...] = ()
+    #: What may be skipped: statements and expressions (``StatementPruning``: statements only).
+    prunable: tuple[type, ...] = _PRUNABLE
     #: The node just skipped: libcst calls ``on_leave`` for it next, with no child between.
     _skipped: cst.CSTNode | None = None
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         # A node a transform rebuilt is not in the map: descend into it rather than
         # generate its code; its unchanged children are found in the map again.
-        if isinstance(node, _PRUNABLE) and self.texts.known(node) \
+        if self.texts is not None and isinstance(node, self.prunable) and self.texts.known(node) \
                 and not self.texts.mentions(node, self.prune_words()):
             self._skipped = node
             return False
@@ -235,3 +257,11 @@ class Pruning:
 
     def prune_words(self) -> tuple[str, ...]:
         return self.words
+
+
+class StatementPruning(Pruning):
+    """``Pruning`` of whole statements only: for a visitor that must see every expression of a
+    statement that mentions a word (``len(x)`` inside ``assert len(x) == 8``, when the word is
+    ``assert``)."""
+
+    prunable = (cst.SimpleStatementLine, cst.BaseCompoundStatement)

@@ -215,8 +215,15 @@ class FileFacts:
             return None
         if self._checked is None:
             self._checked = {}
+            # Only statements on lines naming a parser can call one: a text test per line is
+            # much cheaper than walking every expression of a big file.
+            lines = self.lines
+            calling = None if lines is None else {
+                number for number, text in enumerate(lines, 1) if any(p in text for p in GENERATOR_PARSERS)}
             for stmt in self._statements:
                 if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)) or not stmt.lineno:
+                    continue
+                if calling is not None and not any(n in calling for n in range(stmt.lineno, stmt.end_lineno + 1)):
                     continue
                 for node in _expressions(stmt):
                     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \

@@ -73,9 +73,9 @@ def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
     return out
 
 
-def _undefined_names(source: bytes | str, filename: str) -> set[str]:
+def _undefined_names(source: bytes | str, filename: str, bound: frozenset[str] = frozenset()) -> set[str]:
     tree = ast.parse(source, filename=filename)
-    result = pyflakes_checker.Checker(tree, filename=filename)
+    result = pyflakes_checker.Checker(tree, filename=filename, builtins=bound)
     return {
         str(msg.message_args[0])
         for msg in result.messages
@@ -83,16 +83,19 @@ def _undefined_names(source: bytes | str, filename: str) -> set[str]:
     }
 
 
-def guard(old: bytes | str, new: bytes | str, path: str) -> str | None:
-    """Why ``new`` must not be written, or None: it parses and adds no undefined name."""
+def guard(old: bytes | str, new: bytes | str, path: str, bound: frozenset[str] = frozenset()) -> str | None:
+    """Why ``new`` must not be written, or None: it parses and adds no undefined name.
+
+    ``bound``: module-level names bound by the part of the file that is neither ``old`` nor
+    ``new`` (the statements a reduced module left out), so defined whatever the rewrite does."""
     try:
-        after = _undefined_names(new, path)
+        after = _undefined_names(new, path, bound)
     except SyntaxError as exc:
         return f"rewrite does not parse: {exc.msg} (line {exc.lineno})"
     if not after:  # the common case: no need to analyse the original too
         return None
     try:
-        before = _undefined_names(old, path)
+        before = _undefined_names(old, path, bound)
     except SyntaxError:
         before = set()
     added = sorted(after - before)
@@ -125,7 +128,7 @@ class _Relevance:
 def _relevance(settings: FileSettings) -> _Relevance:
     """A top-level statement that contains none of these is left out of the libcst parse: the
     engine's own words (the names it may import), every registered recipe's relevance words
-    and aliases, the prefilter tokens of the selected recipes, and the fixture names the file
+    and aliases, the statement words of the selected recipes, and the fixture names the file
     inherits (a test that only takes such a parameter mentions nothing else)."""
     rules = settings.rules
     words, names, modules = {*MANAGER_NAMES, "__all__"}, set(), set()
@@ -135,7 +138,7 @@ def _relevance(settings: FileSettings) -> _Relevance:
         names.update(alias_names)
         modules.update(alias_modules)
     for recipe in ordered(settings.recipes):
-        words.update(recipe.prefilter_tokens(rules))
+        words.update(recipe.statement_words(rules))
     words.update(settings.fixtures)
     return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)))
 
@@ -182,7 +185,7 @@ def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileR
         # top-level statements that parsed where they stand (the head, with any
         # ``__future__`` import, is in the reduced module), so the spliced file parses
         # exactly when the reduced output does; no second parse of the whole file.
-        problem = guard(reduced.text, new_code, path)
+        problem = guard(reduced.text, new_code, path, reduced.left_out_names)
     if new_source == source:
         return FileResult(path, UNCHANGED, findings)
     if problem:

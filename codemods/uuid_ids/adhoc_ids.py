@@ -103,7 +103,7 @@ def build_adhoc_transformer(context: FileContext) -> AdhocIdsTransformer | None:
     """The ``adhoc-ids`` transformer for a non-test file that imports uuid4, else None."""
     if b"uuid" not in context.source or is_test_path(context.path) or is_api_file(context.path, context.rules):
         return None
-    names = collect_uuid_names(context.module)
+    names = collect_uuid_names(context.module, context.texts)
     if not names.all:
         return None
     return AdhocIdsTransformer(context, names)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods.engine.nodes import dotted_name
+from codemods.engine.pruning import SourceMap, StatementPruning
 from codemods.uuid_ids.naming import words
 from codemods.uuid_ids.uuid_names import UuidNames
 
@@ -70,9 +71,7 @@ def scope_key(stack: list[cst.CSTNode], dotted: str) -> int:
     return id(stack[0]) if stack else 0
 
 
-class FormatChecks(cst.CSTVisitor):
-    """(scope, dotted name) pairs whose shape an assertion checks."""
-
+class _Checks(cst.CSTVisitor):
     def __init__(self, names: UuidNames) -> None:
         super().__init__()
         self.names = names
@@ -89,3 +88,15 @@ class FormatChecks(cst.CSTVisitor):
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         self.stack.pop()
+
+
+class FormatChecks(StatementPruning, _Checks):
+    """(scope, dotted name) pairs whose shape an assertion checks. With ``texts`` (a map of the
+    module visited) only statements that mention ``assert`` are walked: an ``assert`` statement
+    or an ``assert*`` method call is what ``format_use`` looks for."""
+
+    words = ("assert",)
+
+    def __init__(self, names: UuidNames, texts: SourceMap | None = None) -> None:
+        super().__init__(names)
+        self.texts = texts

@@ -5,10 +5,11 @@ Where the value goes is read off the file's stdlib ``ast`` (``codemods.uuid_ids.
 engine parsed it already, and it holds every statement, while the libcst module may hold only
 the statements that mention uuid. A site is matched to its ``ast`` call by line and column.
 
-Positions come from libcst's ``PositionProvider``, not the engine's ``SourceMap`` the generator
-uses: a custom generator function (IDM120) is reported where its ``def`` keyword stands, after
-its decorators and the comment lines above it, which the metadata knows and the ``SourceMap``
-(where a node's printed text starts, those lines included) does not. Needed manager names
+Positions are the ones libcst's ``PositionProvider`` gives, read off the engine's ``SourceMap``
+(``syntactic_position``) without the metadata's extra codegen pass: a custom generator function
+(IDM120) is reported where its ``def`` keyword stands, after its decorators and the comment lines
+above it. Like the generator's transformer, the walk skips every statement and expression that
+mentions no name reaching ``uuid4`` (``Pruning``): it cannot hold a site. Needed manager names
 are read off the replacement node (a tree walk), not its text like the generator does: the node
 holds prefixes copied from user literals, whose text may spell a manager name. A uuid import
 is dropped in ``finish`` when its scope lost its last use (``uuid_names``), not through the
@@ -18,12 +19,12 @@ engine's ``ImportRemoval``: only comparing the tree before and after the rewrite
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods.core.decision import Decision
 from codemods.core.file_transform import FileContext, FileTransform
 from codemods.core.findings import Finding
 from codemods.engine.nodes import literal_text
+from codemods.engine.pruning import Pruning
 from codemods.generator import builders
 from codemods.generator.rules import RuleSet
 from codemods.engine.scope_facts import FileFacts as ScopeFacts
@@ -98,37 +99,9 @@ def computed_suggestion(site: Site, module: cst.Module) -> str:
     return f"get_id_manager().generate_id(IDType.<TYPE>, prefix={prefix})"
 
 
-class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
-    """Walks the tree keeping its ancestor stack; every ``uuid4()`` call is analysed in place.
+class _AncestorWalk(FileTransform, cst.CSTTransformer):
+    """The walk under ``Pruning``: the stack of ancestors of the node being visited."""
 
-    Subclasses decide a site (``decide``) with the shared checks below; this class records findings,
-    swaps the root expression for the decided node and drops uuid imports that lost their last use.
-    """
-
-    METADATA_DEPENDENCIES = (PositionProvider,)
-    RECIPE = ADHOC
-    #: The recipe's code for each shared verdict: secret, uuid, out, derived, run, no_thread, wrapper.
-    CODES: dict[str, str] = {}
-
-    def __init__(self, context: FileContext, names: UuidNames) -> None:
-        super().__init__()
-        self.module = context.module
-        self.rules = context.rules
-        self.path = context.path
-        self.names = names
-        self._context = context
-        self._facts: FileFacts | None = None
-        self._scope: ScopeFacts | None = None
-        self._stack: list[cst.CSTNode] = []
-        self._sites: dict[int, tuple[Site, Decision]] = {}
-        #: Review decisions by (original line, column) and the line mapping, set by the recipe.
-        self.overrides: dict = {}
-        self.original_line = int
-
-    def apply(self, module: cst.Module) -> cst.Module:
-        return MetadataWrapper(module, unsafe_skip_copy=True).visit(self)
-
-    # ---------------------------------------------------------------- walk
     def on_visit(self, node: cst.CSTNode) -> bool:
         self._stack.append(node)
         if self.names.is_uuid4_call(node):
@@ -144,6 +117,40 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
             return new.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
         return result
 
+
+class UuidSiteTransformer(Pruning, _AncestorWalk):
+    """Walks the tree keeping its ancestor stack; every ``uuid4()`` call is analysed in place.
+
+    Subclasses decide a site (``decide``) with the shared checks below; this class records findings,
+    swaps the root expression for the decided node and drops uuid imports that lost their last use.
+    """
+
+    RECIPE = ADHOC
+    #: The recipe's code for each shared verdict: secret, uuid, out, derived, run, no_thread, wrapper.
+    CODES: dict[str, str] = {}
+
+    def __init__(self, context: FileContext, names: UuidNames) -> None:
+        super().__init__()
+        self.module = context.module
+        self.rules = context.rules
+        self.path = context.path
+        self.names = names
+        self._context = context
+        self.texts = context.texts  # for Pruning and positions: a map of context.module
+        self.words = tuple(sorted(names.all))
+        self._facts: FileFacts | None = None
+        self._scope: ScopeFacts | None = None
+        self._stack: list[cst.CSTNode] = []
+        self._sites: dict[int, tuple[Site, Decision]] = {}
+        #: Review decisions by (original line, column) and the line mapping, set by the recipe.
+        self.overrides: dict = {}
+        self.original_line = int
+
+    def apply(self, module: cst.Module) -> cst.Module:
+        assert self.texts.module is module, "positions come from the map of the module walked"
+        return module.visit(self)
+
+    # ---------------------------------------------------------------- walk
     def _site_at_call(self) -> None:
         analysed = analyze(self._stack, self.names)
         if analysed is None:
@@ -152,9 +159,9 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
         if id(site.root) in self._sites:
             return
         site.call = self._stack[-1]
-        start = self.get_metadata(PositionProvider, site.call).start
+        line, column = self.texts.syntactic_position(site.call)
         line_of = self._context.original_line or int  # None: the module is the whole file
-        site.line, site.column = line_of(start.line), start.column + 1
+        site.line, site.column = line_of(line), column
         decision = self.decide(site, self._stack[:index + 1])
         if decision is None:
             return
@@ -226,8 +233,8 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
         """``decision`` as a reviewer's ``reject`` or ``type`` for this site changes it."""
         if not self.overrides:
             return decision
-        start = self.get_metadata(PositionProvider, node).start
-        override = self.overrides.get((self.original_line(start.line), start.column + 1))
+        line, column = self.texts.syntactic_position(node)
+        override = self.overrides.get((self.original_line(line), column))
         if override is None:
             return decision
         from codemods.engine.review import review_decision
@@ -242,13 +249,13 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
     def record(self, node: cst.CSTNode, member: str, decision: Decision, suggestion: str,
                before: str | None = None) -> None:
         """A finding at ``node``'s position; ``before`` defaults to the node's own code."""
-        start = self.get_metadata(PositionProvider, node).start
+        line, column = self.texts.syntactic_position(node)
         if before is None:
             before = self.module.code_for_node(node).strip()
             if len(before) > 160:
                 before = before[:157] + "..."
         self.state.findings.append(Finding(
-            start.line, start.column + 1, member, decision.code, decision.safety, decision.reason,
+            line, column, member, decision.code, decision.safety, decision.reason,
             suggestion, "", before, recipe=self.RECIPE,
         ))
 
@@ -262,7 +269,7 @@ class UuidSiteTransformer(FileTransform, cst.CSTTransformer):
     def finish(self, module: cst.Module) -> cst.Module:
         if not self.applied:
             return module
-        return drop_dead_uuid_imports(self.module, module, self.names.all)  # self.module: the original
+        return drop_dead_uuid_imports(self.module, module, self.names.all, self.texts)  # self.module: the original
 
     # -------------------------------------------------------------- policy
     def decide(self, site: Site, ancestors: list[cst.CSTNode]) -> Decision | None:

@@ -44,7 +44,7 @@ class TestIdsTransformer(UuidSiteTransformer):
         #: (module, function) of the configured test_id_helper, when this file may use it.
         self.helper = helper
         self.helper_clash = helper_clash
-        checks = FormatChecks(names)
+        checks = FormatChecks(names, context.texts if context.texts.module is context.module else None)
         context.module.visit(checks)
         self._checked = checks.checked
 
@@ -138,7 +138,7 @@ def build_test_ids_transformer(context: FileContext) -> TestIdsTransformer | Non
     source, path, rules = context.source, context.path, context.rules
     if b"uuid" not in source or not is_test_path(path) or is_api_file(path, rules):
         return None
-    names = collect_uuid_names(context.module)
+    names = collect_uuid_names(context.module, context.texts)
     if not names.all:
         return None
     helper = None

@@ -15,6 +15,7 @@ import libcst as cst
 
 from codemods.engine.imports.line_removal import Placeholders, splice_block, splice_module
 from codemods.engine.nodes import dotted_name
+from codemods.engine.pruning import SourceMap, StatementPruning
 
 
 @dataclass
@@ -60,8 +61,19 @@ class _UuidImports(cst.CSTVisitor):
         return False
 
 
-def collect_uuid_names(module: cst.Module) -> UuidNames:
-    visitor = _UuidImports()
+class _PrunedUuidImports(StatementPruning, _UuidImports):
+    """Only statements that mention ``import`` are looked at."""
+
+    words = ("import",)
+
+    def __init__(self, texts: SourceMap) -> None:
+        super().__init__()
+        self.texts = texts
+
+
+def collect_uuid_names(module: cst.Module, texts: SourceMap | None = None) -> UuidNames:
+    """``texts``, a map of ``module``, lets the walk skip every statement without an import."""
+    visitor = _PrunedUuidImports(texts) if texts is not None and texts.module is module else _UuidImports()
     module.visit(visitor)
     return visitor.names
 
@@ -136,8 +148,26 @@ class _ScopedUses(cst.CSTVisitor):
         return out
 
 
-def scoped_uses(module: cst.CSTNode, names: set[str]) -> Counter[ScopedName]:
-    visitor = _ScopedUses(names)
+class _Pruned(StatementPruning):
+    """Skips the statements of the original module (``texts``) that mention none of the names.
+
+    The walks before and after a rewrite and the removal skip the same statements: a statement
+    the rewrite left alone is still the same object, found in the map, and any ``def`` inside one
+    that mentions a name is visited by all three, so their function numbers agree.
+    """
+
+    def __init__(self, *args, texts: SourceMap | None = None, words: tuple[str, ...] = ()) -> None:
+        super().__init__(*args)
+        self.texts = texts
+        self.words = words
+
+
+class _PrunedScopedUses(_Pruned, _ScopedUses):
+    pass
+
+
+def scoped_uses(module: cst.CSTNode, names: set[str], texts: SourceMap | None = None) -> Counter[ScopedName]:
+    visitor = _PrunedScopedUses(names, texts=texts, words=tuple(sorted(names)))
     module.visit(visitor)
     return visitor.counts()
 
@@ -194,9 +224,18 @@ class _DropImports(cst.CSTTransformer):
         return splice_module(updated_node, self.removed)
 
 
-def drop_dead_uuid_imports(original: cst.Module, module: cst.Module, names: set[str]) -> cst.Module:
-    """Remove the uuid imports whose scope lost its last use in the rewrite (``original`` -> ``module``)."""
-    before = scoped_uses(original, names)
-    after = scoped_uses(module, names)
+class _PrunedDropImports(_Pruned, _DropImports):
+    pass
+
+
+def drop_dead_uuid_imports(original: cst.Module, module: cst.Module, names: set[str],
+                           texts: SourceMap | None = None) -> cst.Module:
+    """Remove the uuid imports whose scope lost its last use in the rewrite (``original`` -> ``module``).
+
+    ``texts``, a map of ``original``, lets the three walks skip the statements that cannot matter."""
+    texts = texts if texts is not None and texts.module is original else None
+    words = tuple(sorted(names))
+    before = scoped_uses(original, names, texts)
+    after = scoped_uses(module, names, texts)
     gone = {key for key, count in before.items() if count and not after[key]}
-    return module.visit(_DropImports(gone)) if gone else module
+    return module.visit(_PrunedDropImports(gone, texts=texts, words=words)) if gone else module

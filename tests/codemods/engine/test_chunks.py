@@ -59,7 +59,8 @@ def test_only_relevant_top_level_statements_are_parsed():
     reduced = reduce_source(source, WORDS)
     assert "def unrelated" not in reduced.text and "class Other" not in reduced.text
     assert "@decorator\ndef uses" in reduced.text
-    assert reduced.ranges == [(1, 3), (10, 12)]
+    # blank lines go with the kept text: above the decorator (the statement's), above a statement left out
+    assert reduced.ranges == [(1, 5), (8, 14)]
     assert reduced.original_line(reduced.text.splitlines().index("def uses():") + 1) == 11
 
 
@@ -85,3 +86,111 @@ def test_lost_markers_are_detected():
 def test_unparseable_or_undecodable_sources_use_the_full_path():
     assert reduce_source(b"print 'py2'\nUnifiedIdGenerator\n", WORDS) is None
     assert reduce_source(b"x = '\xe9'\nUnifiedIdGenerator\n", WORDS) is None
+
+
+TEST_CLASS = b"""import uuid
+from shared.id_generation import UnifiedIdGenerator
+
+
+class TestThings:
+    \"\"\"One class of many methods, as test modules are.\"\"\"
+
+    def setup_method(self):
+        self.thread_id = "t-1"
+        self.run_id = UnifiedIdGenerator.generate_run_id(self.thread_id)
+
+    def test_unrelated(self):
+        assert 1 + 1 == 2
+        # a comment that closes this method's block
+
+    # a comment that belongs to the next method
+    def test_run_format(self):
+        assert self.run_id.startswith("run_")
+
+    def test_also_unrelated(self):
+        assert True
+
+    def test_direct(self):
+        return UnifiedIdGenerator.generate_base_id("user")
+"""
+
+
+def test_a_class_is_opened_to_the_methods_that_matter():
+    reduced = reduce_source(TEST_CLASS, WORDS)
+    assert "class TestThings:" in reduced.text
+    assert "def setup_method" in reduced.text and "def test_direct" in reduced.text
+    assert "def test_unrelated" not in reduced.text and "def test_also_unrelated" not in reduced.text
+    # test_run_format mentions no word, but reads an attribute a kept method assigns
+    assert "def test_run_format" in reduced.text
+
+
+def test_markers_inside_a_class_are_indented_and_the_method_keeps_its_leading_lines():
+    reduced = reduce_source(TEST_CLASS, WORDS)
+    lines = reduced.text.splitlines()
+    markers = [line for line in lines if "__idmigrate_chunk__" in line]
+    assert markers and all(line.startswith("    __idmigrate_chunk__ = ") for line in markers)
+    at = lines.index("    # a comment that belongs to the next method")
+    assert "__idmigrate_chunk__" in lines[at - 2] and lines[at - 1] == ""
+    assert "a comment that closes this method's block" not in reduced.text
+    assert splice(reduced, reduced.text).encode() == TEST_CLASS
+
+
+def test_a_class_whose_header_mentions_a_word_is_kept_whole():
+    source = TEST_CLASS.replace(b"class TestThings:", b"class TestThings(UnifiedIdGenerator):")
+    reduced = reduce_source(source, WORDS)
+    assert "def test_unrelated" in reduced.text and "def test_also_unrelated" in reduced.text
+
+
+def test_a_shared_line_inside_a_class_keeps_that_class_whole():
+    source = TEST_CLASS.replace(b"    def test_also_unrelated(self):\n        assert True\n",
+                                b"    x = 1; y = (\n        UnifiedIdGenerator)\n")
+    reduced = reduce_source(source, WORDS)
+    assert "def test_unrelated" in reduced.text
+
+
+def test_left_out_statements_report_the_names_they_bind():
+    source = (b"import os\nfrom shared.id_generation import UnifiedIdGenerator\n\n\n"
+              b"def helper():\n    return 1\n\n\nLIMIT, (A, B) = 3, (1, 2)\n\n\n"
+              b"if LIMIT > 2:\n    FLAG = True\nelse:\n    FLAG = False\n\n\nNOTE: str\n\n\n"
+              b"def uses():\n    return UnifiedIdGenerator.generate_base_id('user')\n")
+    reduced = reduce_source(source, WORDS)
+    assert reduced.left_out_names == {"helper", "LIMIT", "A", "B", "FLAG"}  # a bare annotation binds nothing
+    assert "uses" not in reduced.left_out_names and "os" not in reduced.left_out_names  # kept: in the reduced text
+
+
+def test_the_guard_knows_left_out_names_but_still_sees_a_kept_import_go():
+    old = "import helpers\n\n\ndef f():\n    return helpers.make()\n"
+    uses_left_out = "import helpers\n\n\ndef f():\n    return helper(helpers.make())\n"
+    assert engine.guard(old, uses_left_out, "m.py") is not None  # alone, the reduced text does not define it
+    assert engine.guard(old, uses_left_out, "m.py", frozenset({"helper"})) is None
+    import_removed = "def f():\n    return helpers.make()\n"
+    assert "helpers" in engine.guard(old, import_removed, "m.py", frozenset({"helper"}))
+
+
+def _uuid_cases() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    from tests.codemods.uuid_ids.support import ADHOC, APP, TESTS
+    from tests.codemods.uuid_ids.test_test_ids import TEST_SHAPES
+    from tests.codemods.uuid_ids.test_uuid_flow import FLOW_SHAPES
+    from tests.codemods.uuid_ids.test_uuid_imports import UUID_IMPORT_SHAPES
+    from tests.codemods.uuid_ids.test_uuid_recipes import ADHOC_SHAPES
+
+    cases = {f"adhoc:{n}": (source, APP, ADHOC) for n, (source, _) in ADHOC_SHAPES.items()}
+    cases |= {f"test:{n}": (source, path, TESTS) for n, (source, path, _) in TEST_SHAPES.items()}
+    cases |= {f"flow:{n}": (source, path, recipes) for n, (source, path, recipes, _) in FLOW_SHAPES.items()}
+    cases |= {f"imports:{n}": (s, path, recipes) for n, (s, path, recipes, _) in UUID_IMPORT_SHAPES.items()}
+    return cases
+
+
+UUID_CASES = _uuid_cases()
+
+
+@pytest.mark.parametrize("name", sorted(UUID_CASES))
+def test_uuid_recipes_fast_path_equals_full_parse(name, monkeypatch):
+    from tests.codemods.uuid_ids.support import run
+
+    source, path, recipes = UUID_CASES[name]
+    fast = run(source, path=path, recipes=recipes)
+    with monkeypatch.context() as patch:
+        patch.setattr(engine, "reduce_source", lambda *args, **kwargs: None)
+        full = run(source, path=path, recipes=recipes)
+    assert signature(fast) == signature(full)
