@@ -1,7 +1,8 @@
 """Call-site shapes of the generator API (MIGRATION.md lists them by rule), one small module each (written for these tests).
 
 Each entry: name -> (source, expected safety classes in source order).
-``NOOPS`` look similar but must not change.
+``NOOPS`` look similar but must not change. ``SETTINGS`` says where a shape is migrated as
+something other than production code against the declared table (``migrate_shape``).
 """
 
 from __future__ import annotations
@@ -53,59 +54,13 @@ y = UnifiedIdGenerator.generate_base_id("user", include_random=compute())
 x = UnifiedIdGenerator.generate_base_id(
     "user",  # the account id
 )
-''', ["manual"]),
+''', ["format"]),
     "base_id_multiline_call": (IMPORT + '''
 x = UnifiedIdGenerator.generate_base_id(
     "user",
     include_random=True,
 )
 ''', ["exact"]),
-    "thread_then_run": (IMPORT + '''
-def start():
-    thread_id = UnifiedIdGenerator.generate_base_id("thread")
-    run_id = UnifiedIdGenerator.generate_base_id("run")
-    return thread_id, run_id
-
-
-def lone_run():
-    return UnifiedIdGenerator.generate_base_id("run")
-''', ["exact", "format", "format"]),
-    "user_context_tuple": (IMPORT + '''
-def start(user_id):
-    thread_id, run_id, request_id = UnifiedIdGenerator.generate_user_context_ids(user_id, "chat")  # ids
-    return thread_id, run_id, request_id
-''', ["format"]),
-    "user_context_keywords": (IMPORT + '''
-def start(user_id):
-    t, r, q = UnifiedIdGenerator.generate_user_context_ids(user_id=user_id, operation="agent")
-    return t, r, q
-''', ["format"]),
-    "user_context_placeholders": (IMPORT + '''
-def start(user_id):
-    thread_id, run_id, _ = UnifiedIdGenerator.generate_user_context_ids(user_id, "chat")
-    _, only_run, _ = UnifiedIdGenerator.generate_user_context_ids(user_id)
-    return thread_id, run_id, only_run
-''', ["format", "format"]),
-    "user_context_multiline_parenthesized": (IMPORT + '''
-class Ctx:
-    def __init__(self, user_id):
-        # one context per request
-        (self.thread_id, self.run_id, self.request_id) = UnifiedIdGenerator.generate_user_context_ids(
-            user_id,
-            "request",
-        )
-''', ["format"]),
-    "user_context_index": (IMPORT + '''
-def pick(user_id):
-    thread = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[0]
-    run = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[1]
-    req = UnifiedIdGenerator.generate_user_context_ids(user_id, "x")[-1]
-    return thread, run, req
-''', ["format", "format", "format"]),
-    "user_context_passed_on": (IMPORT + '''
-def ids(user_id):
-    return UnifiedIdGenerator.generate_user_context_ids(user_id, "x")
-''', ["manual"]),
     "role_members": (IMPORT + '''
 def all_roles(user_id, agent_type, tool, thread_id, ts):
     return [
@@ -160,169 +115,6 @@ def latent(user_id, op):
         UnifiedIdGenerator.generate_id("message"),
     ]
 ''', ["manual"] * 5),
-    "latent_run_pairs_with_thread": (IMPORT + '''
-def pair():
-    thread_id = UnifiedIdGenerator.generate_thread_id()
-    run_id = UnifiedIdGenerator.generate_run_id()
-    return thread_id, run_id
-''', ["format", "format"]),
-    "instance_attribute": (IMPORT + '''
-class Service:
-    def __init__(self):
-        self.id_generator = UnifiedIdGenerator()
-
-    def request(self):
-        return self.id_generator.generate_base_id("req")
-
-    def user(self):
-        return self.id_generator.generate_base_id("user")
-''', ["format", "format", "exact"]),
-    "instance_module_and_local": (IMPORT + '''
-_gen = UnifiedIdGenerator()
-
-
-def module_level():
-    return _gen.generate_base_id("trace")
-
-
-def local():
-    gen = UnifiedIdGenerator()
-    return gen.generate_session_id("u1")
-''', ["format", "exact", "format", "format"]),
-    "instance_kept_for_manual_use": (IMPORT + '''
-class Parser:
-    def __init__(self):
-        self.id_generator = UnifiedIdGenerator()
-
-    def new(self):
-        return self.id_generator.generate_base_id("user")
-
-    def parse(self, s):
-        return self.id_generator.parse_id(s)
-''', ["manual", "exact", "manual"]),
-    # Bindings: fixtures, annotated parameters, and what becomes of an instance nothing reads.
-    "instance_fixture_same_module": (FIXTURE_IMPORTS + '''
-
-@pytest.fixture
-def id_generator():
-    return UnifiedIdGenerator()
-
-
-class TestIds:
-    def test_context(self, id_generator):
-        thread_id, run_id, request_id = id_generator.generate_user_context_ids("user-1", "chat")
-        assert len({thread_id, run_id, request_id}) == 3
-
-    def test_session(self, id_generator):
-        assert id_generator.generate_session_id("user-1")
-''', ["format", "format", "format"]),
-    "instance_fixture_named_generator": (FIXTURE_IMPORTS + '''
-
-@pytest.fixture(scope="module", name="gen")
-def _generator():
-    yield UnifiedIdGenerator()
-
-
-def test_user(gen):
-    assert gen.generate_base_id("user")
-''', ["format", "exact"]),
-    "instance_fixture_kept_for_manual_use": (FIXTURE_IMPORTS + '''
-
-@pytest.fixture
-def id_generator():
-    return UnifiedIdGenerator()
-
-
-class TestIds:
-    def test_user(self, id_generator):
-        assert id_generator.generate_base_id("user")
-
-    def test_parse(self, id_generator):
-        assert id_generator.parse_id(id_generator.generate_base_id("user"))
-''', ["manual", "exact", "manual", "format"]),
-    "instance_annotated_parameter": ("from typing import Optional\n\n" + IMPORT + '''
-
-def stamp(gen: UnifiedIdGenerator, user_id: str) -> dict:
-    return {"session_id": gen.generate_session_id(user_id)}
-
-
-def maybe_user(gen: Optional[UnifiedIdGenerator] = None) -> str:
-    return gen.generate_base_id("user") if gen else ""
-''', ["manual", "format", "manual", "exact"]),
-    "instance_dead_local": (IMPORT + '''
-
-def charge(user_id):
-    # one generator per charge
-    gen = UnifiedIdGenerator()  # the legacy API
-    return {"txn_id": gen.generate_base_id("transaction"), "user_id": user_id}
-''', ["format", "exact"]),
-    "instance_dead_module_name": (IMPORT + '''
-_gen = UnifiedIdGenerator()
-
-
-def trace_id():
-    return _gen.generate_base_id("trace")
-''', ["format", "exact"]),
-    "instance_dead_attribute": (IMPORT + '''
-
-class Service:
-    """Hands out request IDs."""
-
-    def __init__(self):
-        # ids for this service
-        self.id_generator = UnifiedIdGenerator()
-
-    def request(self):
-        return self.id_generator.generate_base_id("request")
-
-
-class Registry:
-    gen = UnifiedIdGenerator()
-
-    def user(self):
-        return self.gen.generate_base_id("user")
-''', ["format", "exact", "format", "exact"]),
-    "instance_still_read": (IMPORT + '''
-gen = UnifiedIdGenerator()
-__all__ = ["gen", "Service"]
-
-
-class Service:
-    def __init__(self):
-        self.id_generator = UnifiedIdGenerator()
-
-    def user(self):
-        return self.id_generator.generate_base_id("user"), gen.generate_base_id("user")
-
-    def has_generator(self):
-        return hasattr(self, "id_generator")
-''', ["manual", "format", "exact", "exact"]),
-    "instance_handed_on": (IMPORT + '''
-from services import Service
-
-service = Service(UnifiedIdGenerator())
-
-
-def make():
-    return UnifiedIdGenerator()
-''', ["manual", "manual"]),
-    "instance_parameter_not_a_binding": (FIXTURE_IMPORTS + '''
-
-@pytest.fixture
-def id_generator():
-    return UnifiedIdGenerator()
-
-
-def helper(id_generator, prefix):
-    return id_generator.generate_base_id(prefix)
-
-
-def test_ids(id_generator):
-    assert helper(id_generator, "user")
-''', ["manual"]),
-    "fresh_instance_call": (IMPORT + '''
-x = UnifiedIdGenerator().generate_base_id("user")
-''', ["exact"]),
     "alias_import": ('''from shared.id_generation import UnifiedIdGenerator as IdGen
 
 
@@ -423,41 +215,7 @@ class IDType:
 def make():
     return UnifiedIdGenerator.generate_base_id("user")
 ''', ["manual"]),
-    # ---- what a reviewer of the patch checks: run IDs embed the thread in reach, bindings, readers, layout
-    "run_id_beside_thread_parameter": (IMPORT + '''
-def start_run(user_id, thread_id, run_id=None):
-    run_id = run_id or UnifiedIdGenerator.generate_base_id("run")
-    return run_id
-''', ["format"]),
-    "run_id_in_dataclass_post_init": (IMPORT + '''
-from dataclasses import dataclass
-
-
-@dataclass
-class ExecutionContext:
-    user_id: str
-    thread_id: str
-    run_id: str = ""
-
-    def __post_init__(self):
-        if not self.run_id:
-            self.run_id = UnifiedIdGenerator.generate_base_id("run")
-''', ["format"]),
-    "run_id_sibling_thread_keyword": (IMPORT + '''
-def context_for(user_id, t, run_id=None):
-    return Ctx(user_id=user_id, thread_id=t, run_id=run_id or UnifiedIdGenerator.generate_base_id("run"))
-''', ["format"]),
-    "run_id_optional_thread": (IMPORT + '''
-from typing import Optional
-
-
-def start(user_id: str, thread_id: Optional[str] = None) -> str:
-    return UnifiedIdGenerator.generate_base_id("run")
-''', ["format"]),
-    "latent_run_from_parameter": (IMPORT + '''
-def resume(thread_id):
-    return UnifiedIdGenerator.generate_run_id()
-''', ["format"]),
+    # ---- what a reviewer of the patch checks (the run-ID rows are in thread_shapes): layout, readers
     "long_call_wrapped": (IMPORT + '''
 class Agent:
     def identify(self, agent_type, user_id):
@@ -542,8 +300,19 @@ def test_x(fake):
 ''',
 }
 
-# The import fixes' shapes live in their own module (this one would pass 400 lines).
+# Shapes of one concern each live in their own module (this one would pass 400 lines).
+from tests.argument_shapes import ARGUMENT_NOOPS, ARGUMENT_SETTINGS, ARGUMENT_SHAPES  # noqa: E402
 from tests.import_shapes import IMPORT_NOOPS, IMPORT_SHAPES  # noqa: E402
+from tests.instance_shapes import INSTANCE_SHAPES  # noqa: E402
+from tests.thread_shapes import THREAD_NOOPS, THREAD_SETTINGS, THREAD_SHAPES  # noqa: E402
 
 SHAPES.update(IMPORT_SHAPES)
+SHAPES.update(INSTANCE_SHAPES)
+SHAPES.update(THREAD_SHAPES)
+SHAPES.update(ARGUMENT_SHAPES)
 NOOPS.update(IMPORT_NOOPS)
+NOOPS.update(THREAD_NOOPS)
+NOOPS.update(ARGUMENT_NOOPS)
+#: How a shape or no-op is migrated when not as production code with the declared table:
+#: ``path`` (a test module ...) and ``api`` (rules bound to a bundled example's APIs).
+SETTINGS: dict[str, dict[str, str]] = {**THREAD_SETTINGS, **ARGUMENT_SETTINGS}

@@ -10,7 +10,9 @@ effective ``RuleSet`` into the one for this repository:
   "no rule" (IDM053);
 - manager side: a row whose rewrite calls a member this manager lacks, or one that does not take
   the arguments the rewrite passes, is off (IDM054, naming what is missing); a counterpart (a
-  same-named or configured manager member) is looked up once here and tried per call (``sites``).
+  same-named or configured manager member) is looked up once here and tried per call (``sites``);
+- parsers: the generator members without a rewrite that read the text of an ID they are given
+  (``parsers_of``): an ID made under a name such a member checks stays (IDM014).
 
 Either side not found (no module at the configured paths): that side is left as declared. Standard
 library only: it runs on every plan, also on a re-run that parses nothing.
@@ -61,6 +63,9 @@ class BoundApis:
     counterparts: Mapping[str, ManagerCall]
     #: Changes whenever anything above does: part of the cache key of every file.
     digest: str
+    #: Generator members that parse an ID they are given -> (position, parameter) of each such ID;
+    #: None when the generator was not found (the declared ``PARSER_MEMBERS`` apply).
+    parsers: Mapping[str, tuple[tuple[int, str], ...]] | None = None
 
     def defines(self, member: str) -> bool | None:
         """True / False, or None when it cannot be told."""
@@ -177,6 +182,26 @@ def _manager_side(name: str, rule: Rule, cls: ClassApi, functions: Mapping[str, 
     return (_off(rule, problem) if problem else rule), counterpart
 
 
+def _id_word(name: str) -> bool:
+    return bool({"id", "ids"} & set(name.lower().split("_")))
+
+
+def parsers_of(cls: ClassApi, members: Mapping[str, Rule]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Members with no rewrite (a manual row, or none) that read the text of an ID argument: a
+    parameter named like an ID, or any parameter of a member named like one (``ids_match_for_cleanup``)."""
+    found: dict[str, tuple[tuple[int, str], ...]] = {}
+    for name, member in cls.members.items():
+        rule = members.get(name)
+        makes_ids = rule is not None and (rule.kind != "manual" or rule.code == OFF)  # off: still an ID maker
+        if not member.inspects or member.params is None or makes_ids:
+            continue
+        ids = tuple((i, p.name) for i, p in enumerate(member.params)
+                    if p.name in member.inspects and (_id_word(p.name) or _id_word(name)))
+        if ids:
+            found[name] = ids
+    return found
+
+
 def _digest(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
@@ -206,7 +231,8 @@ def bind_rules(rules: RuleSet, generator: ModuleApi | None, manager: ModuleApi |
                 counterparts[name] = counterpart
     names = _generator_names(generator, gen_cls) if gen_cls is not None else None
     whole = gen_cls is not None and complete(gen_cls)
+    parsers = parsers_of(gen_cls, members) if gen_cls is not None else None
     digest = _digest(sorted(names) if names is not None else None, whole,
                      sorted(calls.items()) if calls is not None else None, sorted(counterparts.items()),
-                     sorted(members.items()))
-    return replace(rules, members=members, apis=BoundApis(names, whole, calls, counterparts, digest))
+                     sorted(members.items()), sorted(parsers.items()) if parsers is not None else None)
+    return replace(rules, members=members, apis=BoundApis(names, whole, calls, counterparts, digest, parsers))

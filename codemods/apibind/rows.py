@@ -90,7 +90,7 @@ def counterpart_name(member: str, rule: Rule | None) -> str:
 #: Shape rows whose rewrite calls what a kind's rows call (member rows: ``targets_of``).
 _SHAPE_KINDS: dict[str, str] = {
     "IDM002": "base_id", "IDM003": "base_id", "IDM004": "base_id", "IDM005": "base_id",
-    "IDM008": "run", "IDM011": "user_context", "IDM013": "base_id",
+    "IDM008": "run", "IDM011": "user_context", "IDM013": "base_id", "IDM016": "user_context", "IDM018": "user_context",
 }
 #: Shape rows whose rewrite depends on the site, in words; a manual row calls nothing.
 _SHAPE_NEEDS: dict[str, tuple[str, ...]] = {

@@ -67,6 +67,9 @@ class Member:
     is_async: bool = False
     #: Decorators other than staticmethod/classmethod/property, as source text.
     decorators: tuple[str, ...] = ()
+    #: Parameters whose text the body reads (sliced, split, matched by a regex, passed to a
+    #: member of the same class that reads it): the member parses what it is given.
+    inspects: tuple[str, ...] = ()
 
     @property
     def public(self) -> bool:

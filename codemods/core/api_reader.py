@@ -3,13 +3,15 @@
 Definitions inside top-level ``if``/``try`` blocks count (a later one replaces an
 earlier one, as at run time); ``name = function`` and ``name = Class.classmethod``
 aliases are module functions too. A decorator that may change a signature
-makes it unknown rather than wrong.
+makes it unknown rather than wrong. A method's ``inspects`` lists the parameters whose
+text its body reads (``_inspected``), so the rules can tell which members parse IDs.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 from typing import Iterable
 
 from codemods.core.api import (
@@ -20,6 +22,12 @@ from codemods.core.api import (
 #: Decorators that leave a function's signature as written.
 _TRANSPARENT = {"abstractmethod", "abc.abstractmethod", "override", "typing.override", "functools.cache",
                 "cache", "functools.lru_cache", "lru_cache", "deprecated", "typing_extensions.deprecated"}
+
+
+#: Methods of ``str`` (a call of one on a parameter reads its text; ``dict.items()`` does not).
+_STR_METHODS = frozenset(name for name in dir(str) if not name.startswith("_"))
+#: Methods of a compiled pattern (or ``re`` functions) that read the text they are given.
+_REGEX_METHODS = frozenset({"match", "fullmatch", "search", "findall", "finditer", "sub", "subn", "split"})
 
 
 #: Lines with their ends, split only where Python's tokenizer ends a line (not on form feeds).
@@ -92,16 +100,21 @@ class _Reader:
             params = None  # an unknown decorator may change what the function accepts
         return Member(node.name, kind, params, node.lineno, isinstance(node, ast.AsyncFunctionDef), rest)
 
-    def klass(self, node: ast.ClassDef) -> ClassApi:
+    def klass(self, node: ast.ClassDef, functions: dict[str, Member] | None = None) -> ClassApi:
+        """``functions``: the module's functions, whose ``inspects`` the methods' calls of them use."""
         members: dict[str, Member] = {}
+        bodies: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         for stmt in _flatten(node.body):
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 member = self.function(stmt, in_class=True)
                 if member is not None:
                     members[member.name] = member
+                    bodies[member.name] = stmt
             else:
                 for name in _assigned_names(stmt):
                     members.setdefault(name, Member(name, ATTRIBUTE, (), stmt.lineno))
+        for name, inspects in _inspected(bodies, members, node.name, functions).items():
+            members[name] = replace(members[name], inspects=inspects)
         bases = tuple(self.text(b) or "" for b in node.bases)
         return ClassApi(node.name, node.lineno, bases, members, self.constructor(node, members, bases))
 
@@ -141,6 +154,92 @@ class _Reader:
                 default = None if given is None else self.text(value)
             out.append(Param(stmt.target.id, kind, default, annotation))
         return tuple(out)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _names_read(node: ast.AST) -> frozenset[str]:
+    """``x`` -> {x}; ``x or ""`` -> {x} (``pattern.search(value or "")``)."""
+    if isinstance(node, ast.Name):
+        return frozenset((node.id,))
+    if isinstance(node, ast.BoolOp):
+        return frozenset(v.id for v in node.values if isinstance(v, ast.Name))
+    return _NONE
+
+
+def _reading(body: ast.AST) -> tuple[set[str], list]:
+    """Names whose text the function reads itself (sliced, a ``str`` method, ``len``, a regex), and
+    the other calls it passes names to, as (func, names per positional argument, per keyword). Slicing into an f-string (``f"ws_{user_id[:8]}"``) only
+    embeds the text: that is no reading."""
+    direct: set[str] = set()
+    calls: list = []
+    stack: list[ast.AST] = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.JoinedStr):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+        if isinstance(node, ast.Subscript):
+            direct |= _names_read(node.value)
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _STR_METHODS:
+            direct |= _names_read(func.value)
+        if not node.args and not node.keywords:
+            continue
+        args = [_names_read(a) for a in node.args]
+        keywords = {k.arg: _names_read(k.value) for k in node.keywords if k.arg}
+        passed = set().union(*args, *keywords.values())
+        if not passed:
+            continue
+        if (isinstance(func, ast.Name) and func.id == "len") or \
+                (isinstance(func, ast.Attribute) and func.attr in _REGEX_METHODS):
+            direct |= passed
+        else:
+            calls.append((func, args, keywords))
+    return direct, calls
+
+
+def _inspected(bodies: dict, members: dict[str, Member], class_name: str | None = None,
+               functions: dict[str, Member] | None = None) -> dict[str, tuple[str, ...]]:
+    """Function -> the parameters whose text it reads, itself or through a function it calls: another
+    member of its class (``cls.extract_pattern_info(first)``) or a module function (``_parse(s)``,
+    from ``functions``): repeated until nothing changes."""
+    known: dict[str, tuple[str, ...]] = {}
+
+    def callee(func: ast.expr, owners: set[str]) -> tuple[list[str], tuple[str, ...]] | None:
+        """(parameters, the ones it reads) of a member of the class or a module function called."""
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in owners:
+            found, reads = members.get(func.attr), known.get(func.attr, ())
+        elif isinstance(func, ast.Name) and class_name:  # a module function, read before the class
+            found = (functions or {}).get(func.id)
+            reads = found.inspects if found is not None else ()
+        elif isinstance(func, ast.Name):  # module functions among themselves
+            found, reads = members.get(func.id), known.get(func.id, ())
+        else:
+            return None
+        return ([p.name for p in found.params], reads) if found and found.params and reads else None
+
+    facts = {name: _reading(body) for name, body in bodies.items()}
+    changed = True
+    while changed:
+        changed = False
+        for name, body in bodies.items():
+            owners = {class_name, *(a.arg for a in body.args.args[:1])} if class_name else set()
+            read = set(facts[name][0])
+            for func, args, keywords in facts[name][1]:
+                target = callee(func, owners)
+                if target is None:
+                    continue
+                params, reads = target
+                read |= set().union(*(args[i] for i, p in enumerate(params[:len(args)]) if p in reads),
+                                    *(names for key, names in keywords.items() if key in reads))
+            found = tuple(p.name for p in members[name].params or () if p.name in read)
+            if found != known.get(name, ()):
+                known[name], changed = found, True
+    return {name: found for name, found in known.items() if found}
 
 
 def _flatten(body: list[ast.stmt]) -> Iterable[ast.stmt]:
@@ -192,6 +291,20 @@ def _alias(name: str, value: ast.expr, classes: dict[str, ClassApi], functions: 
     return Member(name, FUNCTION, target.params, value.lineno, target.is_async, target.decorators)
 
 
+def _module_functions(reader: _Reader, tree: ast.Module) -> dict[str, Member]:
+    """The module's functions (the last definition of a name wins) with what each reads."""
+    members: dict[str, Member] = {}
+    bodies: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    for stmt in _flatten(tree.body):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            member = reader.function(stmt, in_class=False)
+            if member is not None:
+                members[member.name], bodies[member.name] = member, stmt
+    for name, inspects in _inspected(bodies, members).items():
+        members[name] = replace(members[name], inspects=inspects)
+    return members
+
+
 def parse_module(source: str | bytes, module: str = "", *, is_package: bool = False) -> ModuleApi:
     """The classes, module functions and ``from`` imports at the top level of ``source``.
 
@@ -212,15 +325,16 @@ def parse_module(source: str | bytes, module: str = "", *, is_package: bool = Fa
     except ValueError as exc:  # null bytes
         raise ApiParseError(f"does not parse: {exc}") from None
     reader = _Reader(text)
+    module_functions = _module_functions(reader, tree)
     classes: dict[str, ClassApi] = {}
     functions: dict[str, Member] = {}
     imports: dict[str, tuple[str, str]] = {}
     for stmt in _flatten(tree.body):
         if isinstance(stmt, ast.ClassDef):
-            classes[stmt.name] = reader.klass(stmt)
+            classes[stmt.name] = reader.klass(stmt, module_functions)
             functions.pop(stmt.name, None)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            member = reader.function(stmt, in_class=False)
+            member = module_functions.get(stmt.name) or reader.function(stmt, in_class=False)
             if member is not None:
                 functions[member.name] = member
                 classes.pop(member.name, None)

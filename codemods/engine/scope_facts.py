@@ -5,12 +5,10 @@ surrounding function or class are answered here, from the stdlib tree the engine
 
 * which thread ID is in reach where a run ID is made (a parameter or earlier local named
   ``thread_id``/``*_thread_id``, or ``self.thread_id`` of a class that has one), so the run ID
-  can embed it;
+  can embed it, and whether a local it names is bound on every path there
+  (``bound_on_every_path``, shared by every recipe that pairs run IDs);
 * who reads an ID's text after it is made (``x.split("_")``, ``len(x)``, ``x[:8]``, a regex,
-  ``"lit" in x``, ``x == "lit"``, ``parse_id(x)``...): such an ID must not change shape unseen;
-* which names the generator's own parsers check anywhere in the file
-  (``UnifiedIdGenerator.is_valid_id(jti)``): those checks stay on the generator, so an ID made
-  under that name must keep the generator's format until the check is migrated.
+  ``"lit" in x``, ``x == "lit"``, ``parse_id(x)``...): such an ID must not change shape unseen.
 """
 
 from __future__ import annotations
@@ -26,9 +24,8 @@ _TEXT_METHODS = frozenset({
 })
 _REGEX_FUNCS = frozenset({"match", "fullmatch", "search", "findall", "finditer", "sub", "subn"})
 _PARSERS = frozenset({"parse_id", "get_id_age", "extract_thread_id", "parse_run_id"})
-#: Generator members that parse the generator's own format.
-GENERATOR_PARSERS = frozenset({"is_valid_id", "parse_id", "get_id_age"})
 _INIT_METHODS = frozenset({"__init__", "__post_init__", "model_post_init", "setUp", "setup_method"})
+_BLOCKS = ("body", "orelse", "finalbody")
 
 
 def is_thread_name(name: str) -> bool:
@@ -111,14 +108,10 @@ def _is_optional(annotation: ast.expr | None) -> bool:
 class FileFacts:
     """Answers by line number (lines of the original file)."""
 
-    def __init__(self, statements: list[ast.stmt], lines: list[str] | None = None,
-                 generator_refs: frozenset[str] = frozenset()) -> None:
-        """``statements``: every statement of the file, nested ones included, in source order;
-        ``generator_refs``: dotted names that hold the generator (class, aliases, instances)."""
+    def __init__(self, statements: list[ast.stmt], lines: list[str] | None = None) -> None:
+        """``statements``: every statement of the file, nested ones included, in source order."""
         self.lines = lines
         self._statements = statements
-        self._generator_refs = generator_refs
-        self._checked: dict[str, Reader] | None = None
         owner: dict[int, ast.ClassDef] = {}
         for stmt in statements:
             if isinstance(stmt, ast.ClassDef):
@@ -136,6 +129,7 @@ class FileFacts:
             enclosing.append(scope)
         self._starts = [s.first for s in self._scopes]
         self._class_threads: dict[int, tuple[str, bool] | None] = {}
+        self._parents: dict[int, ast.AST] | None = None
 
     def _scope_at(self, line: int) -> _Scope | None:
         index = bisect.bisect_right(self._starts, line)
@@ -155,6 +149,19 @@ class FileFacts:
                 return found
             line, scope = scope.first, scope.parent  # a closure sees what its enclosing function had
         return None
+
+    def bound_at(self, line: int, name: str) -> bool:
+        """Is local ``name`` bound on every path to the statement at ``line`` (``bound_on_every_path``)?"""
+        if self._parents is None:
+            self._parents = {}
+            for stmt in self._statements:
+                for child, parent in _children(stmt):
+                    self._parents[id(child)] = parent
+        innermost = None
+        for stmt in self._statements:  # source order: the last one holding the line is the innermost
+            if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno):
+                innermost = stmt
+        return innermost is not None and bound_on_every_path(lambda n: self._parents.get(id(n)), innermost, name)
 
     def _thread_in(self, scope: _Scope, line: int) -> ThreadInReach | None:
         func = scope.node
@@ -208,32 +215,6 @@ class FileFacts:
             self._class_threads[key] = _class_thread(cls)
         return self._class_threads[key]
 
-    # ------------------------------------------------------------------ checks
-    def checked_by_generator(self, target: str | None) -> Reader | None:
-        """Where a generator parser checks a value named like ``target`` (same last name part)."""
-        if target is None or not self._generator_refs:
-            return None
-        if self._checked is None:
-            self._checked = {}
-            # Only statements on lines naming a parser can call one: a text test per line is
-            # much cheaper than walking every expression of a big file.
-            lines = self.lines
-            calling = None if lines is None else {
-                number for number, text in enumerate(lines, 1) if any(p in text for p in GENERATOR_PARSERS)}
-            for stmt in self._statements:
-                if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)) or not stmt.lineno:
-                    continue
-                if calling is not None and not any(n in calling for n in range(stmt.lineno, stmt.end_lineno + 1)):
-                    continue
-                for node in _expressions(stmt):
-                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                            and node.func.attr in GENERATOR_PARSERS and node.args \
-                            and _dotted(node.func.value) in self._generator_refs:
-                        name = _dotted(node.args[0])
-                        if name is not None:
-                            self._checked.setdefault(name.rsplit(".", 1)[-1], Reader(node.lineno, self._text(node)))
-        return self._checked.get(target.rsplit(".", 1)[-1])
-
     # ------------------------------------------------------------------ readers
     def readers(self, line: int, target: str | None) -> list[Reader]:
         """Reads of an ID's text: of ``target`` after ``line`` in the same function, or of a
@@ -263,14 +244,59 @@ class FileFacts:
         return ast.unparse(node)
 
 
-def _expressions(stmt: ast.stmt):
-    """The expressions of one statement, not those of the statements nested in it."""
-    for field, value in ast.iter_fields(stmt):
-        if field in ("body", "orelse", "finalbody", "handlers", "cases"):
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, ast.AST):
-                yield from ast.walk(item)
+def _children(stmt: ast.stmt):
+    """(child, parent) for the statements of ``stmt``'s blocks, through handlers and match cases."""
+    for field in _BLOCKS:
+        for child in getattr(stmt, field, None) or ():
+            yield child, stmt
+    for holder in (*getattr(stmt, "handlers", ()), *getattr(stmt, "cases", ())):
+        yield holder, stmt
+        for child in holder.body:
+            yield child, holder
+
+
+def _assigns(stmt: ast.stmt, name: str) -> bool:
+    """Does ``stmt`` bind ``name`` (a plain target, or an element of an unpacked one)?"""
+    if isinstance(stmt, ast.Assign):
+        targets = stmt.targets
+    elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+        targets = [stmt.target]
+    else:
+        return False
+    for target in targets:
+        elements = target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]
+        for element in elements:
+            element = element.value if isinstance(element, ast.Starred) else element
+            if isinstance(element, ast.Name) and element.id == name:
+                return True
+    return False
+
+
+def _earlier_in_block(parent: ast.AST, child: ast.AST) -> list[ast.stmt]:
+    for field in _BLOCKS:
+        block = getattr(parent, field, None)
+        if isinstance(block, list) and any(s is child for s in block):
+            return block[:next(i for i, s in enumerate(block) if s is child)]
+    return []
+
+
+def bound_on_every_path(parent_of, node: ast.AST, name: str) -> bool:
+    """Is local ``name`` a parameter of a function enclosing ``node``, or assigned by an earlier
+    statement of a block enclosing it? Not when it is assigned only in a branch before it (an
+    ``if`` body, a loop, a ``try``): it may be unbound there. ``parent_of`` maps a node to the node
+    holding it (None at the top)."""
+    current = node
+    while True:
+        parent = parent_of(current)
+        if parent is None or isinstance(parent, (ast.ClassDef, ast.Lambda)):
+            return False
+        if any(_assigns(stmt, name) for stmt in _earlier_in_block(parent, current)):
+            return True
+        if isinstance(parent, _FUNCTIONS):
+            args = parent.args
+            if any(a.arg == name for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)):
+                return True
+        current = parent
 
 
 def _prefer_exact(names: list[str]) -> str | None:

@@ -113,6 +113,21 @@ def is_pure(node: cst.BaseExpression) -> bool:
     return False
 
 
+def is_droppable(node: cst.BaseExpression) -> bool:
+    """An argument the rewrite may drop: side-effect free (``is_pure``), or a plain subscript of a
+    name (``ids[0]``, ``row["user"]``, ``self.rows[i]["user"]``) with a literal or a name as index.
+    Dropping one can only lose an ``IndexError``/``KeyError`` the call would have raised first."""
+    if is_pure(node):
+        return True
+    if not isinstance(node, cst.Subscript) or len(node.slice) != 1:
+        return False
+    index = node.slice[0].slice
+    if not isinstance(index, cst.Index) or index.star is not None or not is_pure(index.value):
+        return False
+    value = node.value
+    return dotted_name(value) is not None or (isinstance(value, cst.Subscript) and is_droppable(value))
+
+
 def bind_arguments(
     args: Sequence[cst.Arg], rule: Rule
 ) -> tuple[dict[str, cst.BaseExpression], str | None]:
@@ -129,7 +144,7 @@ def bind_arguments(
                 bound[params[positional]] = arg.value
             elif not drop_any:
                 return bound, f"{rule.member}() takes {len(params)} positional argument(s), got more"
-            elif not is_pure(arg.value):
+            elif not is_droppable(arg.value):
                 return bound, "a dropped argument has side effects"
             positional += 1
             continue
@@ -139,13 +154,13 @@ def bind_arguments(
         if name in params:
             bound[name] = arg.value
         elif drop_any:
-            if not is_pure(arg.value):
+            if not is_droppable(arg.value):
                 return bound, "a dropped argument has side effects"
         else:
             return bound, f"unexpected keyword {name}= (not a parameter of {rule.member})"
     for name in rule.droppable:
         value = bound.pop(name, None)
-        if value is not None and not is_pure(value):
+        if value is not None and not is_droppable(value):
             return bound, f"dropped argument {name}= has side effects"
     return bound, None
 
@@ -171,6 +186,10 @@ class CallSite:
     rules: RuleSet
     #: The thread ID in reach of the call (for run IDs), if any.
     thread: ThreadInReach | None = None
+    #: Why a thread ID that seems in reach cannot be used (e.g. assigned only in a branch before).
+    thread_problem: str = ""
+    #: The call is in test code (a test module, conftest.py, under tests/ or test_framework/).
+    in_test: bool = False
 
 
 def rewrite_call(site: CallSite) -> Decision:
@@ -216,14 +235,18 @@ def _base_id(site: CallSite, rule: Rule, bound: dict) -> Decision:
         return Decision.manual(resolution.code, suggestion=f"get_id_manager().generate_id(IDType.<TYPE>, prefix={shown})")
     text = literal_text(prefix) if prefix is not None else "id"
     if text == "run":
-        return _run_id(site.thread)
+        return _run_id(site)
     keep = prefix if prefix is not None else cst.SimpleString('"id"')
     node = builders.manager_generate_id(resolution.id_type, keep if resolution.keep else None)
     return Decision.by_rule(RULES[resolution.code], node)  # IDM001 exact, the other prefix classes format
 
 
-def _run_id(thread: ThreadInReach | None) -> Decision:
-    """A ``run`` base ID: it embeds the thread in reach, or keeps its ``run`` start."""
+def _run_id(site: CallSite) -> Decision:
+    """A ``run`` base ID: it embeds the thread in reach, or keeps its ``run`` start; not when a
+    thread ID is bound only on some paths to it (which one it should embed is for a human)."""
+    thread = site.thread
+    if thread is None and site.thread_problem:
+        return Decision.manual("IDM015", f"{RULES['IDM015'].why}: {site.thread_problem}")
     if thread is None:
         return Decision.by_rule(RULES["IDM013"], builders.unpaired_run_id_call())
     node = builders.run_id_call(cst.parse_expression(thread.expr), thread.may_be_none)
@@ -256,6 +279,11 @@ def _run(site: CallSite, rule: Rule, bound: dict) -> Decision:
     may_be_none = False
     if thread is None and site.thread is not None:
         thread, may_be_none = cst.parse_expression(site.thread.expr), site.thread.may_be_none
+    if thread is None and site.thread_problem:
+        return Decision.manual("IDM052", f"latent AttributeError: generate_run_id(): {site.thread_problem}",
+                               rule.suggestion, latent="open")
+    if thread is None and site.in_test and not site.args and _manager_has(site.rules, "generate_id"):
+        return Decision.by_rule(RULES["IDM016"], builders.run_id_call(builders.thread_id_call()))
     if thread is None:
         return Decision.manual("IDM052", "latent AttributeError: generate_run_id() has no thread ID in reach",
                       rule.suggestion, latent="open")
@@ -263,6 +291,12 @@ def _run(site: CallSite, rule: Rule, bound: dict) -> Decision:
         return Decision.manual("IDM052", "latent AttributeError: the argument may not be a thread ID",
                       rule.suggestion, latent="open")
     return Decision.by_rule(rule, builders.run_id_call(thread, may_be_none))
+
+
+def _manager_has(rules: RuleSet, member: str) -> bool:
+    """Whether this repository's manager has ``member`` (True when the manager was not read)."""
+    calls = rules.apis.manager_calls if rules.apis is not None else None
+    return calls is None or member in calls
 
 
 def _typed_literal(site: CallSite, rule: Rule, bound: dict) -> Decision:

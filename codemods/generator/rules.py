@@ -1,6 +1,6 @@
 """The generator recipe's rule rows and the run's rule settings (``RuleSet``).
 
-Rows are data. The transformer (``codemods.generator.transformer``) reads them through the
+Rows are data (the member rows here, the rows of site shapes in ``shape_rows``). The transformer (``codemods.generator.transformer``) reads them through the
 registry (``codemods.core.recipes.RULES``, where they join the other recipes' rows); MIGRATION.md
 is generated from them (``codemods.docs``); ``[tool.idmigrate]`` in the target repo's
 pyproject.toml overrides the member rows (``RuleSet.with_overrides``). The kinds a row can
@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Mapping
 
-from codemods.core.rules import SHAPE, Rule, by_code
+from codemods.core.rules import Rule, by_code
 from codemods.core.safety import Safety
+from codemods.generator.shape_rows import SHAPE_ROWS
 
 if TYPE_CHECKING:
     from codemods.apibind.bind import BoundApis
@@ -65,6 +66,15 @@ MODULE_HELPERS: tuple[str, ...] = (
     "TestIdUtils",
     "IdComponents",
 )
+
+#: Generator members that parse the generator's own format, with the (position, parameter) of the
+#: ID each checks. Where the generator is found, the members read from it that parse an ID
+#: argument join these (``codemods.apibind.bind.parsers_of``).
+PARSER_MEMBERS: dict[str, tuple[tuple[int, str], ...]] = {
+    "is_valid_id": ((0, "id_string"),),
+    "parse_id": ((0, "id_string"),),
+    "get_id_age": ((0, "id_string"),),
+}
 
 
 #: Rows of generator members called through the class, an alias or an instance.
@@ -202,104 +212,8 @@ _MEMBER_ROWS: tuple[Rule, ...] = (
          )),
 )
 
-#: Rows for the prefix classes of ``generate_base_id`` and for shapes that are not member calls.
-_SHAPE_ROWS: tuple[Rule, ...] = (
-    Rule("IDM002", "generate_base_id", SHAPE, Safety.FORMAT,
-         "literal prefix is a declared alias: req_… becomes request_…",
-         before='UnifiedIdGenerator.generate_base_id("req")',
-         after="get_id_manager().generate_id(IDType.REQUEST)"),
-    Rule("IDM003", "generate_base_id", SHAPE, Safety.FORMAT,
-         "a word of the literal names a type or alias; the literal is kept as prefix=",
-         before='UnifiedIdGenerator.generate_base_id("auth_user")',
-         after='get_id_manager().generate_id(IDType.USER, prefix="auth_user")'),
-    Rule("IDM004", "generate_base_id", SHAPE, Safety.FORMAT,
-         "any other literal: the fallback type, the literal kept as prefix=",
-         before='UnifiedIdGenerator.generate_base_id("event")',
-         after='get_id_manager().generate_id(IDType.EXECUTION, prefix="event")'),
-    Rule("IDM005", "generate_base_id", SHAPE, Safety.FORMAT,
-         "f-string prefix resolved by its leading literal words, kept as prefix=",
-         before='UnifiedIdGenerator.generate_base_id(f"thread_{op}")',
-         after='get_id_manager().generate_id(IDType.THREAD, prefix=f"thread_{op}")'),
-    Rule("IDM006", "generate_base_id", SHAPE, Safety.MANUAL,
-         "computed prefix (a variable or a call): its type cannot be known",
-         suggestion="get_id_manager().generate_id(IDType.<TYPE>, prefix=<prefix>)",
-         before="UnifiedIdGenerator.generate_base_id(prefix)"),
-    Rule("IDM007", "(any call)", SHAPE, Safety.MANUAL,
-         "an argument the member does not take (e.g. random_suffix=), *args/**kwargs, "
-         "or a dropped argument with side effects",
-         suggestion="fix the call, then re-run",
-         before='UnifiedIdGenerator.generate_base_id("user", random_suffix=True)'),
-    Rule("IDM008", "generate_base_id", SHAPE, Safety.FORMAT,
-         "a run ID embeds the thread ID in reach (a parameter or earlier local named thread_id/*_thread_id, "
-         "self.thread_id, a sibling thread_id= keyword, the thread made just before)",
-         before='thread_id = UnifiedIdGenerator.generate_base_id("thread")\nrun_id = UnifiedIdGenerator.generate_base_id("run")',
-         after="thread_id = get_id_manager().generate_id(IDType.THREAD)\nrun_id = UnifiedIDManager.generate_run_id(thread_id)"),
-    Rule("IDM013", "generate_base_id", SHAPE, Safety.FORMAT,
-         "no thread in reach: pass the thread ID (the run ID keeps its run start meanwhile)",
-         before='UnifiedIdGenerator.generate_base_id("run")',
-         after='get_id_manager().generate_id(IDType.EXECUTION, prefix="run")'),
-    Rule("IDM014", "(any ID-making call)", SHAPE, Safety.MANUAL,
-         "the generator's own parser checks an ID of this name in the file (a check that stays on the "
-         "generator and would reject the manager's format); migrate that check first",
-         suggestion="the rewrite shown, once the check is migrated"),
-    Rule("IDM009", "(comment in call)", SHAPE, Safety.MANUAL,
-         "a comment inside the call would be lost by the rewrite",
-         suggestion="move the comment out of the call, then re-run"),
-    Rule("IDM011", "generate_user_context_ids", SHAPE, Safety.FORMAT,
-         "an indexed user-context tuple: [0] thread, [1] run embedding a new thread, [2] request",
-         before="UnifiedIdGenerator.generate_user_context_ids(user_id, op)[0]",
-         after="get_id_manager().generate_id(IDType.THREAD)"),
-    Rule("IDM012", "generate_user_context_ids", SHAPE, Safety.MANUAL,
-         "the tuple is used whole (passed on, returned, starred): split it by hand",
-         suggestion="thread_id = get_id_manager().generate_id(IDType.THREAD); run_id = UnifiedIDManager.generate_run_id(thread_id); ..."),
-    Rule("IDM052", "(undefined member)", SHAPE, Safety.MANUAL,
-         "latent AttributeError: arguments do not fit the manager's counterpart, or there is none",
-         latent=True, suggestion="see the member's row"),
-    Rule("IDM070", "mock.patch(...)", SHAPE, Safety.MANUAL,
-         "a patch target string names the generator; patch the manager call the code now makes",
-         suggestion='mock.patch.object(UnifiedIDManager, "generate_id")'),
-    Rule("IDM071", "patch.object(UnifiedIdGenerator, ...)", SHAPE, Safety.MANUAL,
-         "patches the generator class itself",
-         suggestion='patch.object(UnifiedIDManager, "generate_id")'),
-    Rule("IDM072", "class X(UnifiedIdGenerator)", SHAPE, Safety.MANUAL,
-         "a subclass of the generator: its overrides need a design decision",
-         suggestion="wrap get_id_manager() instead of subclassing"),
-    Rule("IDM073", "UnifiedIdGenerator", SHAPE, Safety.MANUAL,
-         "the class itself is used as a value (isinstance, annotation, argument)",
-         suggestion="UnifiedIDManager"),
-    Rule("IDM074", "UnifiedIdGenerator.<member>", SHAPE, Safety.MANUAL,
-         "a member passed around without a call: its caller's arguments are unknown",
-         suggestion="lambda: get_id_manager().generate_id(IDType.<TYPE>)"),
-    Rule("IDM075", "default_factory=UnifiedIdGenerator.<member>", SHAPE, Safety.FORMAT,
-         "a zero-argument factory becomes a lambda of the manager call",
-         before="field(default_factory=UnifiedIdGenerator.generate_base_id)",
-         after='field(default_factory=lambda: get_id_manager().generate_id(IDType.EXECUTION, prefix="id"))'),
-    Rule("IDM076", "__all__ re-export", SHAPE, Safety.FORMAT,
-         "a re-export of the generator (e.g. in a package __init__) is removed with its import; "
-         "importers of the package must migrate too",
-         suggestion="remove the import and the __all__ entry",
-         before='from shared.id_generation import UnifiedIdGenerator\n__all__ = ["UnifiedIdGenerator"]',
-         after="__all__ = []"),
-    Rule("IDM080", "UnifiedIdGenerator()", SHAPE, Safety.FORMAT,
-         "the instance becomes the manager singleton where something may still read it (a fixture's "
-         "parameters); manual when a call through it stays on the generator or it escapes (passed on, "
-         "stored, returned, a fixture other modules share)",
-         suggestion="get_id_manager()",
-         before="self.id_generator = UnifiedIdGenerator()",
-         after="self.id_generator = get_id_manager()"),
-    Rule("IDM081", "x = UnifiedIdGenerator() (unread)", SHAPE, Safety.FORMAT,
-         "every call through the instance was rewritten and nothing else in the file reads the name: "
-         "the assignment is removed (its comments stay)",
-         before='gen = UnifiedIdGenerator()\nreturn gen.generate_base_id("user")',
-         after="return get_id_manager().generate_id(IDType.USER)"),
-    Rule("IDM098", "(configured member)", SHAPE, Safety.FORMAT,
-         "a member added in [tool.idmigrate.members] with the kind, type and prefix given there",
-         before="UnifiedIdGenerator.generate_widget_id(user_id)",
-         after='get_id_manager().generate_id(IDType.TOOL, context={"user_id": user_id})'),
-)
-
 #: Every row of the generator recipe, by code.
-GENERATOR_RULES: dict[str, Rule] = by_code((*_MEMBER_ROWS, *_SHAPE_ROWS))
+GENERATOR_RULES: dict[str, Rule] = by_code((*_MEMBER_ROWS, *SHAPE_ROWS))
 #: The member rows by member name: the defaults ``RuleSet.members`` starts from.
 MEMBER_RULES: dict[str, Rule] = {row.member: row for rule in _MEMBER_ROWS for row in rule.rows()}
 

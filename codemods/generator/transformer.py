@@ -28,9 +28,13 @@ from codemods.generator.imports import import_removal
 from codemods.generator.instances.tracker import InstanceTracker
 from codemods.generator.instances.walk import InstanceWalk
 from codemods.generator.rules import GENERATOR_CLASS, RuleSet
+from codemods.uuid_ids.paths import is_test_path
 from codemods.engine.scope_facts import FileFacts
-from codemods.generator.surroundings import THREAD_USERS, Surroundings
-from codemods.generator.user_context import MEMBER as USER_CONTEXT, index_rewrite, split_assignment, unpack_targets
+from codemods.generator.around.comments import CommentHoist
+from codemods.generator.around.id_checks import GeneratorChecks
+from codemods.generator.around.surroundings import THREAD_USERS, Surroundings
+from codemods.generator.user_context import MEMBER as USER_CONTEXT
+from codemods.generator.user_context.walk import UserContextWalk
 
 _PATCH_FUNCS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch")
 
@@ -48,19 +52,20 @@ def _finding(member: str, decision: Decision, suggestion: str, before: str) -> F
     return Finding(0, 0, member, decision.code, decision.safety, decision.reason, suggestion, decision.latent, before)
 
 
-class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransformer):
+class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk, cst.CSTTransformer):
     """Positions are resolved after the walk from the ``SourceMap`` (``apply``), not with metadata."""
 
     def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None,
                  facts: FileFacts | None = None, original_line=None, overrides=None, *, source: bytes | None = None,
-                 path: str = "") -> None:
+                 path: str = "", checks: GeneratorChecks | None = None) -> None:
         super().__init__()
         self.overrides, self.original_line = overrides or {}, original_line or int  # see engine.review
         self.b = bindings
         self.rules = rules
+        self.in_test = is_test_path(path)
         self.module = module
         self.texts = texts if texts is not None and texts.module is module else SourceMap(module)
-        self.around = Surroundings(self.texts, facts, original_line)
+        self.around = Surroundings(self.texts, facts, original_line, checks)
         #: A rewritten call in the current statement spanned lines: lay the statement out again.
         self._spread = False
         #: Source text of every usage left in place (manual): the generator names still referenced.
@@ -68,8 +73,8 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         self._blocks: list[_Block] = [_Block()]
         self._call_funcs: set[int] = set()
         self._handled: set[int] = set()  # nodes an enclosing shape or a finding already covers
-        self._splits: dict[int, tuple] = {}  # id(statement line) -> (targets, call)
-        self._indexes: dict[int, int] = {}  # id(subscript) -> index
+        self.init_user_context()  # UserContextWalk
+        self.hoist = CommentHoist()
         self._default_factory: set[int] = set()
         #: Instances and the bindings that hold them: decided in leave_Module (whole file: ``source``).
         self.instances = InstanceTracker(bindings, self.texts, module.code.encode() if source is None else source,
@@ -155,45 +160,28 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
     # ------------------------------------------------------ statement shapes
     def prune_words(self) -> tuple[str, ...]:
         thread = self._blocks[-1].thread
-        return self.words if thread is None else (*self.words, thread)
+        words = self.words if thread is None else (*self.words, thread)
+        return (*words, *self.tuple_words) if self.tuple_words else words
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
         self._spread = False
+        self.hoist.enter_line()
         self.around.note_assignment(node)
-        if len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
-            return True
-        assign = node.body[0]
-        value = assign.value
-        access = self.b.member_access(value.func) if isinstance(value, cst.Call) else None
-        if access is None:
-            return True
-        member = access[0]
-        if member == USER_CONTEXT:
-            targets = unpack_targets(assign)
-            if targets is not None:
-                self._splits[id(node)] = (targets, value)
-                self._handled.add(id(value))
+        if len(node.body) == 1 and isinstance(node.body[0], cst.Assign) and isinstance(node.body[0].value, cst.Call):
+            access = self.b.member_access(node.body[0].value.func)
+            if access is not None and access[0] == USER_CONTEXT:
+                self.note_user_context(node, node.body[0])  # UserContextWalk
         return True
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         block = self._blocks[-1]
-        split = self._splits.get(id(original_node))
-        if split is not None:
-            targets, call = split
-            if has_comment_in(call, self.texts):
-                self._record(call, USER_CONTEXT, Decision.manual("IDM009"))
-                return updated_node
-            result = split_assignment(updated_node, targets, call, self.rules)
-            after = "\n".join(self.module.code_for_node(s.body[0]) for s in result.statements)
-            self._record(call, USER_CONTEXT, result.decision, after)  # needed names come from `after`
-            if not result.statements:
-                return updated_node
-            block.thread = result.thread_target
-            return cst.FlattenSentinel([self._lay_out(s, block, False) for s in result.statements])
+        replaced = self.leave_user_context(original_node, updated_node, block)  # UserContextWalk
+        if replaced is not None:
+            return self.hoist.leave_line(replaced)
         self._track_thread(original_node, block)
-        if updated_node is original_node:
-            return updated_node
-        return self._lay_out(updated_node, block, self._spread)
+        if updated_node is not original_node:
+            updated_node = self._lay_out(updated_node, block, self._spread)
+        return self.hoist.leave_line(updated_node)
 
     def _lay_out(self, line: cst.SimpleStatementLine, block: _Block, force: bool) -> cst.SimpleStatementLine:
         return fit_statement(line, self.module, block.indent, self.rules.line_length, force)
@@ -256,35 +244,6 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
         if node.keyword is not None and node.keyword.value == "default_factory":
             self._default_factory.add(id(node.value))
 
-    def visit_Subscript(self, node: cst.Subscript) -> None:
-        value = node.value
-        if not isinstance(value, cst.Call):
-            return
-        access = self.b.member_access(value.func)
-        if access is None or access[0] != USER_CONTEXT or len(node.slice) != 1:
-            return
-        index = node.slice[0].slice
-        if isinstance(index, cst.Index):
-            raw = index.value
-            sign = 1
-            if isinstance(raw, cst.UnaryOperation) and isinstance(raw.operator, cst.Minus):
-                raw, sign = raw.expression, -1
-            if isinstance(raw, cst.Integer):
-                self._indexes[id(node)] = sign * int(raw.value)
-                self._handled.add(id(value))
-
-    def leave_Subscript(self, original_node, updated_node):
-        index = self._indexes.get(id(original_node))
-        if index is None:
-            return updated_node
-        call = original_node.value
-        if has_comment_in(call, self.texts):
-            decision = Decision.manual("IDM009")
-        else:
-            decision = index_rewrite(updated_node.value, index, self.rules)
-        self._record(call, USER_CONTEXT, decision)
-        return decision.node if decision.node is not None else updated_node
-
     def leave_Call(self, original_node, updated_node):
         self.around.leave_call(original_node)
         if id(original_node) in self._handled:
@@ -301,13 +260,13 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, cst.CSTTransfor
             return updated_node
         else:
             return updated_node
-        thread = self.around.thread_for(original_node, self._blocks[-1].thread) \
-            if member in THREAD_USERS else None
-        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread))
-        if decision.node is not None and has_comment_in(original_node, self.texts):  # a kept site keeps its reason
-            decision = Decision.manual("IDM009", latent="open" if decision.latent else "")
+        thread, problem = self.around.thread_for(original_node, self._blocks[-1].thread) \
+            if member in THREAD_USERS else (None, "")
+        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread, problem, self.in_test))
         decision = self.around.with_readers(decision, original_node)
         decision = reviewed(self, original_node, member, updated_node.args, decision)
+        # last: only a rewrite that stands moves the call's comments above the statement
+        decision = self.hoist.decide(original_node, decision, has_comment_in(original_node, self.texts))
         self._record(original_node, member, decision)
         if decision.node is None:
             return updated_node

@@ -1,19 +1,25 @@
 """``shim``: the generator becomes a layer that delegates to the manager and warns.
 
 The original module is kept beside it as ``_legacy_<name>.py``; the new module
-subclasses the legacy class, overrides every member the rule table can map, and
-wraps the rest so they keep their old behaviour but emit ``DeprecationWarning``.
-The prefix/alias table is rendered into the shim as data, so at run time it
-resolves prefixes exactly as the codemod would.
+subclasses the legacy class, overrides every member the rule table maps in this
+repository (the rows bound to its generator and manager, ``codemods.apibind.forwarding``:
+a member whose row is off here, e.g. the manager lacks what it calls, is not forwarded),
+and wraps the rest so they keep their old behaviour but emit ``DeprecationWarning``.
+Overrides keep the legacy members' signatures. The prefix/alias table is rendered into
+the shim as data, so at run time it resolves prefixes exactly as the codemod would.
 """
 
 from __future__ import annotations
 
 import ast
+import copy
 import re
 from pathlib import Path
 
-from codemods.generator.rules import ID_TYPES, MEMBER_RULES, RuleSet
+from codemods.apibind.forwarding import forwarded_members, forwards_validity
+from codemods.core.rules import Rule
+from codemods.generator.rules import ID_TYPES, RuleSet
+from migrate.workspace.bound_rules import bind_to_repo
 from migrate.workspace.config import Config
 from migrate.workspace.fileio import UnsafePathError, atomic_write, read_source
 from migrate.workspace.services import ServiceMap, module_file
@@ -88,46 +94,7 @@ def _keep_legacy(name):
 
 class UnifiedIdGenerator(_legacy.UnifiedIdGenerator):
     """Deprecated: delegates to UnifiedIDManager."""
-
-    @staticmethod
-    def generate_base_id(prefix="id", include_random=True, random_length=8):
-        _deprecated("generate_base_id", "get_id_manager().generate_id(IDType.X)")
-        id_type, kept = _type_and_prefix(prefix)
-        return _generate(id_type, kept)
-
-    @staticmethod
-    def generate_user_context_ids(user_id, operation="context"):
-        _deprecated("generate_user_context_ids",
-                    "get_id_manager().generate_id(IDType.THREAD) and UnifiedIDManager.generate_run_id(thread_id)")
-        thread_id = _generate("thread")
-        run_id = UnifiedIDManager.generate_run_id(thread_id)
-        request_id = _generate("request", context={request_context})
-        return thread_id, run_id, request_id
-
-    @staticmethod
-    def generate_batch_ids(prefix, count, include_random=True):
-        _deprecated("generate_batch_ids", "a list of get_id_manager().generate_id(...)")
-        id_type, kept = _type_and_prefix(prefix)
-        return [_generate(id_type, kept) for _ in range(count)]
-
-    @staticmethod
-    def is_valid_id(id_string, expected_prefix=None):
-        """The generator's own check, or an ID the manager made in this process (what the
-        shim's members now return): not the looser ``is_valid_id_format``."""
-        _deprecated("is_valid_id", "a check of the manager's IDs (see MIGRATION.md)")
-        if _legacy.UnifiedIdGenerator.is_valid_id(id_string, expected_prefix):
-            return True
-        made_here = isinstance(id_string, str) and get_id_manager().is_valid_id(id_string)
-        return made_here and (expected_prefix is None or id_string.startswith(str(expected_prefix)))
-
-    @staticmethod
-    def reset_global_counter():
-        _deprecated("reset_global_counter", "get_id_manager().reset_counters()")
-        _legacy.reset_global_counter()
-        get_id_manager().reset_counters()
-{typed_methods}
-{legacy_methods}
-
+{methods}
 
 def _warn_function(function, replacement):
     @functools.wraps(function)
@@ -136,22 +103,68 @@ def _warn_function(function, replacement):
         return function(*args, **kwargs)
 
     return wrapper
+{module_functions}'''
 
+_METHODS = {
+    "base_id": '''
+    @staticmethod
+    def {member}({signature}):
+        _deprecated("{member}", "get_id_manager().generate_id(IDType.X)")
+        id_type, kept = _type_and_prefix({prefix})
+        return _generate(id_type, kept)
+''',
+    "user_context": '''
+    @staticmethod
+    def {member}({signature}):
+        _deprecated("{member}",
+                    "get_id_manager().generate_id(IDType.THREAD) and UnifiedIDManager.generate_run_id(thread_id)")
+        thread_id = _generate("thread")
+        run_id = UnifiedIDManager.generate_run_id(thread_id)
+        request_id = _generate("request", context={request_context})
+        return thread_id, run_id, request_id
+''',
+    "batch": '''
+    @staticmethod
+    def {member}({signature}):
+        _deprecated("{member}", "a list of get_id_manager().generate_id(...)")
+        id_type, kept = _type_and_prefix({prefix})
+        return [_generate(id_type, kept) for _ in range({count})]
+''',
+    "reset": '''
+    @staticmethod
+    def {member}({signature}):
+        _deprecated("{member}", "get_id_manager().reset_counters()")
+        _legacy.reset_global_counter()
+        get_id_manager().reset_counters()
+''',
+    "typed": '''
+    @staticmethod
+    def {member}({signature}):
+        _deprecated("{member}", "get_id_manager().generate_id(IDType.{type_member})")
+        return _generate({id_type!r}, {prefix}, {context})
+''',
+}
+
+_VALID = '''
+    @staticmethod
+    def is_valid_id({signature}):
+        """The generator's own check, or an ID the manager made in this process (what the
+        shim's members now return): not the looser ``is_valid_id_format``."""
+        _deprecated("is_valid_id", "a check of the manager's IDs (see MIGRATION.md)")
+        if _legacy.UnifiedIdGenerator.is_valid_id({id_string}, {expected_prefix}):
+            return True
+        made_here = isinstance({id_string}, str) and get_id_manager().is_valid_id({id_string})
+        return made_here and ({expected_prefix} is None or {id_string}.startswith(str({expected_prefix})))
+'''
+
+_RESET_FUNCTION = '''
 
 def reset_global_counter():
     warnings.warn("reset_global_counter is deprecated; use get_id_manager().reset_counters()",
                   DeprecationWarning, stacklevel=2)
     _legacy.reset_global_counter()
     get_id_manager().reset_counters()
-{module_functions}'''
-
-_TYPED = '''
-    @staticmethod
-    def {member}({signature}):
-        _deprecated("{member}", "get_id_manager().generate_id(IDType.{type_member})")
-        return _generate({id_type!r}, {prefix}, {context})
 '''
-
 
 def _prefix_expression(template: str | None) -> str:
     """A rule's prefix template (``ws_conn_{user_id[:8]}``, ``{session_type=web}``) as an f-string of
@@ -163,29 +176,55 @@ def _prefix_expression(template: str | None) -> str:
     return "f" + repr(re.sub(r"=\w*\}", "}", template))
 
 
-def _signature(params: tuple[str, ...], defaults: dict[str, str]) -> str:
-    return ", ".join(f"{p}={defaults[p]}" if p in defaults else p for p in params)
-
-
-def _legacy_defaults(tree: ast.Module) -> dict[str, dict[str, str]]:
-    """member -> {param: default source} from the legacy class, to keep call signatures."""
-    out: dict[str, dict[str, str]] = {}
+def _legacy_signatures(tree: ast.Module) -> dict[str, tuple[str, list[str]]]:
+    """member -> (its signature as written, without self/cls and annotations; its parameter names),
+    from the legacy class: an override takes exactly what the legacy member took."""
+    out: dict[str, tuple[str, list[str]]] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and node.name == "UnifiedIdGenerator":
             for item in node.body:
-                if isinstance(item, ast.FunctionDef):
-                    args = item.args.args
-                    names = [a.arg for a in args if a.arg not in ("self", "cls")]
-                    defaults = item.args.defaults
-                    tail = names[len(names) - len(defaults):] if defaults else []
-                    out[item.name] = {n: ast.unparse(d) for n, d in zip(tail, defaults)}
+                if not isinstance(item, ast.FunctionDef):
+                    continue
+                args = copy.deepcopy(item.args)
+                decorators = {ast.unparse(d) for d in item.decorator_list}
+                if "staticmethod" not in decorators and (args.posonlyargs or args.args):
+                    args = ast.arguments(**{**vars(args), "posonlyargs": args.posonlyargs[1:],
+                                            "args": args.args if args.posonlyargs else args.args[1:]})
+                for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
+                    if arg is not None:
+                        arg.annotation = None
+                names = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+                out[item.name] = (ast.unparse(args), names)
     return out
+
+
+def _method(member: str, rule: Rule, signature: str, names: list[str], rules: RuleSet) -> str | None:
+    """The forwarding override of one member, or None when its legacy signature lacks what the row reads."""
+    needed = {"base_id": rule.params[:1], "batch": rule.params[:2], "user_context": rule.params[:1],
+              "typed": tuple(p for p in rule.params if p not in rule.droppable), "reset": ()}[rule.kind]
+    if not set(needed) <= set(names):
+        return None
+    fields = {"member": member, "signature": signature}
+    if rule.kind in ("base_id", "batch"):
+        fields["prefix"] = rule.params[0]
+        fields["count"] = rule.params[1] if rule.kind == "batch" else ""
+    elif rule.kind == "user_context":
+        context = ", ".join(f'"{p}": {p}' for p in rule.params if p in names)
+        fields["request_context"] = "{" + context + "}" if rules.context_data else "None"
+    elif rule.kind == "typed":
+        id_type = rule.id_type or rules.fallback_type
+        if rules.context_data:
+            prefix = repr(rule.prefix.split("_{", 1)[0]) if rule.prefix else "None"
+            context = "{" + ", ".join(f'"{p}": {p}' for p in needed) + "}"
+        else:
+            prefix, context = _prefix_expression(rule.prefix), "None"
+        fields.update(id_type=id_type, type_member=id_type.upper(), prefix=prefix, context=context)
+    return _METHODS[rule.kind].format(**fields)
 
 
 def _module_functions(tree: ast.Module) -> list[str]:
     return [
-        node.name for node in tree.body
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and node.name != "reset_global_counter"
+        node.name for node in tree.body if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
     ]
 
 
@@ -200,37 +239,31 @@ def _legacy_members(tree: ast.Module) -> list[str]:
 
 
 def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_tree: ast.Module) -> str:
-    defaults = _legacy_defaults(legacy_tree)
-    typed = []
-    handled = {"generate_base_id", "generate_user_context_ids", "generate_batch_ids", "is_valid_id",
-               "reset_global_counter"}
-    for member, rule in MEMBER_RULES.items():
-        rule = rules.members.get(member, rule)
-        if rule.kind != "typed" or rule.latent:
-            continue
-        handled.add(member)
-        id_type = rule.id_type or rules.fallback_type
-        if rules.context_data:
-            prefix = repr(rule.prefix.split("_{", 1)[0]) if rule.prefix else "None"
-            context = "{" + ", ".join(f'"{p}": {p}' for p in rule.params if p not in rule.droppable) + "}"
-        else:
-            prefix, context = _prefix_expression(rule.prefix), "None"
-        typed.append(_TYPED.format(
-            member=member, signature=_signature(rule.params, defaults.get(member, {})),
-            id_type=id_type, type_member=id_type.upper(), prefix=prefix, context=context,
-        ))
-    legacy = [
-        f"    {name} = _keep_legacy({name!r})\n"
-        for name in _legacy_members(legacy_tree) if name not in handled
-    ]
+    """The compatibility module; ``rules`` bound to this repository's APIs (``bind_to_repo``)."""
+    signatures = _legacy_signatures(legacy_tree)
+    methods, handled = [], set()
+    for member, rule in forwarded_members(rules).items():
+        if member in signatures:
+            method = _method(member, rule, *signatures[member], rules)
+            if method is not None:
+                methods.append(method)
+                handled.add(member)
+    valid = signatures.get("is_valid_id")
+    if valid is not None and forwards_validity(rules) and len(valid[1]) >= 2:
+        methods.append(_VALID.format(signature=valid[0], id_string=valid[1][0], expected_prefix=valid[1][1]))
+        handled.add("is_valid_id")
+    kept = [f"    {name} = _keep_legacy({name!r})\n" for name in _legacy_members(legacy_tree) if name not in handled]
+    if kept:
+        methods.append("\n" + "".join(kept))
+    reset = "reset_global_counter" in handled
+    functions = [name for name in _module_functions(legacy_tree) if not (reset and name == "reset_global_counter")]
     return _HEADER.format(
         marker=MARKER, legacy_module=legacy_module, manager=manager_module,
         id_types=ID_TYPES, aliases=dict(rules.aliases), fallback=rules.fallback_type, keep=rules.keep_prefix,
-        request_context='{"user_id": user_id, "operation": operation}' if rules.context_data else "None",
-        typed_methods="".join(typed), legacy_methods="\n" + "".join(legacy) if legacy else "",
-        module_functions="".join(
+        methods="".join(methods) or "\n    pass\n",
+        module_functions=(_RESET_FUNCTION if reset else "") + "".join(
             f"\n\n{name} = _warn_function(_legacy.{name}, \"the manager (see MIGRATION.md)\")\n"
-            for name in _module_functions(legacy_tree)
+            for name in functions
         ),
     )
 
@@ -256,6 +289,7 @@ def write_shim(root: Path, config: Config) -> str:
         raise ShimError(f"{rel} does not parse: {exc.msg} (line {exc.lineno})") from None
     if (root / legacy_rel).exists():
         raise ShimError(f"{legacy_rel} already exists; remove it first")
+    rules = bind_to_repo(root, config, use_cache=False).rules  # before the legacy copy: the generator as it is
     atomic_write(root, legacy_rel, source)
-    atomic_write(root, rel, shim_source(config.rules, manager, legacy_module, tree).encode())
+    atomic_write(root, rel, shim_source(rules, manager, legacy_module, tree).encode())
     return f"wrote compatibility layer {rel} (old code kept in {legacy_rel})"

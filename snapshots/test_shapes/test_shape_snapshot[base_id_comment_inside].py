@@ -1,7 +1,7 @@
-# idmigrate snapshot: base_id_comment_inside (unchanged)
+# idmigrate snapshot: base_id_comment_inside (changed)
 # findings:
-#   3:5 IDM009 manual generate_base_id
-#       -> move the comment out of the call, then re-run
+#   3:5 IDM017 format generate_base_id
+#       -> get_id_manager().generate_id(IDType.USER)
 
 # ------------------------------ before
 from shared.id_generation import UnifiedIdGenerator
@@ -11,8 +11,9 @@ x = UnifiedIdGenerator.generate_base_id(
 )
 
 # ------------------------------ after
-from shared.id_generation import UnifiedIdGenerator
+from netra_backend.app.core.unified_id_manager import IDType, get_id_manager
 
-x = UnifiedIdGenerator.generate_base_id(
-    "user",  # the account id
+# the account id
+x = get_id_manager().generate_id(
+    IDType.USER,
 )

@@ -41,6 +41,8 @@ class _Frame:
     names: dict[str, str | None] = field(default_factory=dict)
     #: The fixture name when this function is a fixture handing out a generator.
     fixture: str | None = None
+    #: The function (original node); None for a class body.
+    node: cst.FunctionDef | cst.Lambda | None = None
 
 
 def fixture_name(node: cst.FunctionDef) -> str | None:
@@ -71,7 +73,7 @@ class Scopes:
         self._frames.append(_Frame(is_class=True))
 
     def enter_function(self, node: cst.FunctionDef | cst.Lambda) -> None:
-        frame = _Frame()
+        frame = _Frame(node=node)
         fixture = fixture_name(node) if isinstance(node, cst.FunctionDef) else None
         requests_fixtures = fixture is not None or (
             isinstance(node, cst.FunctionDef) and node.name.value.startswith("test"))
@@ -104,6 +106,12 @@ class Scopes:
     @property
     def at_module_level(self) -> bool:
         return not self._frames
+
+    @property
+    def function(self) -> cst.FunctionDef | None:
+        """The function whose body the walk is in directly (not a class body, not a lambda)."""
+        node = self._frames[-1].node if self._frames else None
+        return node if isinstance(node, cst.FunctionDef) else None
 
     @property
     def fixture(self) -> str | None:

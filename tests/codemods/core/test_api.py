@@ -274,3 +274,40 @@ def test_source_text_is_exact_across_line_ends_and_non_ascii():
     assert params["b"].default == "(1,\r\n            2)"
     assert (params["c"].annotation, params["c"].default) == ('"Dict[str, ü]"', "{\"k\": 'v'}")
     assert parse_module(source, "m").classes["C"].members["n"].params[0].default == "[\n        1]"
+
+
+def test_what_a_member_reads_of_its_parameters():
+    api = parse_module(textwrap.dedent('''
+        import re
+
+        _TAIL = re.compile(r"_(\\d+)$")
+
+
+        def _parse(text):
+            return _TAIL.search(text or "")
+
+
+        class G:
+            @staticmethod
+            def parse(id_string, strict=False):
+                return _parse(id_string) is not None or strict
+            @classmethod
+            def same(cls, first, second):
+                return cls.parse(first) and cls.parse(second)
+            @staticmethod
+            def tidy(value):
+                return value.strip().lower()
+            @staticmethod
+            def label(user_id, kind):
+                return f"{kind}_{user_id[:8]}"
+            @staticmethod
+            def count(items):
+                return len(items)
+    '''))
+    members = api.classes["G"].members
+    assert api.functions["_parse"].inspects == ("text",)
+    assert members["parse"].inspects == ("id_string",)  # through the module function
+    assert members["same"].inspects == ("first", "second")  # through another member
+    assert members["tidy"].inspects == ("value",)
+    assert members["label"].inspects == ()  # slicing into an f-string only embeds the text
+    assert members["count"].inspects == ("items",)  # len() reads it (whether it is an ID is for the rules)

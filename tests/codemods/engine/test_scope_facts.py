@@ -171,3 +171,27 @@ def test_attribute_targets_are_matched_whole():
                 assert self.other.startswith("x")
     """)
     assert [r.line for r in f.readers(line_of(lines, "# here"), "self.session_id")] == [5]
+
+
+@pytest.mark.parametrize("body, bound", [
+    ("thread_id = load()\n    if x:\n        use()  # here", True),
+    ("if x:\n        thread_id = load()\n    use()  # here", False),
+    ("try:\n        thread_id = load()\n    except KeyError:\n        pass\n    use()  # here", False),
+    ("thread_id, created = load()\n    for item in items:\n        use()  # here", True),
+    ("for thread_id in threads:\n        pass\n    use()  # here", False),
+    ("use()  # here\n    thread_id = load()", False),
+])
+def test_a_local_is_bound_at_a_line_only_when_assigned_on_every_path(body, bound):
+    f, lines = facts(f"def start(user_id):\n    {body}\n")
+    assert f.bound_at(line_of(lines, "# here"), "thread_id") is bound
+
+
+def test_parameters_of_enclosing_functions_are_bound():
+    f, lines = facts("""
+        def outer(thread_id):
+            def inner():
+                if x:
+                    thread_id = 1
+                return use()  # here
+    """)
+    assert f.bound_at(line_of(lines, "# here"), "thread_id")

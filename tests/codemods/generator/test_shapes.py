@@ -2,11 +2,42 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
+from codemods.apibind.bind import bind_rules
+from codemods.core.api_reader import parse_module
 from codemods.generator.rules import RuleSet
+from migrate.demo.demo import EVOLVED
 from tests.conftest import assert_properties, migrate_source
-from tests.shapes import NOOPS, SHAPES
+from tests.shapes import NOOPS, SETTINGS, SHAPES
+
+
+@functools.lru_cache(maxsize=None)
+def bound_rules(example: str) -> RuleSet:
+    """The declared table bound to a bundled example's generator and manager."""
+    assert example == "evolved"
+    generator = parse_module((EVOLVED / "shared/id_generation/unified_id_generator.py").read_bytes(),
+                             "shared.id_generation.unified_id_generator")
+    manager = parse_module((EVOLVED / "netra_backend/app/core/unified_id_manager.py").read_bytes(),
+                           "netra_backend.app.core.unified_id_manager")
+    return bind_rules(RuleSet(), generator, manager)
+
+
+def shape_settings(name: str) -> dict:
+    """``migrate_source`` keywords for a shape or no-op (its path, rules bound to an example's APIs)."""
+    settings = SETTINGS.get(name, {})
+    kwargs: dict = {}
+    if "path" in settings:
+        kwargs["path"] = settings["path"]
+    if "api" in settings:
+        kwargs["rules"] = bound_rules(settings["api"])
+    return kwargs
+
+
+def migrate_shape(name: str, source: str | None = None):
+    return migrate_source(source if source is not None else SHAPES[name][0], **shape_settings(name))
 
 
 def render_snapshot(name: str, before: str, result) -> str:
@@ -24,14 +55,14 @@ def render_snapshot(name: str, before: str, result) -> str:
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_shape_snapshot(name, snapshot_py):
     source, _ = SHAPES[name]
-    result = migrate_source(source)
+    result = migrate_shape(name)
     assert render_snapshot(name, source, result) == snapshot_py
 
 
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_shape_safety_classes(name):
     source, expected = SHAPES[name]
-    result = migrate_source(source)
+    result = migrate_shape(name)
     assert [f.safety.label for f in result.findings] == expected
     # A file with applicable sites changes, one with only manual sites does not.
     applicable = any(c != "manual" for c in expected)
@@ -41,15 +72,15 @@ def test_shape_safety_classes(name):
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_shape_properties(name):
     source, _ = SHAPES[name]
-    result = migrate_source(source)
+    result = migrate_shape(name)
     assert result.status in ("changed", "unchanged"), result.reason
-    assert_properties(source.encode(), result)
+    assert_properties(source.encode(), result, **shape_settings(name))
 
 
 @pytest.mark.parametrize("name", sorted(NOOPS))
 def test_noop(name):
     source = NOOPS[name]
-    result = migrate_source(source)
+    result = migrate_shape(name, source)
     assert result.status == "unchanged"
     assert result.findings == []
 
@@ -105,7 +136,7 @@ def test_latent_sites_are_flagged():
 
 def test_manual_findings_carry_reason_and_suggestion():
     for name, (source, expected) in SHAPES.items():
-        for f in migrate_source(source).findings:
+        for f in migrate_shape(name).findings:
             if f.safety.label == "manual":
                 assert f.reason, (name, f)
                 assert f.suggestion, (name, f)

@@ -104,10 +104,12 @@ def test_rules_bind_to_the_evolved_apis(evolved: Path):
     check("bootstrap_ids.py", 19, "IDM001", "")
     check(context, 26, "IDM001", "")
     # the manager's own generate_websocket_connection_id(user_id), also for the undefined generate_connection_id
+    check(connections, 47, "IDM027", "fixed", "generate_websocket_connection_id(user_id)")
+    # ... but not for IDs this generator's ids_match_for_cleanup checks (it parses them): directly by name,
+    # or as the keys of the registry it loops over
     for line in (28, 29, 30):
-        check(flows, line, "IDM027", "", "generate_websocket_connection_id(user_id)")
-    check(connections, 26, "IDM027", "")
-    check(connections, 47, "IDM027", "fixed")
+        check(flows, line, "IDM014", "", "ids_match_for_cleanup(first, ")
+    check(connections, 26, "IDM014", "", "ids_match_for_cleanup(cid, pattern_id) (cid from self._connections")
     # latent bugs without a counterpart, named
     check(connections, 50, "IDM052", "open", "no manager counterpart for generate_client_id")
     check("auth_service/audit.py", 27, "IDM052", "open", "no manager counterpart for generate_audit_id")

@@ -25,9 +25,9 @@ class TestEvolvedFlows:
         assert id_generator.normalize_id_format(" WS-Conn 1 ") == "ws_conn_1"  # expect: manual
 
     def test_ids_of_one_user_match_for_cleanup(self):
-        first = UnifiedIdGenerator.generate_websocket_connection_id("user-abc")  # expect: format
-        second = UnifiedIdGenerator.generate_websocket_connection_id("user-abc")  # expect: format
-        other = UnifiedIdGenerator.generate_websocket_connection_id("user-xyz")  # expect: format
+        first = UnifiedIdGenerator.generate_websocket_connection_id("user-abc")  # expect: manual
+        second = UnifiedIdGenerator.generate_websocket_connection_id("user-abc")  # expect: manual
+        other = UnifiedIdGenerator.generate_websocket_connection_id("user-xyz")  # expect: manual
         assert UnifiedIdGenerator.ids_match_for_cleanup(first, second)  # expect: manual
         assert not UnifiedIdGenerator.ids_match_for_cleanup(first, other)  # expect: manual
 

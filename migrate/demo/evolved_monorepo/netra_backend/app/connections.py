@@ -23,7 +23,7 @@ class ConnectionRegistry:
         self._connections: Dict[str, Connection] = {}
 
     def open(self, user_id: str) -> Connection:
-        connection_id = UnifiedIdGenerator.generate_websocket_connection_id(user_id)  # expect: format
+        connection_id = UnifiedIdGenerator.generate_websocket_connection_id(user_id)  # expect: manual
         client_id = UnifiedIdGenerator.generate_websocket_client_id(user_id)  # expect: format
         connection = Connection(connection_id, client_id, user_id)
         self._connections[connection_id] = connection

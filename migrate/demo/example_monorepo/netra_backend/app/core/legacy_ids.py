@@ -28,7 +28,7 @@ def generator_label(generator: UnifiedIdGenerator) -> str:  # expect: manual
 def dashboard_user_key() -> str:
     return UnifiedIdGenerator.generate_base_id(  # old dashboards group by the "user" prefix
         "user"
-    )  # expect: manual
+    )  # expect: format
 
 
 def opaque_reference() -> str:

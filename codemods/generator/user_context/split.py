@@ -2,7 +2,8 @@
 
 The generator's run ID does not contain its thread ID, which breaks WebSocket
 cleanup; the manager's ``generate_run_id(thread_id)`` does. This is the rewrite
-the whole migration exists for, so it gets its own module.
+the whole migration exists for, so it gets its own module. A tuple held whole in one name is
+split with the same statements (``whole``), its names chosen there.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from codemods.core.decision import Decision
 from codemods.core.recipes import RULES
 from codemods.engine.nodes import dotted_name
 from codemods.generator import builders
-from codemods.generator.calls import bind_arguments, is_pure
+from codemods.generator.calls import bind_arguments, is_droppable
 from codemods.generator.rules import RuleSet
-
-MEMBER = "generate_user_context_ids"
+from codemods.generator.user_context import MEMBER
 
 
 def unpack_targets(assign: cst.Assign) -> list[cst.BaseAssignTargetExpression] | None:
@@ -70,7 +70,7 @@ def split_assignment(
         return Split(Decision.manual("IDM007", error))
     thread_t, run_t, request_t = targets
     keep_thread, keep_run, keep_request = (not _is_placeholder(t) for t in targets)
-    if not (keep_request and rules.context_data) and not all(is_pure(v) for v in bound.values()):
+    if not (keep_request and rules.context_data) and not all(is_droppable(v) for v in bound.values()):
         return Split(Decision.manual("IDM007", "arguments with side effects would be dropped"))
     if not (keep_thread or keep_run or keep_request):
         return Split(Decision.manual("IDM012", "all three targets are placeholders"))
@@ -105,7 +105,7 @@ def index_rewrite(call: cst.Call, index: int, rules: RuleSet) -> Decision:
     bound, error = bind_arguments(call.args, rule)
     if error:
         return Decision.manual("IDM007", error)
-    if (index in (0, 1, -3, -2) or not rules.context_data) and not all(is_pure(v) for v in bound.values()):
+    if (index in (0, 1, -3, -2) or not rules.context_data) and not all(is_droppable(v) for v in bound.values()):
         return Decision.manual("IDM007", "arguments with side effects would be dropped")
     if index in (0, -3):
         node: cst.BaseExpression = builders.thread_id_call()

@@ -20,6 +20,7 @@ from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import SourceMap
 from codemods.engine.scope_facts import FileFacts, ThreadInReach
+from codemods.generator.around.id_checks import GeneratorChecks
 
 #: Members whose rewrite may embed a thread ID.
 THREAD_USERS = frozenset({"generate_base_id", "generate_run_id"})
@@ -33,9 +34,11 @@ def _thread_keyword(call: cst.Call) -> str | None:
 
 
 class Surroundings:
-    def __init__(self, texts: SourceMap, facts: FileFacts | None, original_line=None) -> None:
+    def __init__(self, texts: SourceMap, facts: FileFacts | None, original_line=None,
+                 checks: GeneratorChecks | None = None) -> None:
         self.texts = texts
         self.facts = facts
+        self.checks = checks
         self.original_line = original_line or int
         #: (call node id, thread expression) of enclosing calls with a plain ``thread_id=`` keyword.
         self._siblings: list[tuple[int, str]] = []
@@ -75,14 +78,20 @@ class Surroundings:
     def line(self, node: cst.CSTNode) -> int:
         return self.original_line(self.texts.position(node)[0])
 
-    def thread_for(self, node: cst.Call, thread_in_block: str | None) -> ThreadInReach | None:
+    def thread_for(self, node: cst.Call, thread_in_block: str | None) -> tuple[ThreadInReach | None, str]:
+        """The thread ID a run ID made by ``node`` embeds, or None and why not (a local thread ID
+        assigned only in a branch before it: ``scope_facts.bound_on_every_path``)."""
         if self._siblings:
-            return ThreadInReach(self._siblings[-1][1])
+            return ThreadInReach(self._siblings[-1][1]), ""
         if thread_in_block is not None:
-            return ThreadInReach(thread_in_block)
+            return ThreadInReach(thread_in_block), ""
         if self.facts is None:
-            return None
-        return self.facts.thread_at(self.line(node))
+            return None, ""
+        line = self.line(node)
+        thread = self.facts.thread_at(line)
+        if thread is not None and thread.expr.isidentifier() and not self.facts.bound_at(line, thread.expr):
+            return None, f"{thread.expr} may be unbound here (assigned in a branch)"
+        return thread, ""
 
     def with_readers(self, decision: Decision, node: cst.Call) -> Decision:
         """An applied rewrite whose ID text is read nearby: never ``exact``, and the reason says where.
@@ -90,7 +99,7 @@ class Surroundings:
         if decision.node is None or self.facts is None:
             return decision
         target = self.targets.get(id(node))
-        checked = self.facts.checked_by_generator(target)
+        checked = self.checks.checked(target) if self.checks is not None else None
         if checked is not None:
             suggestion = self.texts.module.code_for_node(decision.node)
             return Decision.manual("IDM014", f"{RULES['IDM014'].why}: {checked}", suggestion)
