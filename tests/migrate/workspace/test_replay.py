@@ -27,7 +27,9 @@ USE = (
 )
 PLAIN = "VALUE = 1  # a comment long enough to swap for a usage\n"
 SAME_SIZE_USE = "# UnifiedIdGenerator".ljust(len(PLAIN) - 1, ".") + "\n"
-MORE = '\n\ndef audit_id():\n    from shared.id_generation import UnifiedIdGenerator\n    return UnifiedIdGenerator.generate_base_id("trace")\n'
+MORE = ('\n\ndef audit_id():\n    from shared.id_generation import UnifiedIdGenerator\n'
+        '    return UnifiedIdGenerator.generate_base_id("trace")\n')
+FILES = {"svc/uses.py": USE, "svc/plain.py": PLAIN, "legacy/old.py": USE, "tests/test_x.py": PLAIN}
 
 
 @pytest.fixture
@@ -35,7 +37,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A committed repo; stat data written by the test itself counts as old enough (no 2 s waits)."""
     monkeypatch.setattr(tree_state, "SLACK_NS", 0)
     root = tmp_path / "repo"
-    for rel, text in {"svc/uses.py": USE, "svc/plain.py": PLAIN, "legacy/old.py": USE, "tests/test_x.py": PLAIN}.items():
+    for rel, text in FILES.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text)
     git(root, "init", "-q", "-b", "main")
