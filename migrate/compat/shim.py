@@ -20,7 +20,7 @@ from codemods.apibind.forwarding import forwarded_members, forwards_validity
 from codemods.core.rules import Rule
 from codemods.generator.rules import ID_TYPES, RuleSet
 from migrate.compat.changes import CompatChanges, FileChange
-from migrate.workspace.bound_rules import bind_to_repo
+from migrate.workspace.apis import bind_to_repo
 from migrate.workspace.config import Config
 from migrate.workspace.fileio import UnsafePathError, read_source
 from migrate.workspace.services import ServiceMap, module_file

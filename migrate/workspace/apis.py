@@ -1,4 +1,4 @@
-"""Find the generator and the manager in the repository and read their APIs.
+"""Find the generator and the manager in the repository, read their APIs, bind the rules to them.
 
 The modules come from ``[tool.idmigrate]``: ``source_modules`` for the generator,
 ``manager_module`` (then ``exposed_module``) for the manager. A module that only
@@ -10,7 +10,7 @@ missing or does not parse is a one-line ``problem``, never an exception.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -134,3 +134,22 @@ def load_apis(root: Path, config: Config, *, use_cache: bool = True) -> RepoApis
     manager = find_api(root, "manager", MANAGER_CLASS, (config.manager_module, config.exposed_module), read,
                        "manager_module")
     return RepoApis(generator, manager)
+
+
+def bind_to_repo(root: Path, config: Config, *, use_cache: bool = True) -> Config:
+    """The run's rules bound to the generator and the manager this repository defines.
+
+    ``build_plan`` calls it once per plan; the per-file transforms get the bound ``RuleSet``
+    (``codemods.apibind.bind``), and its digest joins every file's cache key. A module that is
+    missing or does not parse leaves that side of the table as declared.
+    """
+    from codemods.apibind.bind import bind_rules
+
+    apis = load_apis(root, config, use_cache=use_cache)
+    return replace(config, rules=bind_rules(config.rules, apis.generator.api, apis.manager.api))
+
+
+def binding_digest(config: Config) -> str:
+    """"" for rules that were not bound (neither API found)."""
+    apis = config.rules.apis
+    return apis.digest if apis is not None else ""

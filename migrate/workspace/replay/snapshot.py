@@ -91,7 +91,7 @@ class Replay:
     def start(cls, root: Path, declared: Config, config: Config, *, recipes: tuple[str, ...], emit: bool,
               services: list[str] | None, paths: list[str]) -> "Replay":
         """``declared``: the configuration as read, ``config``: bound to the repository's APIs."""
-        from migrate.workspace.bound_rules import binding_digest
+        from migrate.workspace.apis import binding_digest
 
         shape = _digest(SNAPSHOT_FORMAT, str(root.resolve()), recipes, emit, services or [], paths)
         inputs = _digest(__version__, CACHE_FORMAT, SNAPSHOT_FORMAT, engine_fingerprint(), sys.version,

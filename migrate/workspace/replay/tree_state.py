@@ -15,7 +15,7 @@ bytes as when an earlier ``TreeState`` was taken when:
   mode), and that data was older than ``SLACK_NS`` when it was taken: an edit within the
   same clock tick cannot hide, and ctime cannot be set back by tools that restore mtimes.
 
-These are the only git commands outside ``migrate/gitops.py``: plain subprocesses that only
+These are the only git commands outside ``migrate/gitops/``: plain subprocesses that only
 read, like its ``list_python_files``. Files git is told not to look at (``update-index
 --assume-unchanged``, skip-worktree) are trusted the way git trusts them. Anything unexpected
 (no git, no commit yet, a git command failing, an index being written) means no state: the

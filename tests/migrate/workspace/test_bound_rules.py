@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from migrate.workspace.bound_rules import bind_to_repo, binding_digest
+from migrate.workspace.apis import bind_to_repo, binding_digest
 from migrate.workspace.config import load_config
 from migrate.workspace.pipeline import build_plan
 

@@ -1,4 +1,4 @@
-"""Every git operation idmigrate performs, in one module.
+"""Every git operation idmigrate performs, in this package (the worktrees ``run`` uses: ``worktrees``).
 
 Porcelain commands run as ``git`` subprocesses via GitPython's command wrapper
 (``repo.git.<verb>``), so attributes, filters and worktrees behave exactly as
@@ -19,9 +19,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import stat
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -293,73 +291,6 @@ def delete_branch(repo: git.Repo, name: str, old_sha: str) -> None:
     _run(repo.git, "update_ref", "-d", f"refs/heads/{name}", old_sha)
 
 
-# ------------------------------------------------------------------ worktrees
-def registered_worktrees(repo: git.Repo) -> list[Path]:
-    out = _run(repo.git, "worktree", "list", "--porcelain")
-    return [Path(line[len("worktree "):]) for line in out.splitlines() if line.startswith("worktree ")]
-
-
-def add_worktree(repo: git.Repo, path: Path, commit: str) -> None:
-    """A detached worktree of ``commit`` at ``path`` (which must not exist)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # private: user-only like the rest of our state
-    _run(repo.git, "worktree", "add", "--detach", "--quiet", str(path), commit)
-
-
-def _force_rmtree(path: Path) -> None:
-    def onerror(func, target, _exc):  # read-only dirs left behind by a test run
-        try:
-            os.chmod(os.path.dirname(target), stat.S_IRWXU)
-            os.chmod(target, stat.S_IRWXU)
-            func(target)
-        except OSError:
-            pass
-
-    if path.is_symlink():
-        path.unlink()
-    elif path.exists():
-        shutil.rmtree(path, onerror=onerror)
-
-
-def remove_worktree(repo: git.Repo, path: Path) -> None:
-    """Remove the worktree at ``path`` and its registration; never raises for a missing one."""
-    resolved = path.resolve()
-    if any(w.resolve() == resolved for w in registered_worktrees(repo)):
-        try:
-            _run(repo.git, "worktree", "remove", "--force", "--force", str(path))
-        except GitError:
-            pass
-    _force_rmtree(path)
-    try:
-        _run(repo.git, "worktree", "prune")
-    except GitError:
-        pass
-
-
-def stage_tracked_changes(worktree: Path) -> str:
-    """Stage every change to tracked files in ``worktree``; return the tree object's id."""
-    g = _gitpython().Git(str(worktree))
-    _run(g, "add", "--update", "--", ".")
-    return _run(g, "write_tree")
-
-
-def reset_worktree(worktree: Path, commit: str) -> None:
-    """Make a (private) worktree exactly ``commit`` again, dropping every change and new file."""
-    g = _gitpython().Git(str(worktree))
-    _run(g, "reset", "--hard", "--quiet", commit)
-    _run(g, "clean", "-ffdxq")
-
-
-def commit_tree(repo: git.Repo, tree: str, parent: str, message: str) -> str:
-    """A commit object (no branch moves, no hooks) with ``tree``, ``parent`` and ``message``."""
-    fd, path = tempfile.mkstemp(prefix="idmigrate-msg-", suffix=".txt")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(message)
-        return _run(repo.git, "commit_tree", tree, "-p", parent, "-F", path)
-    finally:
-        os.unlink(path)
-
-
 def run_command(repo: git.Repo, verb: str, *args: str, keep_newline: bool = False) -> str:
     """``git VERB ARGS`` in ``repo`` (``rev_parse`` for rev-parse), hooks off, one-line errors.
 
@@ -402,3 +333,18 @@ def init_repository(path: Path) -> None:
             git.Repo.init(path).close()
         except git.GitCommandError as exc:
             raise GitError(f"git init: {_message(exc)}") from None
+
+
+# The worktree half lives in its own module; callers keep using ``gitops.<name>``.
+from migrate.gitops.worktrees import (  # noqa: E402
+    add_worktree, commit_tree, registered_worktrees, remove_worktree, reset_worktree, stage_tracked_changes,
+)
+
+__all__ = [
+    "GitError", "GitNotFoundError", "HeadState", "NotARepositoryError", "ZERO_SHA", "add_worktree",
+    "branch_tip", "checked_out_branches", "commit_parent_and_message", "commit_tree", "common_dir",
+    "delete_branch", "dirty_paths", "git_available", "head_state", "identity_problem", "init_repository",
+    "list_python_files", "open_repo", "operation_in_progress", "read_blobs", "registered_worktrees",
+    "remove_worktree", "reset_worktree", "resolve_commit", "run_command", "set_branch",
+    "stage_tracked_changes", "tree_of", "valid_branch_name",
+]

@@ -19,7 +19,7 @@ from migrate.workspace.replay.snapshot import DeferredWorkspace
 from migrate.workspace.replay.stored import SourceChangedError, StoredOutcome
 from migrate.workspace.workspace import Workspace
 from tests.conftest import git
-from tests.migrate.workspace.test_replay import MORE, USE, observed, plan, replayed
+from tests.migrate.workspace.replay.test_replay import MORE, USE, observed, plan, replayed
 
 
 @pytest.fixture
