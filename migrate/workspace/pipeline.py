@@ -18,6 +18,7 @@ from migrate.workspace.bound_rules import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
+from codemods.generator.around.wrappers import ParserWrappers, scan_wrappers
 from migrate.workspace.discovery import ConftestFixtures, mentions_generator, narrow, prefilter_tokens, scan_conftests
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
 from migrate.workspace.workspace import Workspace
@@ -88,6 +89,8 @@ class Job:
     overrides: tuple[tuple[int, int, str, str], ...] = ()
     #: Generator fixtures of the conftest.py files above the file.
     fixtures: tuple[str, ...] = ()
+    #: The repository's parser wrappers the file names (``FileSettings.wrappers``).
+    wrappers: tuple = ()
 
 
 def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
@@ -96,7 +99,7 @@ def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) 
     out = []
     for job in jobs:
         settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit,
-                                overrides=job.overrides, fixtures=job.fixtures)
+                                overrides=job.overrides, fixtures=job.fixtures, wrappers=job.wrappers)
         out.append(transform_source(job.source, job.path, settings))
     return out
 
@@ -255,12 +258,15 @@ def build_plan(
     index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
                            (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures):
+    matched = list(_matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures))
+    wrappers = _parser_wrappers(workspace, matched, files, wanted, tokens, index, fixtures) \
+        if "generator" in recipes else ParserWrappers()
+    for rel, data in matched:
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
         jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit,
-                        fixtures=fixtures.for_path(rel)))
+                        fixtures=fixtures.for_path(rel), wrappers=wrappers.for_source(data)))
 
     index.save()
     cache = ResultCache(cache_root)
@@ -284,12 +290,25 @@ def build_plan(
     return plan
 
 
+def _parser_wrappers(workspace: Workspace, matched: list[tuple[str, bytes]], files: list[str], wanted,
+                     tokens, index: PrefilterIndex, fixtures: ConftestFixtures) -> ParserWrappers:
+    """The repository's parser wrappers: a wrapper mentions the generator, so the files the
+    prefilter matched hold every one, unless ``--path``/``--service`` left some out: those are
+    read too (their problems are not this plan's to report)."""
+    sources = matched
+    if wanted is not None or len(files) != len(workspace.files):
+        scoped = set(files) if wanted is None else {rel for rel in files if wanted(rel)}
+        outside = [rel for rel in workspace.files if rel not in scoped]
+        sources = [*matched, *_matching_files(workspace, outside, None, tokens, index, [], fixtures)]
+    return scan_wrappers(sources, workspace.config.rules, fixtures.for_path)
+
+
 def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str, str], config: Config,
                       manager_modules: frozenset[str], workers: int | None, progress_factory) -> list:
     """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses."""
     keys = [cache_key(j.source, key_parts[0], j.path, j.import_path, j.boundary or "", key_parts[1],
                       ",".join(j.recipes), "emit" if j.emit else "scan",
-                      ",".join(j.fixtures), *((repr(j.overrides),) if j.overrides else ()))
+                      ",".join(j.fixtures), repr(j.wrappers), *((repr(j.overrides),) if j.overrides else ()))
             for j in jobs]
     results: list = [cache.get(k) for k in keys]
     misses = [i for i, r in enumerate(results) if r is None]
