@@ -259,7 +259,9 @@ def build_plan(
                            (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
     matched = list(_matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures))
-    wrappers = _parser_wrappers(workspace, matched, files, wanted, tokens, index, fixtures) \
+    cache = ResultCache(cache_root)
+    key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
+    wrappers = _parser_wrappers(workspace, matched, files, wanted, tokens, index, fixtures, cache, key_parts[0]) \
         if "generator" in recipes else ParserWrappers()
     for rel, data in matched:
         service = service_map.service_of(rel)
@@ -269,8 +271,6 @@ def build_plan(
                         fixtures=fixtures.for_path(rel), wrappers=wrappers.for_source(data)))
 
     index.save()
-    cache = ResultCache(cache_root)
-    key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
 
     def transform(todo: list[Job]) -> list:
         return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory)
@@ -291,16 +291,18 @@ def build_plan(
 
 
 def _parser_wrappers(workspace: Workspace, matched: list[tuple[str, bytes]], files: list[str], wanted,
-                     tokens, index: PrefilterIndex, fixtures: ConftestFixtures) -> ParserWrappers:
+                     tokens, index: PrefilterIndex, fixtures: ConftestFixtures, cache: ResultCache,
+                     rules_key: str) -> ParserWrappers:
     """The repository's parser wrappers: a wrapper mentions the generator, so the files the
     prefilter matched hold every one, unless ``--path``/``--service`` left some out: those are
-    read too (their problems are not this plan's to report)."""
+    read too (their problems are not this plan's to report). Each file's are cached by its bytes."""
     sources = matched
     if wanted is not None or len(files) != len(workspace.files):
         scoped = set(files) if wanted is None else {rel for rel in files if wanted(rel)}
         outside = [rel for rel in workspace.files if rel not in scoped]
         sources = [*matched, *_matching_files(workspace, outside, None, tokens, index, [], fixtures)]
-    return scan_wrappers(sources, workspace.config.rules, fixtures.for_path)
+    return scan_wrappers(sources, workspace.config.rules, fixtures.for_path, cache,
+                         lambda rel, data, names: cache_key(data, "parser-wrappers", rules_key, rel, ",".join(names)))
 
 
 def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str, str], config: Config,

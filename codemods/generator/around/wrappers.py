@@ -10,6 +10,7 @@ carries the ones it names. One level is followed: a wrapper of a wrapper is not.
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping
@@ -86,8 +87,17 @@ def _wrappers_of(function, name: str, method: bool, refs: frozenset[str],
                                     path, function.lineno)
 
 
+def _calling_lines(source: bytes, words: tuple[bytes, ...]) -> list[int]:
+    """Numbers of the lines that name a parser: only functions spanning one can call it."""
+    return [number for number, line in enumerate(source.splitlines(), 1) if any(w in line for w in words)]
+
+
 def find_wrappers(source: bytes, path: str, rules: RuleSet, fixtures: Iterable[str] = ()) -> list[ParserWrapper]:
     """The parser wrappers one file defines (none when it does not parse)."""
+    parsers = parser_members(rules)
+    calling = _calling_lines(source, tuple(p.encode() for p in parsers))
+    if not calling:
+        return []
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -96,12 +106,14 @@ def find_wrappers(source: bytes, path: str, rules: RuleSet, fixtures: Iterable[s
     refs = collect_names(BoundNames(), every_statement, tuple(rules.source_modules), fixtures).generator_refs()
     if not refs:
         return []
-    parsers = parser_members(rules)
     methods: dict[int, ast.ClassDef] = {
         id(s): node for node in every_statement if isinstance(node, ast.ClassDef) for s in node.body}
     found = []
     for node in every_statement:
         if not isinstance(node, _FUNCTIONS):
+            continue
+        first = bisect.bisect_left(calling, node.lineno)
+        if first == len(calling) or calling[first] > (node.end_lineno or node.lineno):
             continue
         cls = methods.get(id(node))
         method = cls is not None and not _is_static(node)
@@ -124,17 +136,30 @@ class ParserWrappers:
         if self._pattern is None:
             words = b"|".join(re.escape(n.encode()) for n in sorted({w.name for w in self.wrappers}))
             self._pattern = re.compile(rb"(?<![A-Za-z0-9_])(?:" + words + rb")(?![A-Za-z0-9_])")
+        present = {w.name for w in self.wrappers if w.name.encode() in data}  # memchr-fast, most files: none
+        if not present:
+            return ()
         named = {m.decode() for m in self._pattern.findall(data)}
         return tuple(w for w in self.wrappers if w.name in named)
 
 
 def scan_wrappers(sources: Iterable[tuple[str, bytes]], rules: RuleSet,
-                  fixtures_for: Callable[[str], Iterable[str]] = lambda rel: ()) -> ParserWrappers:
+                  fixtures_for: Callable[[str], tuple[str, ...]] = lambda rel: (), cache=None,
+                  key_of: Callable[[str, bytes, tuple[str, ...]], str] | None = None) -> ParserWrappers:
     """The wrappers among ``sources`` ((path, bytes) of files that mention the generator): only
-    files that name a parser are parsed."""
+    files that name a parser are parsed, and each file's wrappers are kept in ``cache`` (``get``,
+    ``put``) under ``key_of(path, bytes, fixtures)``, so a re-run parses only the files edited."""
     words = tuple(p.encode() for p in parser_members(rules))
     found: list[ParserWrapper] = []
     for rel, data in sources:
-        if any(word in data for word in words):
-            found.extend(find_wrappers(data, rel, rules, fixtures_for(rel)))
+        if not any(word in data for word in words):
+            continue
+        fixtures = tuple(fixtures_for(rel))
+        key = key_of(rel, data, fixtures) if cache is not None and key_of is not None else None
+        hit = cache.get(key) if key is not None else None
+        if not isinstance(hit, list):
+            hit = find_wrappers(data, rel, rules, fixtures)
+            if key is not None:
+                cache.put(key, hit)
+        found.extend(hit)
     return ParserWrappers(tuple(sorted(set(found), key=lambda w: (w.path, w.line, w.name, w.parameter))))
