@@ -24,7 +24,7 @@ _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _SCOPES = (*_FUNCTIONS, ast.Lambda, ast.ClassDef)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class ParserWrapper:
     """``name(...)`` hands the argument at ``position`` (or keyword ``parameter``) to ``parser``."""
 
