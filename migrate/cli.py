@@ -41,7 +41,7 @@ RootArg = typer.Argument(
     "pyproject.toml, else the git top level).", show_default=False)
 ServiceOpt = typer.Option(None, "--service", "-s", help="Only this service (repeatable).")
 PathOpt = typer.Option(None, "--path", "-p", help="Only files at or below this path (repeatable).")
-JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+JobsOpt = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Ignore and do not write the result cache.")
 RecipeOpt = typer.Option(
     None, "--recipe", "-r",
@@ -160,7 +160,7 @@ def apply(
     from migrate.commands import rewrite
 
     plan = plan_for(root, service, path, jobs, no_cache, "applying", recipe)
-    raise typer.Exit(rewrite.apply(plan, log=err))
+    raise typer.Exit(rewrite.apply(plan, log=err, recipes=tuple(recipe or DEFAULT_RECIPES)))
 
 
 @app.command()
@@ -172,17 +172,19 @@ def report(
         None, "--format", "-f", metavar="md|json|sarif",
         help="md, json (with fingerprints) or sarif (SARIF 2.1.0); default: from -o's suffix, else md."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    classes: Optional[List[str]] = typer.Option(None, "--class", "-c",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    classes: Optional[List[str]] = typer.Option(None, "--class", "-c", metavar="CLASS",
                                                 help="Only sites of this class: exact, format, manual (repeatable)."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
     prune: bool = typer.Option(False, "--prune-decisions", help="Remove review decisions whose site is gone."),
+    applied: bool = typer.Option(
+        False, "--applied", help="What run committed and apply wrote (also once merged), not what is left."),
 ) -> None:
-    """The review list: every site with its class, rule, reason and rewrite, by service and file."""
-    from migrate.commands.problems import name_problems_and_hint, problem_exit
-    from migrate.output.report import CLASSES, FORMATS, render_review, report_format
+    """The review list: every site left, with its class, rule, reason and rewrite; --applied: what was applied."""
+    from migrate.commands import report as report_command
+    from migrate.output.report import CLASSES, FORMATS, report_format
 
     fmt = report_format(fmt, as_json, output)
     if fmt not in FORMATS:
@@ -190,25 +192,18 @@ def report(
     unknown = sorted(set(classes or ()) - set(CLASSES))
     if unknown:
         fail(f"--class must be exact, format or manual, not {unknown[0]!r}")
-    plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
-    text = render_review(plan, fmt, use_cache=not no_cache, classes=tuple(classes or CLASSES))
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror}")
-        err(f"wrote {output}")
-    name_problems_and_hint(plan, err)
-    if prune:
-        from migrate.review.command import prune_decisions
-
-        try:
-            err(prune_decisions(plan))
-        except PlanError as exc:
-            fail(str(exc))
-    raise typer.Exit(problem_exit(plan))
+    try:
+        if applied:
+            if prune:
+                fail("--prune-decisions does not apply to --applied")
+            raise typer.Exit(report_command.applied(
+                _root(root), tuple(recipe or DEFAULT_RECIPES), service, path, fmt, tuple(classes or CLASSES), output,
+                out=sys.stdout, log=err))
+        plan = plan_for(root, service, path, jobs, no_cache, "scanning", recipe)
+        raise typer.Exit(report_command.review(plan, fmt, tuple(classes or CLASSES), output, not no_cache, prune,
+                                               out=sys.stdout, log=err))
+    except (report_command.ReportError, PlanError) as exc:
+        fail(str(exc))
 
 
 @app.command("review")
@@ -264,26 +259,35 @@ def verify(
         fail(str(exc))
 
 
+DiffOpt = typer.Option(False, "--diff", help="Dry run: print the patch it would write (git apply takes it); "
+                       "write nothing.")
+
+
+def _compat(step, error, root: Path | None, diff: bool) -> None:
+    from migrate.commands.compat import write_or_show
+
+    root, config = _config(root)
+    try:
+        changes = step(root, config)
+    except error as exc:
+        fail(str(exc))
+    raise typer.Exit(write_or_show(changes, root, diff, False if no_color() else None, out=sys.stdout, log=err))
+
+
 @app.command()
-def expose(root: Optional[Path] = RootArg) -> None:
+def expose(root: Optional[Path] = RootArg, diff: bool = DiffOpt) -> None:
     """Move the manager under shared/ so every service may import it; re-export at the old path."""
-    from migrate.compat.expose import ExposeError, expose_manager
+    from migrate.compat.expose import ExposeError, plan_expose
 
-    try:
-        err(expose_manager(*_config(root)))
-    except ExposeError as exc:
-        fail(str(exc))
+    _compat(plan_expose, ExposeError, root, diff)
 
 
 @app.command()
-def shim(root: Optional[Path] = RootArg) -> None:
+def shim(root: Optional[Path] = RootArg, diff: bool = DiffOpt) -> None:
     """Turn the generator into a compatibility layer that delegates to the manager and warns."""
-    from migrate.compat.shim import ShimError, write_shim
+    from migrate.compat.shim import ShimError, plan_shim
 
-    try:
-        err(write_shim(*_config(root)))
-    except ShimError as exc:
-        fail(str(exc))
+    _compat(plan_shim, ShimError, root, diff)
 
 
 @app.command()
@@ -301,7 +305,7 @@ def run(
     force: bool = typer.Option(
         False, "--force", help="Run on a dirty work tree or detached HEAD; replace branches idmigrate did not create."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without generator usages."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without a site of the recipe."),
     jobs: Optional[int] = JobsOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
@@ -328,28 +332,31 @@ def status(
     service: Optional[List[str]] = ServiceOpt,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable burndown."),
     history: Optional[int] = typer.Option(
-        None, "--history", min=1, help="Usages left at each of the last N commits of the current branch."),
-    since: Optional[str] = typer.Option(None, "--since", help="With or without --history: commits since DATE."),
+        None, "--history", min=1, metavar="N", help="Usages left at each of the last N commits of the current branch."),
+    since: Optional[str] = typer.Option(
+        None, "--since", metavar="DATE", help="With or without --history: commits since DATE."),
     jobs: Optional[int] = JobsOpt,
     no_cache: bool = NoCacheOpt,
+    recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
-    """Burndown: generator call sites left per service, and each batch's state. Writes nothing."""
+    """Burndown: the recipe's call sites left per service, and each batch's base and state. Writes nothing."""
     from migrate.commands import orchestration
     from migrate.run.state import StateError
 
+    recipes = tuple(recipe or DEFAULT_RECIPES)
     if history or since:  # per commit, from git's blobs: the work tree is not read
         from migrate.history.command import HistoryError, history_text
 
         try:
             sys.stdout.write(history_text(_root(root), limit=history, since=since, services=service or None,
                                           as_json=as_json, workers=jobs, use_cache=not no_cache,
-                                          progress_factory=progress_bar_factory("history")))
+                                          progress_factory=progress_bar_factory("history"), recipes=recipes))
         except HistoryError as exc:
             fail(str(exc))
         raise typer.Exit(0)
-    plan = plan_for(root, service, None, jobs, no_cache, "scanning")
+    plan = plan_for(root, service, None, jobs, no_cache, "scanning", recipes)
     try:
-        code = orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err)
+        code = orchestration.status(plan, service or None, as_json, out=sys.stdout, log=err, recipes=recipes)
     except StateError as exc:
         fail(str(exc))
     _expose_hint(plan)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Callable
 
 from migrate.commands.problems import name_problems_and_hint, problem_exit
+from codemods.core.recipes import DEFAULT_RECIPES
 from migrate.output.report import summarize
-from migrate.run.model import plural
+from migrate.run.applied import record_apply
+from migrate.run.model import plural, recipe_label
 from migrate.workspace.apply import write_changes
 from migrate.workspace.pipeline import Plan
 
@@ -14,16 +16,25 @@ from migrate.workspace.pipeline import Plan
 INTERRUPTED = 130
 
 
-def apply(plan: Plan, log: Callable[[str], None]) -> int:
-    """1 when a file could not be checked or a change could not be written (each is named)."""
+def apply(plan: Plan, log: Callable[[str], None], recipes: tuple[str, ...] = DEFAULT_RECIPES) -> int:
+    """1 when a file could not be checked or a change could not be written (each is named).
+
+    What it wrote is kept for ``report --applied`` (in a git repository)."""
     try:
         written, not_written = write_changes(plan)
     except KeyboardInterrupt:
         log("interrupted: every file is either old or new (writes are atomic); run apply again to finish")
         return INTERRUPTED
+    done = set(written)
+    try:
+        if done:
+            record_apply(plan.root, [o for o in plan.changed if o.path in done], recipe_label(recipes))
+    except OSError as exc:  # the files are written; only the record for `report --applied` is missing
+        log(f"warning: cannot record what was applied for `idmigrate report --applied`: {exc.strerror or exc}")
     summary = summarize(plan)
     t = summary["totals"]
-    log(f"{plural(len(written), 'file')} rewritten: {t['exact']} exact, {t['format']} format applied; "
+    listed = " (`idmigrate report --applied` lists them)" if written else ""
+    log(f"{plural(len(written), 'file')} rewritten: {t['exact']} exact, {t['format']} format applied{listed}; "
         f"{t['manual']} manual sites left (see `idmigrate report`)")
     for rel, reason in not_written:
         log(f"not written: {rel}: {reason}")

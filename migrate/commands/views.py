@@ -45,13 +45,11 @@ def scan_api(root: Path, config: Config, as_json: bool, use_cache: bool, out: Te
     return 1 if apis.problems else 0
 
 
-def diff(plan: Plan, color: bool | None, out: TextIO, log: Callable[[str], None]) -> int:
-    """The unified diff on ``out`` (byte-exact when piped, so ``git apply`` takes it), the summary via ``log``."""
-    from migrate.output.diffing import render_for_terminal, unified_diff
+def write_patch(patch: bytes, color: bool | None, out: TextIO) -> None:
+    """Byte for byte when piped (so ``git apply`` takes it); escaped, and coloured unless
+    ``color`` is False, on a terminal."""
+    from migrate.output.diffing import render_for_terminal
 
-    patch = b"".join(
-        unified_diff(o.path, o.original, o.result.new_source) for o in sorted(plan.changed, key=lambda o: o.path)
-    )
     tty = out.isatty()
     if tty or color:
         out.write(render_for_terminal(patch, color=tty if color is None else color))
@@ -60,6 +58,15 @@ def diff(plan: Plan, color: bool | None, out: TextIO, log: Callable[[str], None]
         out.flush()
         out.buffer.write(patch)
         out.buffer.flush()
+
+
+def diff(plan: Plan, color: bool | None, out: TextIO, log: Callable[[str], None]) -> int:
+    """The unified diff on ``out`` (byte-exact when piped, so ``git apply`` takes it), the summary via ``log``."""
+    from migrate.output.diffing import unified_diff
+
+    write_patch(b"".join(
+        unified_diff(o.path, o.original, o.result.new_source) for o in sorted(plan.changed, key=lambda o: o.path)
+    ), color, out)
     summary = summarize(plan)
     t = summary["totals"]
     log(f"{plural(len(plan.changed), 'file')} would change: {t['exact']} exact, {t['format']} format, "

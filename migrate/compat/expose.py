@@ -10,8 +10,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from migrate.compat.changes import CompatChanges, FileChange
 from migrate.workspace.config import Config
-from migrate.workspace.fileio import UnsafePathError, atomic_write, read_source
+from migrate.workspace.fileio import UnsafePathError, read_source
 from migrate.workspace.services import ServiceMap, module_file
 
 MARKER = "Re-export written by `idmigrate expose`"
@@ -57,8 +58,8 @@ def reexport_source(new_module: str, names: list[str]) -> str:
     )
 
 
-def expose_manager(root: Path, config: Config) -> str:
-    """Move the manager module to ``config.exposed_module``; return a one-line summary."""
+def plan_expose(root: Path, config: Config) -> CompatChanges:
+    """The files that move the manager to ``config.exposed_module``; none when it is there already."""
     old_rel = module_file(Path(""), config.manager_module).as_posix()
     new_rel = module_file(Path(""), config.exposed_module).as_posix()
     try:
@@ -68,7 +69,8 @@ def expose_manager(root: Path, config: Config) -> str:
     if old_source is None:
         raise ExposeError(f"{old_rel} not found (set manager_module in [tool.idmigrate])")
     if MARKER.encode() in old_source:
-        return f"already exposed: {config.exposed_module} (re-export at {old_rel})"
+        already = f"already exposed: {config.exposed_module} (re-export at {old_rel})"
+        return CompatChanges(done=already, would=already)
     if (root / new_rel).exists():
         raise ExposeError(f"{new_rel} already exists; remove it or set exposed_module")
     try:
@@ -83,14 +85,20 @@ def expose_manager(root: Path, config: Config) -> str:
         if problem:
             raise ExposeError(f"cannot move the manager: it imports {module}, which {target_service.name} may not")
 
-    package_dir = (root / new_rel).parent
-    for directory in reversed([package_dir, *package_dir.relative_to(root).parents][:-1]):
-        target = root / directory if not directory.is_absolute() else directory
-        target.mkdir(exist_ok=True)
-        init = target / "__init__.py"
-        if not init.exists():
-            atomic_write(root, init.relative_to(root), b"")
-    atomic_write(root, new_rel, old_source)
+    package = Path(new_rel).parent
+    inits = [FileChange((directory / "__init__.py").as_posix(), None, b"")
+             for directory in reversed([package, *package.parents][:-1])
+             if not (root / directory / "__init__.py").exists()]
     new_module = config.exposed_module
-    atomic_write(root, old_rel, reexport_source(new_module, _top_level_names(tree)).encode())
-    return f"exposed {config.manager_module} as {new_module} ({new_rel}); {old_rel} now re-exports it"
+    what = f"{config.manager_module} as {new_module} ({new_rel}); {old_rel} now re-exports it"
+    return CompatChanges(
+        [*inits, FileChange(new_rel, None, old_source),
+         FileChange(old_rel, old_source, reexport_source(new_module, _top_level_names(tree)).encode())],
+        done=f"exposed {what}",
+        would=f"would expose {config.manager_module} as {new_module} ({new_rel}), {old_rel} re-exporting it; "
+              "nothing written")
+
+
+def expose_manager(root: Path, config: Config) -> str:
+    """Move the manager module to ``config.exposed_module``; return a one-line summary."""
+    return plan_expose(root, config).write(root)

@@ -19,9 +19,10 @@ from pathlib import Path
 from codemods.apibind.forwarding import forwarded_members, forwards_validity
 from codemods.core.rules import Rule
 from codemods.generator.rules import ID_TYPES, RuleSet
+from migrate.compat.changes import CompatChanges, FileChange
 from migrate.workspace.bound_rules import bind_to_repo
 from migrate.workspace.config import Config
-from migrate.workspace.fileio import UnsafePathError, atomic_write, read_source
+from migrate.workspace.fileio import UnsafePathError, read_source
 from migrate.workspace.services import ServiceMap, module_file
 
 MARKER = "Compatibility layer written by `idmigrate shim`"
@@ -34,10 +35,17 @@ class ShimError(ValueError):
 
 _HEADER = '''"""{marker}.
 
-Every call still works but emits DeprecationWarning. Mappable members return
-manager IDs (the migration's formats); the others keep their old behaviour,
-from ``{legacy_module}``. Migrate callers with `idmigrate apply`, then delete
-this package.
+idmigrate (`idmigrate shim`) generated this module in place of the UnifiedIdGenerator
+module, so code not migrated yet keeps working while it moves to UnifiedIDManager
+(``{manager}``). Every UnifiedIdGenerator member the migration maps to the manager now
+forwards to it and returns a manager ID; the others keep their old behaviour, from the
+original module, kept unchanged as ``{legacy_rel}``. Every call emits a
+DeprecationWarning that names the replacement.
+
+Removing it: once nothing calls the generator any more (`idmigrate apply` rewrites the
+callers, `idmigrate verify` then passes), delete this file and ``{legacy_rel}`` (or the
+whole ``{package}`` package, once nothing imports it). To undo the shim instead, move
+``{legacy_rel}`` back over this file.
 """
 
 from __future__ import annotations
@@ -62,7 +70,7 @@ def _deprecated(name, replacement):
 
 
 def _type_and_prefix(prefix):
-    """Resolve a generate_base_id prefix like the codemod does (MIGRATION.md: how a prefix resolves)."""
+    """(IDType value, prefix kept) for a generate_base_id prefix, resolved as idmigrate's rewrite resolves it."""
     text = str(prefix)
     if text == "run":  # no thread to embed here: keep the run start
         return "execution", "run"
@@ -86,7 +94,7 @@ def _keep_legacy(name):
 
     @functools.wraps(legacy)
     def wrapper(*args, **kwargs):
-        _deprecated(name, "a manager equivalent (none exists: see MIGRATION.md)")
+        _deprecated(name, "nothing: the manager has no equivalent, so rewrite the caller by hand")
         return legacy(*args, **kwargs)
 
     return staticmethod(wrapper)
@@ -150,7 +158,8 @@ _VALID = '''
     def is_valid_id({signature}):
         """The generator's own check, or an ID the manager made in this process (what the
         shim's members now return): not the looser ``is_valid_id_format``."""
-        _deprecated("is_valid_id", "a check of the manager's IDs (see MIGRATION.md)")
+        _deprecated("is_valid_id", "get_id_manager().is_valid_id (an ID this process made) or a check of "
+                    "the manager's ID format")
         if _legacy.UnifiedIdGenerator.is_valid_id({id_string}, {expected_prefix}):
             return True
         made_here = isinstance({id_string}, str) and get_id_manager().is_valid_id({id_string})
@@ -238,7 +247,9 @@ def _legacy_members(tree: ast.Module) -> list[str]:
     return []
 
 
-def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_tree: ast.Module) -> str:
+def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_tree: ast.Module,
+                rel: str = "shared/id_generation/unified_id_generator.py",
+                legacy_rel: str = "shared/id_generation/_legacy_unified_id_generator.py") -> str:
     """The compatibility module; ``rules`` bound to this repository's APIs (``bind_to_repo``)."""
     signatures = _legacy_signatures(legacy_tree)
     methods, handled = [], set()
@@ -258,17 +269,18 @@ def shim_source(rules: RuleSet, manager_module: str, legacy_module: str, legacy_
     reset = "reset_global_counter" in handled
     functions = [name for name in _module_functions(legacy_tree) if not (reset and name == "reset_global_counter")]
     return _HEADER.format(
-        marker=MARKER, legacy_module=legacy_module, manager=manager_module,
-        id_types=ID_TYPES, aliases=dict(rules.aliases), fallback=rules.fallback_type, keep=rules.keep_prefix,
+        marker=MARKER, legacy_module=legacy_module, manager=manager_module, legacy_rel=legacy_rel,
+        package=Path(rel).parent.as_posix(), id_types=ID_TYPES, aliases=dict(rules.aliases), fallback=rules.fallback_type, keep=rules.keep_prefix,
         methods="".join(methods) or "\n    pass\n",
         module_functions=(_RESET_FUNCTION if reset else "") + "".join(
-            f"\n\n{name} = _warn_function(_legacy.{name}, \"the manager (see MIGRATION.md)\")\n"
+            f"\n\n{name} = _warn_function(_legacy.{name}, \"the manager's equivalent\")\n"
             for name in functions
         ),
     )
 
 
-def write_shim(root: Path, config: Config) -> str:
+def plan_shim(root: Path, config: Config) -> CompatChanges:
+    """The shim in place of the generator module, the old module kept beside it; none when it is there."""
     rel = module_file(Path(""), GENERATOR_MODULE).as_posix()
     legacy_module = GENERATOR_MODULE.rsplit(".", 1)[0] + "._legacy_" + GENERATOR_MODULE.rsplit(".", 1)[1]
     legacy_rel = module_file(Path(""), legacy_module).as_posix()
@@ -277,7 +289,7 @@ def write_shim(root: Path, config: Config) -> str:
     except (OSError, UnsafePathError) as exc:
         raise ShimError(f"cannot read {rel}: {getattr(exc, 'strerror', None) or exc}") from None
     if MARKER.encode() in source:
-        return f"already a compatibility layer: {rel}"
+        return CompatChanges(done=f"already a compatibility layer: {rel}", would=f"already a compatibility layer: {rel}")
     service_map = ServiceMap(root, config, {p.name for p in root.iterdir() if p.is_dir()})
     manager = service_map.import_path_for(service_map.service_of(rel))
     problem = service_map.boundary_violation(service_map.service_of(rel), manager)
@@ -290,6 +302,11 @@ def write_shim(root: Path, config: Config) -> str:
     if (root / legacy_rel).exists():
         raise ShimError(f"{legacy_rel} already exists; remove it first")
     rules = bind_to_repo(root, config, use_cache=False).rules  # before the legacy copy: the generator as it is
-    atomic_write(root, legacy_rel, source)
-    atomic_write(root, rel, shim_source(rules, manager, legacy_module, tree).encode())
-    return f"wrote compatibility layer {rel} (old code kept in {legacy_rel})"
+    shim = shim_source(rules, manager, legacy_module, tree, rel, legacy_rel).encode()
+    return CompatChanges([FileChange(legacy_rel, None, source), FileChange(rel, source, shim)],
+                         done=f"wrote compatibility layer {rel} (old code kept in {legacy_rel})",
+                         would=f"would write compatibility layer {rel} (old code kept in {legacy_rel}); nothing written")
+
+
+def write_shim(root: Path, config: Config) -> str:
+    return plan_shim(root, config).write(root)

@@ -75,8 +75,10 @@ def run_demo(directory: Path | None, out: TextIO, err: TextIO) -> int:
     out.write("== run: one branch and commit per service, tests run per batch\n")
     result = run_batches(target, load_config(target), RunOptions(keep_going=True), log=err)
     out.write(render_summary(result))
-    out.write(f"\nreview a batch:   git -C {target} show idmigrate/auth_service\n")
-    out.write(f"review list:      idmigrate report {target}\n")
+    where = shlex.quote(str(target))
+    out.write(f"\nreview a batch:   git -C {where} show idmigrate/auth_service\n")
+    out.write(f"applied sites:    idmigrate report {where} --applied\n")
+    out.write(f"what is left:     idmigrate report {where}\n")
     if not directory:  # a temp dir nobody asked for: say it stays, and how it goes
         out.write(f"the demo repository stays in {target}; remove it with: rm -rf {shlex.quote(str(target))}\n")
     return result.exit_code

@@ -40,13 +40,16 @@ def _range(start: int, count: int) -> bytes:
     return b"%d,%d" % (start + 1, count)
 
 
-def _file_header(rel_path: str) -> bytes:
+def _file_header(rel_path: str, new_file: bool = False) -> bytes:
     a = git_quote_path("a/" + rel_path)
     b = git_quote_path("b/" + rel_path)
     # git appends a TAB to ---/+++ names containing a space (even when quoted)
     # so that GNU patch knows where the name ends; `git diff` does the same.
     tab = "\t" if " " in rel_path else ""
-    text = f"diff --git {a} {b}\n--- {a}{tab}\n+++ {b}{tab}\n"
+    if new_file:
+        text = f"diff --git {a} {b}\nnew file mode 100644\n--- /dev/null\n+++ {b}{tab}\n"
+    else:
+        text = f"diff --git {a} {b}\n--- {a}{tab}\n+++ {b}{tab}\n"
     return text.encode("ascii")
 
 
@@ -82,6 +85,19 @@ def unified_diff(rel_path: str | os.PathLike[str], old: bytes, new: bytes,
                 continue
             out.extend(_emit(b"-", line) for line in a[ai:aj])
             out.extend(_emit(b"+", line) for line in b[bi:bj])
+    return b"".join(out)
+
+
+def new_file_diff(rel_path: str | os.PathLike[str], data: bytes) -> bytes:
+    """A git-style patch that creates ``rel_path`` with ``data`` (an empty file: the header only,
+    as git writes it)."""
+    rel_path = os.fspath(rel_path)
+    if not data:
+        a, b = git_quote_path("a/" + rel_path), git_quote_path("b/" + rel_path)
+        return f"diff --git {a} {b}\nnew file mode 100644\n".encode("ascii")
+    lines = _split_lines(data)
+    out = [_file_header(rel_path, new_file=True), b"@@ -0,0 +%s @@\n" % _range(0, len(lines))]
+    out.extend(_emit(b"+", line) for line in lines)
     return b"".join(out)
 
 

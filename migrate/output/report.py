@@ -202,8 +202,8 @@ def render_review_md(plan: Plan, classes: tuple[str, ...] = CLASSES, decided: di
         "",
         f"{t['all']} generator usages left in the checkout: {t['exact']} exact and {t['format']} format "
         f"(`idmigrate apply` would rewrite them; format: the ID text changes), {t['manual']} manual "
-        "(never applied: change them by hand). Sites already rewritten are no longer listed: "
-        "a batch's commit message lists its format sites.",
+        "(never applied: change them by hand). Sites already rewritten are no longer listed here: "
+        "`idmigrate report --applied` lists them (and each batch's commit message its format sites).",
         "",
     ]
     latent_fixed = sum(s["latent_fixed"] for s in summary["services"].values())

@@ -44,6 +44,10 @@ def _quiet(batch: BatchResult) -> bool:
     return batch.state == "nothing" and not sum(batch.sites.values())
 
 
+def _usages(recipe_set: str) -> str:
+    return "generator usages" if recipe_set == "generator" else f"sites of the {recipe_set} recipe"
+
+
 def render_summary(result: RunResult, verbose: bool = False) -> str:
     """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, base, state.
 
@@ -84,12 +88,14 @@ def render_summary(result: RunResult, verbose: bool = False) -> str:
     if not bases or bases == [result.base]:
         based = f"base {result.base[:10]}"
     else:  # e.g. --retry-failed on a newer HEAD: the earlier batches keep their base
-        based = "bases " + ", ".join(b[:10] for b in bases) + " (see the base column)"
+        based = (f"base {bases[0][:10]}" if len(bases) == 1
+                 else "bases " + ", ".join(b[:10] for b in bases) + " (see the base column)")
     lines += ["", (f"{counts['committed']} committed, {counts['red']} red, {counts['nothing']} nothing to migrate, "
                    f"{counts['pending'] + counts['running']} pending; {based}; "
                    f"back on {escape_control(result.start.describe())}")]
     if hidden:
-        lines.append(f"{hidden} folder{'s' if hidden != 1 else ''} without generator usages not shown (-v lists them)")
+        lines.append(f"{hidden} folder{'s' if hidden != 1 else ''} without {_usages(result.recipe_set)} not shown "
+                     "(-v lists them)")
     if result.stopped:
         lines.append(escape_control(result.stopped))
     if result.message:
@@ -98,10 +104,16 @@ def render_summary(result: RunResult, verbose: bool = False) -> str:
 
 
 def render_status(report: dict[str, Any]) -> str:
-    """The burndown table of ``status_report``: sites left per service and each batch's state."""
-    headers = ("service", "files", "exact", "format", "manual", "reviewed", "pending", "state")
+    """The burndown table of ``status_report``: sites left per service, each batch's base and state."""
+    from migrate.run.model import recipe_options
+
+    # the review columns: sites decided in `idmigrate review`, and format/manual sites nobody decided yet
+    headers = ("service", "files", "exact", "format", "manual", "decided", "undecided", "base", "state")
     table = []
+    quiet = [r for r in report["services"] if r.get("quiet")]
     for r in report["services"]:
+        if r.get("quiet"):
+            continue
         state = r["label"]
         if r["state"] == "committed":
             state += f" {(r['commit'] or '')[:10]} on {r['branch']}"
@@ -112,27 +124,38 @@ def render_status(report: dict[str, Any]) -> str:
         s = r["sites"]
         review = r.get("review", {"reviewed": 0, "pending": 0})
         table.append((r["service"], str(r["files"]), str(s["exact"]), str(s["format"]), str(s["manual"]),
-                      str(review["reviewed"]), str(review["pending"]), state))
+                      str(review["reviewed"]), str(review["pending"]), (r.get("base") or "")[:10] or "-", state))
     table = [tuple(escape_control(c) for c in row) for row in table]
     widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers[:-1])]
+    left = {0, 7}
 
     def fmt(cells) -> str:
-        parts = [cells[0].ljust(widths[0])] + [c.rjust(widths[i]) for i, c in enumerate(cells[1:-1], 1)]
+        parts = [c.ljust(widths[i]) if i in left else c.rjust(widths[i]) for i, c in enumerate(cells[:-1])]
         return "  ".join(parts + [cells[-1]]).rstrip()
 
     lines = [fmt(headers)] + [fmt(row) for row in table]
     t = report["totals"]
-    lines.append(f"{t['all']} generator call sites left in the checkout: {t['exact']} exact, {t['format']} format, "
-                 f"{t['manual']} manual; review: {t.get('reviewed', 0)} decided, {t.get('pending', 0)} pending")
+    recipe_set = report.get("recipe_set", "generator")
+    sites = "generator call sites" if recipe_set == "generator" else f"sites of the {recipe_set} recipe"
+    lines.append(f"{t['all']} {sites} left in the checkout: {t['exact']} exact, {t['format']} format, "
+                 f"{t['manual']} manual; review: {t.get('reviewed', 0)} decided, {t.get('pending', 0)} undecided")
+    if quiet:
+        lines.append(f"{len(quiet)} folder{'s' if len(quiet) != 1 else ''} without {_usages(recipe_set)} not shown "
+                     "(--json lists them)")
     if report.get("stale_decisions"):
         lines.append(f"{report['stale_decisions']} stale review decisions (site gone): "
                      "prune with `idmigrate report --prune-decisions`")
     run = report.get("run") or {}
+    again = recipe_options(recipe_set)
     if run.get("base"):
-        line = f"last run: base {run['base'][:10]}, {run.get('status', '?')}"
+        line = f"last run of the {recipe_set} recipe: base {run['base'][:10]}, {run.get('status', '?')}"
         if run.get("status") in ("interrupted", "running", "failed"):
-            line += " (continue it with `idmigrate run --resume`)"
+            line += f" (continue it with `idmigrate run --resume{again}`)"
         lines.append(escape_control(line))
+    others = report.get("other_recipe_sets") or []
+    if others:
+        lines.append(escape_control("other recipes have batches too: " + ", ".join(
+            f"{o} (`idmigrate status{recipe_options(o)}`)" for o in others)))
     if report.get("note"):
         lines.append(report["note"])
     return "\n".join(lines) + "\n"

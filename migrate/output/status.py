@@ -9,12 +9,14 @@ from migrate import gitops
 from migrate.output.report import summarize
 from migrate.output.run_tables import STATE_LABELS
 from migrate.run.model import order_services
-from migrate.run.state import RunState, state_dir
+from migrate.run.state import DEFAULT_RECIPE_SET, RunState, state_dir
 from migrate.workspace.config import Config
 
 
-def status_report(root: Path, config: Config, plan, services: list[str] | None = None) -> dict[str, Any]:
-    """Burndown: per service, the generator sites still in ROOT's checkout and the batch's state."""
+def status_report(root: Path, config: Config, plan, services: list[str] | None = None,
+                  recipe_set: str = DEFAULT_RECIPE_SET) -> dict[str, Any]:
+    """Burndown: per service, the sites of ``recipe_set`` still in ROOT's checkout (``plan`` is of
+    that recipe set) and the state of that recipe set's batch: counts and states never mix recipes."""
     summary = summarize(plan)
     state: RunState | None = None
     branch_tips: dict[str, str | None] = {}
@@ -29,7 +31,7 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
         note = "not a git repository: no batch states"
     if repo is not None:
         try:
-            state = RunState.load(state_dir(Path(repo.working_tree_dir)))
+            state = RunState.load(state_dir(Path(repo.working_tree_dir)), recipe_set)
             for entry in state.batches.values():
                 if entry.get("branch"):
                     branch_tips[entry["branch"]] = gitops.branch_tip(repo, entry["branch"])
@@ -64,6 +66,9 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
             "commit": (entry or {}).get("commit"),
             "reason": (entry or {}).get("reason", ""),
             "base": (entry or {}).get("base"),
+            # a folder where the recipe never found a site: a row only in --json, as in run's summary
+            "quiet": current == "nothing" and not sum(sites.values())
+                     and not sum(((entry or {}).get("sites") or {}).values()),
         }
         if current == "committed" and row["branch"]:
             tip = branch_tips.get(row["branch"])
@@ -73,6 +78,8 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
     totals |= {k: sum(r["review"][k] for r in rows) for k in ("reviewed", "pending")}
     return {
         "root": str(root),
+        "recipe_set": recipe_set,
+        "other_recipe_sets": state.other_recipe_sets() if state else [],
         "run": dict(state.run) if state else {},
         "note": note,
         "services": rows,

@@ -15,8 +15,11 @@ from migrate import gitops
 from migrate.interrupts import deferred_interrupts
 from migrate.output.progress import Reporter
 from migrate.run import preflight, testrun
+from migrate.run.applied import batch_record
 from migrate.run.commit_message import commit_message
-from migrate.run.model import BatchResult, RunError, RunOptions, now, plural, site_counts
+from migrate.run.model import (
+    BatchResult, RunError, RunOptions, now, plural, recipe_label, recipe_options, site_counts,
+)
 from migrate.run.state import RunState
 from migrate.workspace.apply import write_changes
 from migrate.workspace.config import Config
@@ -117,6 +120,7 @@ def _kept(batch: Batch, written: list[str]) -> BatchResult:
     earlier = batch.earlier if (batch.earlier or {}).get("commit") == batch.tip else {}
     record = earlier.get("tests")
     reason = "up to date: already committed on this base"
+    batch.state.record_applied(batch_record(batch.service, batch.branch, batch.tip, batch.base, batch.changed))
     batch.record(state="committed", branch=batch.branch, base=batch.base, sites=batch.sites, files=len(written),
                  commit=batch.tip, tests=record, reason=reason)
     batch.report.line(f"{batch.label}: up to date: {batch.branch} at {batch.tip[:10]} already holds this batch")
@@ -132,8 +136,9 @@ def _write_and_stage(batch: Batch) -> tuple[list[str], str]:
         written, not_written = write_changes(Plan(root=batch.worktree, outcomes=list(batch.changed)))
         if not_written:  # the worktree is ours, so this is the disk or the system: never commit half a batch
             path, why = not_written[0]
+            again = recipe_options(recipe_label(batch.options.recipes))
             raise RunError(f"{batch.service}: cannot write {path} in the worktree: {why}; nothing was committed "
-                           "(fix it, then continue with `idmigrate run --resume`)")
+                           f"(fix it, then continue with `idmigrate run --resume{again}`)")
         return written, gitops.stage_tracked_changes(batch.worktree)
 
 
@@ -187,6 +192,7 @@ def _commit(batch: Batch, written: list[str], tree: str, tests: testrun.BatchTes
     with deferred_interrupts():  # the branch and the state file change together
         gitops.set_branch(batch.repo, batch.branch, commit, batch.tip, f"idmigrate run: {batch.service}")
         batch.state.branches[batch.branch] = commit
+        batch.state.record_applied(batch_record(batch.service, batch.branch, commit, batch.base, batch.changed))
         batch.record(state="committed", branch=batch.branch, base=batch.base, sites=batch.sites, files=len(written),
                      commit=commit, tests=record, reason=reason)
     passed = tests.after.passed if tests.after is not None else None

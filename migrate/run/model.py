@@ -28,6 +28,14 @@ def default_prefix(recipes: tuple[str, ...] | list[str]) -> str:
     return DEFAULT_PREFIX if label == "generator" else f"{DEFAULT_PREFIX}{label}/"
 
 
+def recipe_options(label: str) -> str:
+    """The ``--recipe`` options that select a recipe set again ("" for the default one)."""
+    from codemods.core.recipes import DEFAULT_RECIPES
+
+    names = label.split("+")
+    return "" if tuple(names) == tuple(DEFAULT_RECIPES) else "".join(f" --recipe {n}" for n in names)
+
+
 class RunError(Exception):
     """Bad usage or input, or a repository ``run`` refuses to touch: exit 2, one line."""
 
@@ -85,6 +93,8 @@ class RunResult:
     #: Why the run stopped before its last batch ("" when it did not).
     stopped: str = ""
     message: str = ""
+    #: The recipe set of the run ("generator", "adhoc-ids", ...).
+    recipe_set: str = "generator"
 
     @property
     def exit_code(self) -> int:
@@ -96,6 +106,7 @@ class RunResult:
             "root": str(self.root),
             "base": self.base,
             "branch_prefix": self.prefix,
+            "recipe_set": self.recipe_set,
             "start": {"branch": self.start.branch, "head": self.start.sha},
             "exit_code": self.exit_code,
             "stopped": self.stopped,

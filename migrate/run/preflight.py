@@ -65,6 +65,7 @@ def claim_branches(repo: git.Repo, state: RunState, branches: list[str], force: 
     """
     checked_out = gitops.checked_out_branches(repo)
     tips: dict[str, str | None] = {}
+    other_base: list[tuple[str, str | None]] = []  # (branch, its base): named together, not one per re-run
     for branch in branches:
         if not gitops.valid_branch_name(repo, branch):
             raise RunError(f"{branch!r} is not a valid branch name; choose another --branch-prefix")
@@ -81,8 +82,14 @@ def claim_branches(repo: git.Repo, state: RunState, branches: list[str], force: 
                 raise RunError(f"branch {branch} holds a batch of the {their_recipe} recipe, this run is {recipe}; "
                                "choose another --branch-prefix, or use --force to replace it")
             if base and their_base != base:
-                raise RunError(f"branch {branch} holds a batch from base {(their_base or '?')[:10]}, this run's base "
-                               f"is {base[:10]}; merge or delete it, leave it out (--service), or use --force "
-                               "to replace it")
+                other_base.append((branch, their_base))
         tips[branch] = tip
+    if other_base:
+        (branch, their_base), more = other_base[0], len(other_base) - 1
+        if more:
+            raise RunError(f"branch {branch} and {more} more hold batches from another base (first: "
+                           f"{(their_base or '?')[:10]}), this run's base is {base[:10]}; merge or delete them, "
+                           "leave them out (--service), or use --force to replace them")
+        raise RunError(f"branch {branch} holds a batch from base {(their_base or '?')[:10]}, this run's base "
+                       f"is {base[:10]}; merge or delete it, leave it out (--service), or use --force to replace it")
     return tips

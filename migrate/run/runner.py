@@ -185,7 +185,7 @@ class _Runner:
     def _locked_run(self, repo: git.Repo, start: gitops.HeadState, dirty: bool, sdir: Path) -> RunResult:
         opts = self.options
         try:
-            state = RunState.load(sdir)
+            state = RunState.load(sdir, recipe_label(opts.recipes))
         except StateError as exc:
             raise RunError(str(exc)) from None
         self.cleanup_stale_worktrees(repo)
@@ -195,7 +195,7 @@ class _Runner:
         plan = self.build_plan(repo, base, start, dirty, paths)
         order = order_services(plan.services, self.config.shared_packages)
         selected = self._selected(order, previous, plan, paths)
-        result = RunResult(self.root, base, prefix, start)
+        result = RunResult(self.root, base, prefix, start, recipe_set=recipe_label(opts.recipes))
         to_run = self._to_run(selected, state, result)
         if not to_run:
             result.message = ("no red batches to retry" if opts.retry_failed

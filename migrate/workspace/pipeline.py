@@ -93,14 +93,26 @@ class Job:
     wrappers: tuple = ()
 
 
+#: Cyclic garbage collection while transforming: libcst allocates hundreds of thousands of
+#: short-lived nodes per file, almost none in cycles, and the default first threshold (700)
+#: runs a collection every few hundred of them (~10-15% of the CPU time). Memory stays the same.
+_GC_THRESHOLD = (50_000, 20, 20)
+
+
 def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
     from codemods.engine.transform import FileSettings, transform_source
 
     out = []
-    for job in jobs:
-        settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes, job.emit,
-                                overrides=job.overrides, fixtures=job.fixtures, wrappers=job.wrappers)
-        out.append(transform_source(job.source, job.path, settings))
+    threshold = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLD)
+    try:
+        for job in jobs:
+            settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes,
+                                    job.emit, overrides=job.overrides, fixtures=job.fixtures,
+                                    wrappers=job.wrappers)
+            out.append(transform_source(job.source, job.path, settings))
+    finally:
+        gc.set_threshold(*threshold)
     return out
 
 

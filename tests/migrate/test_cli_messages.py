@@ -92,3 +92,4 @@ def test_demo_says_where_its_temp_repository_stays(tmp_path: Path, monkeypatch):
     out = io.StringIO()
     assert run_demo(None, out=out, err=io.StringIO()) == 0
     assert f"the demo repository stays in {target}; remove it with: rm -rf {target}" in out.getvalue()
+    assert f"applied sites:    idmigrate report {target} --applied" in out.getvalue()

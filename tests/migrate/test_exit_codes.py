@@ -68,10 +68,6 @@ UNCHECKABLE = {
 def test_a_file_that_cannot_be_checked_is_a_finding_named_in_the_output(tmp_path, verb, kind):
     files, extra, message = UNCHECKABLE[kind]
     root = tree(tmp_path, {**files, "svc/ok.py": CLEAN})
-    if verb == "status":
-        extra = ()  # status counts the default recipe only
-        if "uuid" in kind:
-            pytest.skip("status has no --recipe")
     result = cli(verb, root, *extra)
     assert result.exit_code == 1, result.output
     assert message in result.stdout + result.stderr
@@ -115,3 +111,11 @@ def test_run_refuses_what_is_not_a_git_repository_with_2(tmp_path):
     root = tree(tmp_path, {"svc/ids.py": USAGE})
     result = runner.invoke(app, ["run", str(root), "--no-tests", "-j", "1"])
     assert result.exit_code == 2 and "not a git repository" in result.stderr
+
+
+@pytest.mark.parametrize("diff", [(), ("--diff",)])
+def test_expose_and_shim_give_0_when_done_and_2_when_they_cannot(example_copy: Path, tmp_path, diff):
+    shim_first = runner.invoke(app, ["shim", str(example_copy), *diff])
+    assert shim_first.exit_code == 2 and "idmigrate expose" in shim_first.stderr  # needs expose first
+    assert runner.invoke(app, ["expose", str(example_copy), *diff]).exit_code == 0  # a patch is not a finding
+    assert runner.invoke(app, ["expose", str(tmp_path / "missing"), *diff]).exit_code == 2

@@ -131,8 +131,13 @@ def status_porcelain(root: Path) -> str:
     return git(root, "status", "--porcelain", "--untracked-files=all")
 
 
-def load_state(root: Path) -> dict:
-    return json.loads((root / ".git" / "idmigrate" / STATE_FILE).read_text())
+def load_state(root: Path, recipe_set: str = "generator") -> dict:
+    """The state file as one recipe set sees it: its run, batches and applied records, and the
+    branches and baselines every recipe set shares."""
+    data = json.loads((root / ".git" / "idmigrate" / STATE_FILE).read_text())
+    mine = data["runs"].get(recipe_set, {})
+    return {"run": mine.get("run", {}), "batches": mine.get("batches", {}), "applied": mine.get("applied", []),
+            "branches": data["branches"], "baselines": data["baselines"]}
 
 
 def assert_no_leftovers(root: Path) -> None:

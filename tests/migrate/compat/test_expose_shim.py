@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from migrate.cli import app
 from migrate.workspace.config import load_config
 from migrate.compat.expose import ExposeError, expose_manager
+from tests.conftest import git
 
 runner = CliRunner()
 
@@ -110,3 +111,68 @@ def test_shim_does_not_count_as_generator_usage(example_copy: Path):
     before = sites()
     runner.invoke(app, ["shim", str(example_copy)])
     assert sites() == before
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".git" not in p.relative_to(root).parts and "__pycache__" not in p.parts}
+
+
+@pytest.mark.parametrize("steps", [("expose",), ("expose", "shim")])
+def test_diff_prints_what_the_step_would_write_and_writes_nothing(example_git: Path, tmp_path: Path, steps):
+    import shutil
+
+    for step in steps[:-1]:
+        assert runner.invoke(app, [step, str(example_git)]).exit_code == 0
+    git(example_git, "add", "-A")
+    git(example_git, "commit", "-qm", "before", "--allow-empty")
+    twin = tmp_path / "twin"
+    shutil.copytree(example_git, twin)
+    before = files_of(example_git)
+
+    out = runner.invoke(app, [steps[-1], str(example_git), "--diff"])
+    assert out.exit_code == 0, out.output
+    assert files_of(example_git) == before and git(example_git, "status", "--porcelain") == ""
+    assert out.stdout.startswith("diff --git a/") and "nothing written" in out.stderr
+    assert len(out.stderr.splitlines()) == 1
+
+    (tmp_path / "step.patch").write_text(out.stdout)
+    git(example_git, "apply", str(tmp_path / "step.patch"))  # the patch is what the step writes
+    assert runner.invoke(app, [steps[-1], str(twin)]).exit_code == 0
+    assert files_of(example_git) == files_of(twin)
+
+    again = runner.invoke(app, [steps[-1], str(twin), "--diff"])  # nothing left to write: an empty patch
+    assert again.exit_code == 0 and again.stdout == "" and "already" in again.stderr
+
+
+def test_shim_diff_before_expose_is_refused_in_one_line(example_copy: Path):
+    out = runner.invoke(app, ["shim", str(example_copy), "--diff"])
+    assert out.exit_code == 2 and out.stdout == ""
+    assert out.stderr.startswith("error: ") and "idmigrate expose" in out.stderr and len(out.stderr.splitlines()) == 1
+
+
+def test_expose_diff_through_the_installed_script_applies_from_the_root(example_git: Path):
+    script = Path(sys.executable).parent / "idmigrate"
+    out = subprocess.run([str(script), "expose", "--diff"], cwd=example_git / "netra_backend", capture_output=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert b"+++ b/shared/id_management/unified_id_manager.py" in out.stdout
+    assert git(example_git, "status", "--porcelain") == ""
+    subprocess.run(["git", "apply"], cwd=example_git, input=out.stdout, check=True)
+    assert (example_git / "shared/id_management/__init__.py").read_bytes() == b""
+    assert "Re-export written by `idmigrate expose`" in (
+        example_git / "netra_backend/app/core/unified_id_manager.py").read_text()
+
+
+def test_the_shims_docstring_is_self_contained(example_copy: Path):
+    expose_manager(example_copy, load_config(example_copy))
+    assert runner.invoke(app, ["shim", str(example_copy)]).exit_code == 0
+    source = (example_copy / "shared/id_generation/unified_id_generator.py").read_text()
+    assert "MIGRATION.md" not in source  # the user's repository has no such document
+    import ast
+
+    doc = ast.get_docstring(ast.parse(source))
+    for words in ("generated", "`idmigrate shim`", "UnifiedIDManager", "forwards to it", "DeprecationWarning",
+                  "shared/id_generation/_legacy_unified_id_generator.py", "delete this file",
+                  "move ``shared/id_generation/_legacy_unified_id_generator.py`` back over this file"):
+        assert words in " ".join(doc.split()), words

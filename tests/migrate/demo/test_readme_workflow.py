@@ -44,7 +44,7 @@ def test_the_readme_workflow_works_as_written(repo: Path):
     steps = readme_steps()
     assert steps == [
         "idmigrate scan .", "idmigrate expose .", "idmigrate run .", "git show idmigrate/auth_service",
-        "idmigrate report . -o ../review.md", "git merge idmigrate/auth_service",
+        "idmigrate report . --applied", "idmigrate report . -o ../review.md", "git merge idmigrate/auth_service",
         "idmigrate run . --service auth_service", "idmigrate status .",
         "idmigrate verify . --write-baseline .idmigrate-baseline.json",
         "idmigrate verify . --baseline .idmigrate-baseline.json",
@@ -58,17 +58,22 @@ def test_the_readme_workflow_works_as_written(repo: Path):
     assert run.returncode in (0, 1), run.stderr  # 1: a red batch, said in the summary
     assert "committed" in run.stdout
     assert "Review (format sites" in git(repo, "show", "idmigrate/auth_service")
-    report = idmigrate(repo, steps[4])
+    applied = idmigrate(repo, steps[4])
+    assert applied.returncode == 0, applied.stderr
+    assert "## auth_service: commit " in applied.stdout and "not merged yet" in applied.stdout
+    report = idmigrate(repo, steps[5])
     assert report.returncode == 0 and (repo.parent / "review.md").is_file()
-    assert git(repo, "status", "--porcelain") == ""  # the report left the tree clean for `run`
+    assert git(repo, "status", "--porcelain") == ""  # the reports left the tree clean for `run`
     git(repo, "merge", "-q", "--no-edit", "idmigrate/auth_service")
-    again = idmigrate(repo, steps[6])
+    again = idmigrate(repo, steps[7])
     assert again.returncode == 0, again.stderr  # merged: nothing left to migrate there
-    status = idmigrate(repo, steps[7])
+    after = idmigrate(repo, steps[4]).stdout
+    assert "## auth_service: commit " in after and "merged into HEAD" in after  # still listed once merged
+    status = idmigrate(repo, steps[8])
     assert status.returncode == 0, status.stderr
-    written = idmigrate(repo, steps[8])
+    written = idmigrate(repo, steps[9])
     assert written.returncode == 0, written.stderr
     git(repo, "add", ".idmigrate-baseline.json")
     git(repo, "commit", "-qm", "record the baseline")
-    gate = idmigrate(repo, steps[9])
+    gate = idmigrate(repo, steps[10])
     assert gate.returncode == 0, gate.stdout + gate.stderr  # nothing new since the baseline

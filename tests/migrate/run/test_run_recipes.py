@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -10,6 +13,9 @@ from migrate.cli import app
 from migrate.workspace.config import load_config
 from migrate.compat.expose import expose_manager
 from tests.conftest import git
+from tests.migrate.run.run_support import branches
+
+SCRIPT = Path(sys.executable).parent / "idmigrate"
 
 
 def test_run_with_the_adhoc_recipe_commits_a_branch_per_service(example_git: Path):
@@ -99,3 +105,98 @@ def test_rerun_on_the_same_base_keeps_the_batches_and_another_base_needs_force(e
     new_base = _tip(example_git, "HEAD")
     header, row = out.stdout.splitlines()[:2]
     assert "base" in header.split() and new_base[:10] in row.split()
+
+
+def _status(root: Path, *args: str) -> dict:
+    out = CliRunner().invoke(app, ["status", str(root), "--json", "-j", "1", *args])
+    assert out.exit_code == 0, out.output
+    return json.loads(out.stdout)
+
+
+def test_status_shows_counts_and_states_of_one_recipe_set(small_repo: Path):
+    root = small_repo
+    base = _tip(root, "HEAD")
+    assert _run(root).exit_code == 0
+    generator_tips = {b: t for b, t in branches(root).items() if b.startswith("idmigrate/")}
+    assert _run(root, "--recipe", "adhoc-ids").exit_code == 0
+
+    for recipes in ((), ("--recipe", "adhoc-ids")):
+        data = _status(root, *recipes)
+        scan = json.loads(CliRunner().invoke(app, ["scan", str(root), "--json", "-j", "1", *recipes]).stdout)
+        rows = {r["service"]: r for r in data["services"]}
+        for service, usage in scan["services"].items():  # counts of the same recipe set as the states
+            assert rows[service]["sites"] == usage["sites"], (recipes, service)
+        assert data["totals"]["all"] == scan["totals"]["all"]
+    generator = {r["service"]: r for r in _status(root)["services"]}
+    # the adhoc-ids run (nothing to migrate in shared) did not overwrite the generator's batches
+    assert generator["shared"]["state"] == "committed" and generator["shared"]["branch"] == "idmigrate/shared"
+    assert all(r["base"] == base for r in generator.values() if r["state"] == "committed")
+    adhoc = {r["service"]: r for r in _status(root, "--recipe", "adhoc-ids")["services"]}
+    assert adhoc["netra_backend"]["branch"] == "idmigrate/adhoc-ids/netra_backend"
+    assert adhoc["shared"]["state"] == "nothing"
+
+    text = CliRunner().invoke(app, ["status", str(root), "-j", "1"]).stdout
+    header, *rows = text.splitlines()
+    assert header.split()[-2:] == ["base", "state"]
+    shared = next(r for r in rows if r.startswith("shared "))
+    assert f"{base[:10]}  committed {generator_tips['idmigrate/shared'][:10]} on idmigrate/shared" in shared
+    assert "last run of the generator recipe" in text
+    assert "other recipes have batches too: adhoc-ids (`idmigrate status --recipe adhoc-ids`)" in text
+    adhoc_text = CliRunner().invoke(app, ["status", str(root), "-j", "1", "--recipe", "adhoc-ids"]).stdout
+    # folders where the recipe never found a site are rows only in --json, as in run's summary
+    assert adhoc["scripts"]["quiet"] and not any(ln.startswith("scripts ") for ln in adhoc_text.splitlines())
+    assert "folders without sites of the adhoc-ids recipe not shown (--json lists them)" in adhoc_text
+    assert "other recipes have batches too: generator (`idmigrate status`)" in adhoc_text
+
+    # a re-run of either recipe on the same base leaves every batch as it is
+    again = _run(root)
+    assert again.exit_code == 0 and "replacing" not in again.stderr and "up to date" in again.stderr
+    assert {b: t for b, t in branches(root).items() if b in generator_tips} == generator_tips
+    assert "replacing" not in _run(root, "--recipe", "adhoc-ids").stderr
+
+    (root / "NOTES.txt").write_text("a new commit on main\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "notes")
+    moved = _run(root)  # every branch from the old base is named at once, not one per attempt
+    assert moved.exit_code == 2
+    assert (f"branch idmigrate/shared and {len(generator_tips) - 1} more hold batches from another base "
+            f"(first: {base[:10]})") in moved.stderr
+
+
+def test_status_recipe_through_the_installed_script(small_repo: Path):
+    assert _run(small_repo, "--service", "netra_backend", "--recipe", "adhoc-ids").exit_code == 0
+    out = subprocess.run([str(SCRIPT), "status", "--recipe", "adhoc-ids", "-j", "1"], cwd=small_repo / "netra_backend",
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    row = next(line for line in out.stdout.splitlines() if line.startswith("netra_backend "))
+    assert "committed" in row and "idmigrate/adhoc-ids/netra_backend" in row
+    assert "sites of the adhoc-ids recipe left in the checkout" in out.stdout
+    bad = subprocess.run([str(SCRIPT), "status", str(small_repo), "--recipe", "nope"], capture_output=True, text=True,
+                         timeout=300)
+    assert bad.returncode == 2 and bad.stderr.startswith("error: unknown recipe 'nope'")
+    assert len(bad.stderr.splitlines()) == 1
+
+
+def test_an_interrupted_run_of_a_recipe_says_how_to_resume_that_recipe(small_repo: Path, monkeypatch):
+    from migrate.run import runner
+
+    root = small_repo
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "run_batch", interrupted)
+    out = _run(root, "--service", "netra_backend", "--recipe", "adhoc-ids")
+    assert out.exit_code == 130
+    assert f"idmigrate run {root} --resume --recipe adhoc-ids" in out.stderr
+    monkeypatch.undo()
+    status = _status_text(root, "--recipe", "adhoc-ids")
+    assert "(continue it with `idmigrate run --resume --recipe adhoc-ids`)" in status
+    assert _run(root, "--resume").exit_code == 2  # the generator recipe has no run to resume
+    resumed = _run(root, "--resume", "--recipe", "adhoc-ids")
+    assert resumed.exit_code == 0, resumed.output
+    assert _tip(root, "idmigrate/adhoc-ids/netra_backend")
+
+
+def _status_text(root: Path, *args: str) -> str:
+    return CliRunner().invoke(app, ["status", str(root), "-j", "1", *args]).stdout
