@@ -6,7 +6,9 @@ an ID of the manager's format. So an ID made under a name such a check reads any
 keeps the generator's format until the check is migrated. Names are matched by their last part
 (``self.jti`` and ``jti``). One hop through a container is followed as well: a loop variable
 the parser checks (``for cid in self._connections``) stands for what the file stores in that
-container (``self._connections[connection_id] = ...``, ``.append(x)``, ``.add(x)``).
+container (``self._connections[connection_id] = ...``, ``.append(x)``, ``.add(x)``). A call to a
+parser wrapper of the repository (``context.describe(x)``: ``codemods.generator.around.wrappers``)
+counts as a parser call, whatever it is called on.
 """
 
 from __future__ import annotations
