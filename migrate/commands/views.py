@@ -62,11 +62,9 @@ def write_patch(patch: bytes, color: bool | None, out: TextIO) -> None:
 
 def diff(plan: Plan, color: bool | None, out: TextIO, log: Callable[[str], None]) -> int:
     """The unified diff on ``out`` (byte-exact when piped, so ``git apply`` takes it), the summary via ``log``."""
-    from migrate.output.diffing import unified_diff
+    from migrate.output.diffing import plan_patch
 
-    write_patch(b"".join(
-        unified_diff(o.path, o.original, o.result.new_source) for o in sorted(plan.changed, key=lambda o: o.path)
-    ), color, out)
+    write_patch(plan_patch(plan), color, out)
     summary = summarize(plan)
     t = summary["totals"]
     log(f"{plural(len(plan.changed), 'file')} would change: {t['exact']} exact, {t['format']} format, "

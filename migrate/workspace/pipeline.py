@@ -49,6 +49,8 @@ class Outcome:
     service: str
     result: object  # codemods.core.results.FileResult
     original: bytes = b""
+    #: The result's key in the result cache ("" when the plan used no cache).
+    key: str = ""
 
     @property
     def path(self) -> str:
@@ -191,7 +193,7 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
 
 
 def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list,
-                    fixtures: ConftestFixtures):
+                    fixtures: ConftestFixtures, settle: Callable[[str], None] | None = None):
     """(path, bytes) of every listed file that mentions a token, or a conftest fixture that hands
     out a generator (a test may hold one only as a parameter): the text prefilter, so only those
     are parsed.
@@ -224,6 +226,8 @@ def _matching_files(workspace: Workspace, files, wanted, tokens, index: Prefilte
         except UnsafePathError as exc:
             unreadable.append((rel, str(exc)))
             continue
+        if settle is not None:  # the bytes just read may be an edit made (and undone) meanwhile
+            settle(prefix + rel)
         if not mentions_generator(data, tokens) and not fixtures.mentions(rel, data):
             index.remember(rel, st)
             continue
@@ -252,29 +256,42 @@ def build_plan(
     unknown_recipes = [r for r in recipes if r not in RECIPES]
     if unknown_recipes:
         raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
-    config = bind_to_repo(root, config, use_cache=use_cache)
+    declared, config = config, bind_to_repo(root, config, use_cache=use_cache)
+    rel_paths = resolve_paths(root, paths or [])
+    replay = None
+    if use_cache:  # nothing changed since the last plan of this command: that plan, without a per-file pass
+        from migrate.workspace.replay.snapshot import Replay
+
+        replay = Replay.start(root, declared, config, recipes=tuple(recipes), emit=emit, services=services,
+                              paths=rel_paths)
+        replayed = replay.plan()
+        if replayed is not None:
+            return replayed
     workspace = Workspace.open(root, config)
     service_map = workspace.services
     if services:
         unknown = sorted(set(services) - set(service_map.names))
         if unknown:
             raise UsageError(f"unknown service {unknown[0]!r} (known: {', '.join(service_map.names)})")
-    files = narrow(workspace.files, resolve_paths(root, paths or []))
+    files = narrow(workspace.files, rel_paths)
     plan = Plan(root=root, files_scanned=len(files), services=service_map.names, workspace=workspace)
     tokens = prefilter_tokens(config.rules, recipes)
     # Unnarrowed: a --path below tests/ still sees the fixtures of tests/conftest.py.
     fixtures = scan_conftests(root, workspace.files, config.rules) if "generator" in recipes else ConftestFixtures()
+    if replay is not None and "generator" in recipes:
+        replay.settle_conftests(workspace.files)
     manager_modules = service_map.manager_modules()
     jobs: list[Job] = []
     cache_root = cache_dir(root) if use_cache else None
     index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
                            (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    matched = list(_matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures))
+    settle = replay.settle if replay is not None else None
+    matched = list(_matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures, settle))
     cache = ResultCache(cache_root)
     key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
-    wrappers = _parser_wrappers(workspace, matched, files, wanted, tokens, index, fixtures, cache, key_parts[0]) \
-        if "generator" in recipes else ParserWrappers()
+    wrappers = _parser_wrappers(workspace, matched, files, wanted, tokens, index, fixtures, cache, key_parts[0],
+                                settle) if "generator" in recipes else ParserWrappers()
     for rel, data in matched:
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
@@ -284,27 +301,32 @@ def build_plan(
 
     index.save()
 
-    def transform(todo: list[Job]) -> list:
+    def transform(todo: list[Job]) -> tuple[list, list[str]]:
         return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory)
 
-    results = transform(jobs)
-    plan.outcomes = [Outcome(job.service, result, job.source) for job, result in zip(jobs, results)]
+    results, keys = transform(jobs)
+    plan.outcomes = [Outcome(job.service, result, job.source, key if use_cache else "")
+                     for job, result, key in zip(jobs, results, keys)]
     from migrate.review.honour import honour_decisions  # it builds on the plan's fingerprints
 
     def rerun(overrides: dict[int, tuple]) -> None:
         """Transform outcomes again with the review decisions for their sites."""
         order = sorted(overrides)
-        again = transform([replace(jobs[i], overrides=overrides[i]) for i in order])
-        for i, result in zip(order, again):
+        todo = [replace(jobs[i], overrides=overrides[i]) for i in order]
+        for i, job, result, key in zip(order, todo, *transform(todo)):
+            jobs[i], keys[i] = job, key
             plan.outcomes[i].result = result
+            plan.outcomes[i].key = key if use_cache else ""
 
     plan.review = honour_decisions(plan, rerun, scoped=bool(services or paths), use_cache=use_cache)
+    if replay is not None:
+        replay.save(plan, jobs, keys, key_parts, manager_modules)
     return plan
 
 
 def _parser_wrappers(workspace: Workspace, matched: list[tuple[str, bytes]], files: list[str], wanted,
                      tokens, index: PrefilterIndex, fixtures: ConftestFixtures, cache: ResultCache,
-                     rules_key: str) -> ParserWrappers:
+                     rules_key: str, settle: Callable[[str], None] | None) -> ParserWrappers:
     """The repository's parser wrappers: a wrapper mentions the generator, so the files the
     prefilter matched hold every one, unless ``--path``/``--service`` left some out: those are
     read too (their problems are not this plan's to report). Each file's are cached by its bytes."""
@@ -312,18 +334,22 @@ def _parser_wrappers(workspace: Workspace, matched: list[tuple[str, bytes]], fil
     if wanted is not None or len(files) != len(workspace.files):
         scoped = set(files) if wanted is None else {rel for rel in files if wanted(rel)}
         outside = [rel for rel in workspace.files if rel not in scoped]
-        sources = [*matched, *_matching_files(workspace, outside, None, tokens, index, [], fixtures)]
+        sources = [*matched, *_matching_files(workspace, outside, None, tokens, index, [], fixtures, settle)]
     return scan_wrappers(sources, workspace.config.rules, fixtures.for_path, cache,
                          lambda rel, data, names: cache_key(data, "parser-wrappers", rules_key, rel, ",".join(names)))
 
 
+def job_key(job: Job, key_parts: tuple[str, str]) -> str:
+    """The result cache's key for ``job``: its bytes and everything that can change its result."""
+    return cache_key(job.source, key_parts[0], job.path, job.import_path, job.boundary or "", key_parts[1],
+                     ",".join(job.recipes), "emit" if job.emit else "scan",
+                     ",".join(job.fixtures), repr(job.wrappers), *((repr(job.overrides),) if job.overrides else ()))
+
+
 def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str, str], config: Config,
-                      manager_modules: frozenset[str], workers: int | None, progress_factory) -> list:
-    """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses."""
-    keys = [cache_key(j.source, key_parts[0], j.path, j.import_path, j.boundary or "", key_parts[1],
-                      ",".join(j.recipes), "emit" if j.emit else "scan",
-                      ",".join(j.fixtures), repr(j.wrappers), *((repr(j.overrides),) if j.overrides else ()))
-            for j in jobs]
+                      manager_modules: frozenset[str], workers: int | None, progress_factory) -> tuple[list, list[str]]:
+    """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses; and their keys."""
+    keys = [job_key(j, key_parts) for j in jobs]
     results: list = [cache.get(k) for k in keys]
     misses = [i for i, r in enumerate(results) if r is None]
     if misses:
@@ -337,4 +363,4 @@ def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str,
                 progress(1)
 
         transform_jobs([jobs[i] for i in misses], config, manager_modules, workers, arrived)
-    return results
+    return results, keys

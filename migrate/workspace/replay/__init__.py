@@ -1,0 +1,1 @@
+"""Reusing the last plan whole when nothing it was made from changed."""
