@@ -13,7 +13,9 @@ from codemods.generator.around.wrappers import ParserWrapper, ParserWrappers, fi
 from codemods.generator.rules import RuleSet
 from migrate.workspace.config import load_config
 from migrate.workspace.pipeline import build_plan
+from migrate.workspace.replay import tree_state
 from tests.conftest import git, migrate_source
+from tests.migrate.workspace.test_replay import assert_replans, observed, replayed
 
 IMPORTS = ("from shared.id_generation import UnifiedIdGenerator\n"
            "from shared.id_generation import UnifiedIdGenerator as G\n"
@@ -184,3 +186,18 @@ def test_workers_and_cache_agree(tmp_path: Path):
     assert outcomes(build_plan(root, load_config(root), workers=2, use_cache=False)) == reference
     assert outcomes(build_plan(root, load_config(root), workers=2)) == reference  # cold cache
     assert outcomes(build_plan(root, load_config(root), workers=1)) == reference  # warm
+
+
+def test_a_replayed_plan_keeps_them_and_an_edited_wrapper_replans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(tree_state, "SLACK_NS", 0)  # stat data the test wrote counts as old enough
+    root = make_repo(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "start")
+    first = build_plan(root, load_config(root), workers=1)
+    assert flow_findings(first) == WRAPPED
+    again = build_plan(root, load_config(root), workers=1)
+    assert replayed(again) and observed(again) == observed(first)  # originals too: the key holds the wrappers
+    (root / "svc/helpers.py").write_text(NOT_A_WRAPPER)
+    assert_replans(root)
+    assert flow_findings(build_plan(root, load_config(root), workers=1))[0][1] == "IDM001"
