@@ -22,11 +22,10 @@ import pytest
 
 from codemods.generator.around.id_checks import parser_members
 from migrate.workspace import pipeline
-from migrate.workspace.apis import bind_to_repo
 from migrate.workspace.cache import cache_dir
 from migrate.workspace.config import load_config
 from migrate.demo.demo import EXAMPLE
-from migrate.workspace.apis import load_apis, module_source
+from migrate.workspace.apis import bind_to_repo, load_apis, module_source
 from migrate.workspace.pipeline import build_plan
 
 #: A generator usage every scan would report, for files that must never be scanned.
