@@ -82,6 +82,8 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
         self._reexports: list[tuple[cst.CSTNode, str]] = []  # (__all__ element, name)
         #: Finding index -> the original node it is about (positions come later).
         self._finding_nodes: list[cst.CSTNode] = []
+        #: id() of a call value -> the name it is stored under (an assignment target, a keyword).
+        self._value_names: dict[int, str] = {}
         #: A statement whose text mentions none of these is skipped unvisited.
         self.words = bindings.words(rules)
 
@@ -140,10 +142,16 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         self._handled.add(id(node.target))
 
+    def _name_value(self, target: cst.BaseExpression | None, value: cst.BaseExpression | None) -> None:
+        name = dotted_name(target) if target is not None else None
+        if name is not None and value is not None:
+            self._value_names[id(value)] = name.rsplit(".", 1)[-1]
+
     def visit_Assign(self, node: cst.Assign) -> None:
         """``__all__ = ["UnifiedIdGenerator", ...]``: a re-export, decided in leave_Module."""
         self.instances.bind_assignment([t.target for t in node.targets], node.value)
         target = node.targets[0].target if len(node.targets) == 1 else None
+        self._name_value(target, node.value)
         if not (isinstance(target, cst.Name) and target.value == "__all__"):
             return
         if isinstance(node.value, (cst.List, cst.Tuple)):
@@ -154,6 +162,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._handled.add(id(node.target))
+        self._name_value(node.target, node.value)
         if node.value is not None:
             self.instances.bind_assignment([node.target], node.value)
 
@@ -241,6 +250,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
             self._handled.add(id(node.keyword))
+            self._name_value(node.keyword, node.value)
         if node.keyword is not None and node.keyword.value == "default_factory":
             self._default_factory.add(id(node.value))
 
@@ -262,7 +272,8 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
             return updated_node
         thread, problem = self.around.thread_for(original_node, self._blocks[-1].thread) \
             if member in THREAD_USERS else (None, "")
-        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread, problem, self.in_test))
+        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread, problem, self.in_test,
+                                            self._value_names.get(id(original_node))))
         decision = self.around.with_readers(decision, original_node)
         decision = reviewed(self, original_node, member, updated_node.args, decision)
         # last: only a rewrite that stands moves the call's comments above the statement
