@@ -42,8 +42,6 @@ def from_rows(rows, ids, flags, random_ids):
     user = get_id_manager().generate_id(IDType.USER)
     session = get_id_manager().generate_id(IDType.SESSION)
     trace = get_id_manager().generate_id(IDType.TRACE)
-    agent = UnifiedIdGenerator.generate_tool_execution_id(
-        "search", agents[next_index()]
-    )
+    agent = UnifiedIdGenerator.generate_tool_execution_id("search", agents[next_index()])
     call = UnifiedIdGenerator.generate_tool_execution_id("search", load_ids()[0])
     return tool, message, user, session, trace, agent, call
