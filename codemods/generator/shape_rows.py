@@ -68,8 +68,9 @@ SHAPE_ROWS: tuple[Rule, ...] = (
          suggestion="use secrets.token_urlsafe() (or keep the call)",
          before='api_token = UnifiedIdGenerator.generate_base_id("token")'),
     Rule("IDM014", "(any ID-making call)", SHAPE, Safety.MANUAL,
-         "the generator's own parser checks an ID of this name in the file (a check that stays on the "
-         "generator and would reject the manager's format); migrate that check first",
+         "the generator's own parser checks this ID, under its name in the file or through a function "
+         "that hands it on (a check that stays on the generator and would reject the manager's format); "
+         "migrate that check first",
          suggestion="the rewrite shown, once the check is migrated"),
     Rule("IDM009", "(comment in call)", SHAPE, Safety.MANUAL,
          "a comment inside a call in the header of a compound statement (if, for, with, def ...) has no "
