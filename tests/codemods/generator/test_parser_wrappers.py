@@ -15,7 +15,7 @@ from migrate.workspace.config import load_config
 from migrate.workspace.pipeline import build_plan
 from migrate.workspace.replay import tree_state
 from tests.conftest import git, migrate_source
-from tests.migrate.workspace.test_replay import assert_replans, observed, replayed
+from tests.migrate.workspace.replay.test_replay import assert_replans, observed, replayed
 
 IMPORTS = ("from shared.id_generation import UnifiedIdGenerator\n"
            "from shared.id_generation import UnifiedIdGenerator as G\n"

@@ -22,7 +22,7 @@ import pytest
 
 from codemods.generator.around.id_checks import parser_members
 from migrate.workspace import pipeline
-from migrate.workspace.bound_rules import bind_to_repo
+from migrate.workspace.apis import bind_to_repo
 from migrate.workspace.cache import cache_dir
 from migrate.workspace.config import load_config
 from migrate.demo.demo import EXAMPLE
