@@ -19,7 +19,6 @@ from codemods.core.decision import Decision
 from codemods.core.recipes import RULES
 from codemods.core.rules import Rule
 from codemods.core.safety import Safety
-from codemods.core.secret_words import secret_word, words
 from codemods.engine.nodes import dotted_name, literal_text
 from codemods.generator import builders
 from codemods.generator.rules import ID_TYPES, MANAGER_RANDOM_HEX, RuleSet
@@ -226,20 +225,13 @@ def rewrite_call(site: CallSite) -> Decision:
 
 def _never_weaker(site: CallSite, rule: Rule, bound: dict) -> Decision | None:
     """A manual decision when the manager ID would be weaker than what the call asks for: more random
-    characters than the manager gives (IDM019), or a secret by its prefix or target name (IDM029)."""
+    characters than the manager gives (IDM019). A secret-sounding prefix with the default randomness
+    loses nothing (the generator's ID has the same 8 random hex characters): it is migrated."""
     wanted = _random_length(site.args, rule)
     if wanted is not None and (not isinstance(wanted, int) or wanted > MANAGER_RANDOM_HEX):
         asked = f"random_length={wanted}" if isinstance(wanted, int) else f"a computed random_length ({wanted})"
         return Decision.manual("IDM019", f"{asked}: the manager's ID carries only {MANAGER_RANDOM_HEX} random hex "
                                          "characters and a guessable counter, the rewrite would weaken the ID")
-    prefix = bound.get("prefix")
-    texts = [("prefix", literal_text(prefix) if prefix is not None else None),
-             ("prefix", fstring_head(prefix) if prefix is not None else None), ("name", site.target)]
-    for what, text in texts:
-        word = secret_word(text, {w for w in words(text or "") if site.rules.type_for_word(w)})
-        if word:
-            return Decision.manual("IDM029", f"a secret ({what} {text!r} says {word}): a manager ID carries "
-                                             f"{MANAGER_RANDOM_HEX} random hex characters and a guessable counter")
     return None
 
 

@@ -61,12 +61,6 @@ SHAPE_ROWS: tuple[Rule, ...] = (
          "characters and a guessable counter): the rewrite would weaken the ID",
          suggestion="keep the generator call, or use secrets.token_hex(n) if the ID must be unguessable",
          before='UnifiedIdGenerator.generate_base_id("job", random_length=16)'),
-    Rule("IDM029", "(any ID-making call)", SHAPE, Safety.MANUAL,
-         "a secret (its prefix or the name it is assigned to says token, secret, password, api key, nonce, "
-         "salt, session key, jti, csrf...): a manager ID carries 8 random hex characters and a guessable "
-         "counter, so a secret is never rewritten",
-         suggestion="use secrets.token_urlsafe() (or keep the call)",
-         before='api_token = UnifiedIdGenerator.generate_base_id("token")'),
     Rule("IDM014", "(any ID-making call)", SHAPE, Safety.MANUAL,
          "the generator's own parser checks this ID, under its name in the file or through a function "
          "that hands it on (a check that stays on the generator and would reject the manager's format); "

@@ -10,8 +10,8 @@
 #       -> get_id_manager().generate_id(IDType.TOOL, prefix="tool_search")
 #   21:12 IDM009 manual generate_base_id
 #       -> move the comment out of the call, then re-run
-#   27:11 IDM029 manual generate_base_id
-#       -> use secrets.token_urlsafe() (or keep the call)
+#   27:11 IDM014 manual generate_base_id
+#       -> get_id_manager().generate_id(IDType.EXECUTION, prefix="jti")
 #   29:12 IDM031 manual is_valid_id
 #       -> decide what the check is for: get_id_manager().is_valid_id(s) (an ID this process made) or a check of the manager's format
 

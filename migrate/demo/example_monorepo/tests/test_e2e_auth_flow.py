@@ -28,5 +28,5 @@ def test_cross_service_event_and_trace():
 
 
 def test_api_tokens_are_unique():
-    tokens = [UnifiedIdGenerator.generate_base_id("token") for _ in range(3)]  # expect: manual
+    tokens = [UnifiedIdGenerator.generate_base_id("token") for _ in range(3)]  # expect: format
     assert len(set(tokens)) == 3

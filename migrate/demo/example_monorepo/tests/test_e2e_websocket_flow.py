@@ -19,7 +19,7 @@ def test_websocket_round_trip(user, ws_client):
 def test_client_side_ids(ids):
     thread_key = ids.websocket_thread_id()
     conn_key = ids.connection_key()
-    session_key = UnifiedIdGenerator.generate_base_id("session")  # expect: manual
+    session_key = UnifiedIdGenerator.generate_base_id("session")  # expect: exact
     assert len({thread_key, conn_key, session_key}) == 3
 
 

@@ -29,7 +29,7 @@ class SessionStore:
 
     def remember_device(self, session_id: str) -> str:
         """A long-lived token that skips the second factor on this device."""
-        token = UnifiedIdGenerator.generate_base_id("device")  # expect: manual
+        token = UnifiedIdGenerator.generate_base_id("device")  # expect: format
         self._sessions[session_id]["device_token"] = token
         return token
 
