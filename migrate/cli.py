@@ -366,12 +366,13 @@ def status(
 @app.command()
 def demo(
     keep: Optional[Path] = typer.Option(None, "--dir", help="Use this (new) directory instead of a temp dir."),
+    copy_only: bool = typer.Option(False, "--copy-only", help="Only copy the example (a git repo); migrate nothing."),
 ) -> None:
     """Copy the bundled example monorepo to a temp git repo and migrate it there."""
     from migrate.demo.demo import DemoError, run_demo
 
     try:
-        code = run_demo(keep, out=sys.stdout, err=sys.stderr)
+        code = run_demo(keep, out=sys.stdout, err=sys.stderr, copy_only=copy_only)
     except DemoError as exc:
         fail(str(exc))
     raise typer.Exit(code)

@@ -27,8 +27,8 @@ def ids():
     return [UnifiedIdGenerator.generate_base_id("auth_user"), UnifiedIdGenerator.generate_base_id("ws_req")]
 ''', ["format", "format"]),
     "base_id_other_literal": (IMPORT + '''
-def token():
-    return UnifiedIdGenerator.generate_base_id("jti")
+def audit():
+    return UnifiedIdGenerator.generate_base_id("audit")
 ''', ["format"]),
     "base_id_fstring": (IMPORT + '''
 def scoped(op, user_id):
@@ -39,9 +39,26 @@ ANY = UnifiedIdGenerator.generate_base_id()
 ''', ["format"]),
     "base_id_extra_args": (IMPORT + '''
 a = UnifiedIdGenerator.generate_base_id("user", include_random=False)
-b = UnifiedIdGenerator.generate_base_id("session", random_length=16)
+b = UnifiedIdGenerator.generate_base_id("session", random_length=8)
 c = UnifiedIdGenerator.generate_base_id("trace", True, 8)
 ''', ["exact", "exact", "exact"]),
+    # never weaker: more random characters than the manager's 8, or a secret by prefix or name
+    "base_id_more_random": (IMPORT + '''
+a = UnifiedIdGenerator.generate_base_id("job", random_length=16)
+b = UnifiedIdGenerator.generate_base_id("user", True, 32)
+c = UnifiedIdGenerator.generate_base_id("job", random_length=size)
+d = UnifiedIdGenerator.generate_base_id("job", random_length=4)
+''', ["manual", "manual", "manual", "format"]),
+    # A secret-sounding prefix loses nothing with the default randomness (the generator's ID has the
+    # manager's 8 random hex characters too): migrated. Only asking for more randomness keeps a call.
+    "base_id_secret_names": (IMPORT + '''
+a = UnifiedIdGenerator.generate_base_id("token", random_length=16)
+b = UnifiedIdGenerator.generate_base_id(f"csrf_{user_id}")
+api_key = UnifiedIdGenerator.generate_base_id("user")
+c = make(nonce=UnifiedIdGenerator.generate_base_id("job"))
+e = UnifiedIdGenerator.generate_base_id("jti")
+session_id = UnifiedIdGenerator.generate_base_id("session")
+''', ["manual", "format", "exact", "format", "format", "exact"]),
     "base_id_computed_prefix": (IMPORT + '''
 def make(kind):
     return UnifiedIdGenerator.generate_base_id(kind), UnifiedIdGenerator.generate_base_id(kind.lower())
@@ -256,6 +273,13 @@ def start_run(user_id, thread_id, run_id=None):
 def session_parts():
     session_id = get_id_manager().generate_id(IDType.SESSION)
     return session_id.split("_")[0]
+''',
+    "long_secret_from_another_generator": '''from ids import OtherGenerator
+
+
+def new_token():
+    api_token = OtherGenerator.generate_base_id("token", random_length=32)
+    return api_token
 ''',
     "hand_rolled_hex_key": '''import uuid
 

@@ -21,7 +21,7 @@ from codemods.core.rules import Rule
 from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name, literal_text
 from codemods.generator import builders
-from codemods.generator.rules import ID_TYPES, RuleSet
+from codemods.generator.rules import ID_TYPES, MANAGER_RANDOM_HEX, RuleSet
 from codemods.engine.scope_facts import ThreadInReach
 
 _EMPTY = cst.Module(body=[])
@@ -190,6 +190,8 @@ class CallSite:
     thread_problem: str = ""
     #: The call is in test code (a test module, conftest.py, under tests/ or test_framework/).
     in_test: bool = False
+    #: The name the call's value is stored under (``api_token = ...``, ``token=...``), if any.
+    target: str | None = None
 
 
 def rewrite_call(site: CallSite) -> Decision:
@@ -212,11 +214,44 @@ def rewrite_call(site: CallSite) -> Decision:
     if handler is None:
         return Decision.manual("IDM074", f"rule kind {rule.kind!r} cannot be applied to a call")
     decision = handler(site, rule, bound)
+    if decision.safety is not Safety.MANUAL:
+        decision = _never_weaker(site, rule, bound) or decision
     if rule.latent and decision.safety is not Safety.MANUAL:
         return decision.with_latent("fixed", decision.node)
     if rule.latent:
         return decision.with_latent("open")
     return decision
+
+
+def _never_weaker(site: CallSite, rule: Rule, bound: dict) -> Decision | None:
+    """A manual decision when the manager ID would be weaker than what the call asks for: more random
+    characters than the manager gives (IDM019). A secret-sounding prefix with the default randomness
+    loses nothing (the generator's ID has the same 8 random hex characters): it is migrated."""
+    wanted = _random_length(site.args, rule)
+    if wanted is not None and (not isinstance(wanted, int) or wanted > MANAGER_RANDOM_HEX):
+        asked = f"random_length={wanted}" if isinstance(wanted, int) else f"a computed random_length ({wanted})"
+        return Decision.manual("IDM019", f"{asked}: the manager's ID carries only {MANAGER_RANDOM_HEX} random hex "
+                                         "characters and a guessable counter, the rewrite would weaken the ID")
+    return None
+
+
+def _random_length(args: Sequence[cst.Arg], rule: Rule) -> int | str | None:
+    """The ``random_length`` a call passes (an int, or its source text when computed); None if none."""
+    if "random_length" not in rule.params:
+        return None
+    index = rule.params.index("random_length")
+    positional = [a for a in args if a.keyword is None and not a.star]
+    for arg in args:
+        if arg.keyword is not None and arg.keyword.value == "random_length":
+            value = arg.value
+            break
+    else:
+        if len(positional) <= index:
+            return None
+        value = positional[index].value
+    if isinstance(value, cst.Integer):
+        return int(value.value, 0)
+    return _EMPTY.code_for_node(value)
 
 
 def manual_member(member: str, rules: RuleSet) -> Decision:

@@ -50,6 +50,10 @@ DEFAULT_ALIASES: dict[str, str] = {
     "span": "trace",
 }
 
+#: Random hex characters in a manager ID (``uuid.uuid4().hex[:8]`` in ``generate_id``): a generator call
+#: asking for more (``random_length=16``) would be weakened by the rewrite.
+MANAGER_RANDOM_HEX = 8
+
 #: Modules that define (or re-export) the generator; imports from them are tracked.
 SOURCE_MODULES: tuple[str, ...] = (
     "shared.id_generation",

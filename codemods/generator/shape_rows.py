@@ -56,6 +56,11 @@ SHAPE_ROWS: tuple[Rule, ...] = (
          "THREAD ID to embed (a test only needs a well-formed run ID; production code must pass its thread)",
          before="def test_run():\n    run_id = UnifiedIdGenerator.generate_run_id()",
          after="def test_run():\n    run_id = UnifiedIDManager.generate_run_id(get_id_manager().generate_id(IDType.THREAD))"),
+    Rule("IDM019", "generate_base_id", SHAPE, Safety.MANUAL,
+         "the call asks for more random characters (random_length) than the manager's ID carries (8 hex "
+         "characters and a guessable counter): the rewrite would weaken the ID",
+         suggestion="keep the generator call, or use secrets.token_hex(n) if the ID must be unguessable",
+         before='UnifiedIdGenerator.generate_base_id("job", random_length=16)'),
     Rule("IDM014", "(any ID-making call)", SHAPE, Safety.MANUAL,
          "the generator's own parser checks this ID, under its name in the file or through a function "
          "that hands it on (a check that stays on the generator and would reject the manager's format); "

@@ -68,6 +68,12 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
         self.around = Surroundings(self.texts, facts, original_line, checks)
         #: A rewritten call in the current statement spanned lines: lay the statement out again.
         self._spread = False
+        #: The current statement holds an applied rewrite (only such a statement is laid out) ...
+        self._line_applied = False
+        #: ... and the source text of the sites it leaves as they are (manual, rejected in review).
+        self._line_kept: list[str] = []
+        #: (call with a magic trailing comma, the same call without it) of the current statement.
+        self._line_commas: list[tuple[cst.Call, cst.Call]] = []
         #: Source text of every usage left in place (manual): the generator names still referenced.
         self.kept_texts: list[str] = []
         self._blocks: list[_Block] = [_Block()]
@@ -82,6 +88,8 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
         self._reexports: list[tuple[cst.CSTNode, str]] = []  # (__all__ element, name)
         #: Finding index -> the original node it is about (positions come later).
         self._finding_nodes: list[cst.CSTNode] = []
+        #: id() of a call value -> the name it is stored under (an assignment target, a keyword).
+        self._value_names: dict[int, str] = {}
         #: A statement whose text mentions none of these is skipped unvisited.
         self.words = bindings.words(rules)
 
@@ -121,6 +129,10 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
                 self.state.needed_from.setdefault("uuid", set()).add("uuid4")
         self._append(node, _finding(member, decision, suggestion, self._code(node)))
         self.instances.site(node, applied=decision.safety is not Safety.MANUAL)
+        if decision.node is not None:
+            self._line_applied = True
+        else:
+            self._line_kept.append(self.texts.text(node).strip())
 
     # ------------------------------------------------------------------ blocks
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
@@ -140,10 +152,16 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         self._handled.add(id(node.target))
 
+    def _name_value(self, target: cst.BaseExpression | None, value: cst.BaseExpression | None) -> None:
+        name = dotted_name(target) if target is not None else None
+        if name is not None and value is not None:
+            self._value_names[id(value)] = name.rsplit(".", 1)[-1]
+
     def visit_Assign(self, node: cst.Assign) -> None:
         """``__all__ = ["UnifiedIdGenerator", ...]``: a re-export, decided in leave_Module."""
         self.instances.bind_assignment([t.target for t in node.targets], node.value)
         target = node.targets[0].target if len(node.targets) == 1 else None
+        self._name_value(target, node.value)
         if not (isinstance(target, cst.Name) and target.value == "__all__"):
             return
         if isinstance(node.value, (cst.List, cst.Tuple)):
@@ -154,6 +172,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._handled.add(id(node.target))
+        self._name_value(node.target, node.value)
         if node.value is not None:
             self.instances.bind_assignment([node.target], node.value)
 
@@ -164,7 +183,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
         return (*words, *self.tuple_words) if self.tuple_words else words
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
-        self._spread = False
+        self._spread, self._line_applied, self._line_kept, self._line_commas = False, False, [], []
         self.hoist.enter_line()
         self.around.note_assignment(node)
         if len(node.body) == 1 and isinstance(node.body[0], cst.Assign) and isinstance(node.body[0].value, cst.Call):
@@ -179,12 +198,22 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
         if replaced is not None:
             return self.hoist.leave_line(replaced)
         self._track_thread(original_node, block)
-        if updated_node is not original_node:
+        if updated_node is not original_node and self._line_applied:
             updated_node = self._lay_out(updated_node, block, self._spread)
         return self.hoist.leave_line(updated_node)
 
     def _lay_out(self, line: cst.SimpleStatementLine, block: _Block, force: bool) -> cst.SimpleStatementLine:
-        return fit_statement(line, self.module, block.indent, self.rules.line_length, force)
+        """Black's layout of a statement with an applied rewrite, unless that would change the text of a
+        site it leaves as it is: then the statement keeps its own layout (and may run over the limit)."""
+        laid_out = fit_statement(line, self.module, block.indent, self.rules.line_length, force)
+        if laid_out is line or not self._line_kept:
+            return laid_out
+        code = self.module.code_for_node(laid_out)
+        if all(kept in code for kept in self._line_kept):
+            return laid_out
+        for spread, plain in self._line_commas:  # no layout: no magic comma left on one line
+            line = line.deep_replace(spread, plain)
+        return line
 
     def _track_thread(self, line: cst.SimpleStatementLine, block: _Block) -> None:
         """Remember ``x = <thread id>``; forget it when ``x`` is reassigned to something else."""
@@ -241,6 +270,7 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
             self._handled.add(id(node.keyword))
+            self._name_value(node.keyword, node.value)
         if node.keyword is not None and node.keyword.value == "default_factory":
             self._default_factory.add(id(node.value))
 
@@ -262,7 +292,8 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
             return updated_node
         thread, problem = self.around.thread_for(original_node, self._blocks[-1].thread) \
             if member in THREAD_USERS else (None, "")
-        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread, problem, self.in_test))
+        decision = rewrite_call(CallSite(member, updated_node.args, self.rules, thread, problem, self.in_test,
+                                            self._value_names.get(id(original_node))))
         decision = self.around.with_readers(decision, original_node)
         decision = reviewed(self, original_node, member, updated_node.args, decision)
         # last: only a rewrite that stands moves the call's comments above the statement
@@ -272,7 +303,13 @@ class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk
             return updated_node
         node = decision.node
         if isinstance(node, cst.Call) and "\n" in self.texts.text(original_node).strip():
-            node, self._spread = with_magic_comma(node), True  # a call that spanned lines keeps spanning them
+            spread = with_magic_comma(node)  # a call that spanned lines keeps spanning them
+            node, self._spread = spread, True
+            if spread is not decision.node:
+                plain = decision.node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+                node = spread.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+                self._line_commas.append((node, plain))
+                return node
         # keep parentheses the call was written in: `(G.generate_base_id("x"))`
         return node.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
 

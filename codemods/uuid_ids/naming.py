@@ -6,19 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from codemods.core.secret_words import secret_word, words  # noqa: F401 (re-exported to the uuid recipes)
 from codemods.generator.rules import ID_TYPES, RuleSet
 from codemods.uuid_ids.uuid_rules import (
-    FILLER_WORDS, ID_WORDS, MAKER_WORDS, NON_ID_WORDS, SECRET_ID_WORDS, SECRET_WORDS, UUID_NAME_TYPES, UUID_WORDS,
+    FILLER_WORDS, ID_WORDS, MAKER_WORDS, NON_ID_WORDS, SECRET_WORDS, UUID_NAME_TYPES, UUID_WORDS,
 )
 
 _ID_TEXT = re.compile(r"^[A-Za-z0-9_-]*$")
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_NOT_IDENT = re.compile(r"[\W_]+")
-
-
-def words(name: str) -> list[str]:
-    """``transactionId`` / ``transaction_id`` / ``"transaction-id"`` -> ``["transaction", "id"]``."""
-    return [w for w in _NOT_IDENT.split(_CAMEL.sub(r"\1_\2", name).lower()) if w]
 
 
 def id_literal(text: str) -> bool:
@@ -29,21 +23,6 @@ def id_literal(text: str) -> bool:
 def has_secret(text: str) -> bool:
     lowered = text.lower()
     return any(word in lowered for word in SECRET_WORDS)
-
-
-def secret_word(text: str | None) -> str | None:
-    """The word that makes a name or ID prefix a secret (``session_id`` -> session, ``jti``, ``api_key``)."""
-    if not text:
-        return None
-    ws = words(text)
-    for word in ws:
-        if word in SECRET_ID_WORDS:
-            return word
-        if word.endswith(("token", "tokens", "secret", "password")) or word.startswith("csrf"):
-            return word
-    if "api" in ws and "key" in ws:
-        return "api key"
-    return None
 
 
 def word_type(word: str, rules: RuleSet) -> str | None:

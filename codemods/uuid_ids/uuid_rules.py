@@ -11,6 +11,8 @@ Both recipes change the ID text (a bare UUID or ``txn_1a2b3c4d`` becomes
 
 from __future__ import annotations
 
+from codemods.core.secret_words import SECRET_ID_WORDS as _SECRET_ID_WORDS
+
 from codemods.core.rules import SHAPE, Rule, by_code
 from codemods.core.safety import Safety
 
@@ -38,15 +40,8 @@ SECRET_WORDS: tuple[str, ...] = (
     "token", "secret", "nonce", "salt", "key", "password", "passwd", "csrf", "otp", "signature",
 )
 
-#: Words of a name or ID prefix (whole words) that make the value a secret or a credential: reported,
-#: never rewritten, in production and tests. A manager ID carries 32 random bits and a guessable
-#: counter; a session key, a JWT ``jti``, an OAuth ``state`` or ``code`` needs all 122 of a uuid4.
-SECRET_ID_WORDS: frozenset[str] = frozenset({
-    "session", "sessions", "sess", "sid", "jti", "state", "code", "codes", "credential", "credentials", "cred",
-    "creds", "lock", "locks", "idempotency", "password", "passwd", "reset", "invite", "invites", "invitation",
-    "verification", "verify", "token", "tokens", "secret", "secrets", "nonce", "salt", "csrf", "xsrf", "otp",
-    "totp", "signature", "apikey",
-})
+#: Whole words that make a value a secret (defined with the detector, shared by every recipe).
+SECRET_ID_WORDS = _SECRET_ID_WORDS
 
 #: Words that make an ID a run ID: it becomes ``UnifiedIDManager.generate_run_id(<thread>)``.
 RUN_WORDS: frozenset[str] = frozenset({"run"})

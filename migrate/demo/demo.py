@@ -55,7 +55,9 @@ def copy_example(target: Path) -> Path:
     return target
 
 
-def run_demo(directory: Path | None, out: TextIO, err: TextIO) -> int:
+def run_demo(directory: Path | None, out: TextIO, err: TextIO, copy_only: bool = False) -> int:
+    """Copy the example to a git repo and migrate it there; ``copy_only`` stops after the copy, so the
+    workflow in README.md can be followed by hand on an unmigrated repository."""
     from migrate.workspace.config import load_config
     from migrate.compat.expose import expose_manager
     from migrate.output.run_tables import render_summary
@@ -67,6 +69,9 @@ def run_demo(directory: Path | None, out: TextIO, err: TextIO) -> int:
     target = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="idmigrate-demo-"))
     copy_example(target)
     err.write(f"example monorepo copied to {target} (a git repository)\n")
+    if copy_only:
+        out.write(f"{target}\nnot migrated yet; start with: idmigrate scan {shlex.quote(str(target))}\n")
+        return 0
     config = load_config(target)
     out.write("== scan before\n")
     out.write(render_scan_text(summarize(build_plan(target, config))))

@@ -11,7 +11,7 @@
 from shared.id_generation import UnifiedIdGenerator
 
 a = UnifiedIdGenerator.generate_base_id("user", include_random=False)
-b = UnifiedIdGenerator.generate_base_id("session", random_length=16)
+b = UnifiedIdGenerator.generate_base_id("session", random_length=8)
 c = UnifiedIdGenerator.generate_base_id("trace", True, 8)
 
 # ------------------------------ after

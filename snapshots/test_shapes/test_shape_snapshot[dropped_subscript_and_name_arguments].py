@@ -24,7 +24,7 @@ def from_rows(rows, ids, flags, random_ids):
     message = UnifiedIdGenerator.generate_message_id("chat", rows.user_id, rows.thread_ids[-1])
     user = UnifiedIdGenerator.generate_base_id("user", include_random=flags["random"])
     session = UnifiedIdGenerator.generate_base_id("session", random_ids)
-    trace = UnifiedIdGenerator.generate_base_id("trace", True, flags["length"]["trace"])
+    trace = UnifiedIdGenerator.generate_base_id("trace", flags["length"]["trace"])
     agent = UnifiedIdGenerator.generate_tool_execution_id("search", agents[next_index()])
     call = UnifiedIdGenerator.generate_tool_execution_id("search", load_ids()[0])
     return tool, message, user, session, trace, agent, call
@@ -42,8 +42,6 @@ def from_rows(rows, ids, flags, random_ids):
     user = get_id_manager().generate_id(IDType.USER)
     session = get_id_manager().generate_id(IDType.SESSION)
     trace = get_id_manager().generate_id(IDType.TRACE)
-    agent = UnifiedIdGenerator.generate_tool_execution_id(
-        "search", agents[next_index()]
-    )
+    agent = UnifiedIdGenerator.generate_tool_execution_id("search", agents[next_index()])
     call = UnifiedIdGenerator.generate_tool_execution_id("search", load_ids()[0])
     return tool, message, user, session, trace, agent, call

@@ -64,11 +64,7 @@ class Registry:
         return connection_id, client_id
 
     def close_like(self, pattern_id):
-        return [
-            cid
-            for cid in self._connections
-            if UnifiedIdGenerator.ids_match_for_cleanup(cid, pattern_id)
-        ]
+        return [cid for cid in self._connections if UnifiedIdGenerator.ids_match_for_cleanup(cid, pattern_id)]
 
 
 def same_user(user_id):

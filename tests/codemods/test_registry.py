@@ -86,3 +86,15 @@ def test_one_kind_vocabulary_for_rows_handlers_and_config():
     assert {rule.kind for rule in MEMBER_RULES.values()} <= set(CALL_KINDS)
     with pytest.raises(ValueError, match="unknown kind"):
         Rule("IDM999", "x", "prefix", Safety.MANUAL, "no such kind")
+
+
+def test_the_guide_lists_exactly_the_default_aliases():
+    """The alias list in "How a generate_base_id prefix resolves" is the one the code uses (``uid`` is none)."""
+    import re
+
+    from codemods.generator.rules import DEFAULT_ALIASES
+
+    text = (ROOT / "MIGRATION.md").read_text(encoding="utf-8")
+    listed = text.split("(b) a declared alias (", 1)[1].split(")", 1)[0]
+    assert set(re.findall(r"`(\w+)`", listed)) == set(DEFAULT_ALIASES)
+    assert "uid" not in DEFAULT_ALIASES

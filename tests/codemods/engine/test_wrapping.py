@@ -69,3 +69,50 @@ def test_comments_inside_a_statement_do_not_make_it_too_long():
             '    "kind": kind,\n'
             '}\n')
     assert fitted(code, indent=8) == code
+
+
+# ---- only statements with an applied rewrite are laid out (through the generator transformer)
+from codemods.engine.transform import FileSettings, transform_source  # noqa: E402
+from codemods.generator.rules import RuleSet  # noqa: E402
+
+HEAD = "from shared.id_generation import UnifiedIdGenerator\n\nx = UnifiedIdGenerator.generate_base_id(\"user\")\n"
+MANUAL_ONLY = ("result = some_function_with_a_long_name(first_argument_value, second_argument_value, "
+               "UnifiedIdGenerator.generate_base_id(prefix))\n")
+MIXED = ("both = some_function_with_a_long_name(UnifiedIdGenerator.generate_base_id(\"user\"), "
+         "UnifiedIdGenerator.generate_base_id(prefix), third_argument)\n")
+MIXED_SPREAD = ("both = combine(UnifiedIdGenerator.generate_base_id(\n"
+                "            \"user\"), UnifiedIdGenerator.generate_base_id(\n"
+                "    prefix))\n")
+
+
+def migrated(source: str, overrides=()) -> tuple[str, list]:
+    result = transform_source(source.encode(), "svc/m.py", FileSettings(RuleSet(), "shared.id_manager",
+                                                                        overrides=overrides))
+    return result.new_source.decode(), result.findings
+
+
+def test_a_long_statement_holding_only_a_manual_site_is_left_exactly_as_it_was():
+    out, findings = migrated(HEAD + MANUAL_ONLY)
+    assert [f.code for f in findings] == ["IDM001", "IDM006"]
+    assert MANUAL_ONLY in out
+
+
+def test_a_long_statement_holding_only_a_rejected_site_is_left_exactly_as_it_was():
+    source = HEAD + MANUAL_ONLY.replace("generate_base_id(prefix)", 'generate_base_id("zzz")')
+    plain, findings = migrated(source)
+    line, column = findings[1].line, findings[1].column
+    out, findings = migrated(source, ((line, column, "reject", ""),))
+    assert [f.code for f in findings] == ["IDM001", "IDM093"]
+    assert source.splitlines()[-1] + "\n" in out
+
+
+def test_a_statement_with_an_applied_and_a_kept_site_is_laid_out_when_the_kept_text_survives():
+    out, _ = migrated(HEAD + MIXED)
+    assert ("both = some_function_with_a_long_name(\n    get_id_manager().generate_id(IDType.USER),\n"
+            "    UnifiedIdGenerator.generate_base_id(prefix),\n    third_argument,\n)\n") in out
+
+
+def test_a_statement_whose_layout_would_change_a_kept_site_keeps_its_own_layout():
+    out, _ = migrated(HEAD + MIXED_SPREAD)
+    assert ("both = combine(get_id_manager().generate_id(IDType.USER), UnifiedIdGenerator.generate_base_id(\n"
+            "    prefix))\n") in out

@@ -106,10 +106,10 @@ def test_keep_prefix_switch_keeps_type_and_alias_literals():
 
 def test_alias_and_fallback_are_configurable():
     source = IMPORT_ALIAS = SHAPES["base_id_other_literal"][0]
-    rules = RuleSet().with_overrides(aliases={"jti": "transaction"})
+    rules = RuleSet().with_overrides(aliases={"audit": "transaction"})
     assert "IDType.TRANSACTION" in migrate_source(IMPORT_ALIAS, rules=rules).new_source.decode()
     rules = RuleSet().with_overrides(fallback_type="trace")
-    assert 'IDType.TRACE, prefix="jti"' in migrate_source(source, rules=rules).new_source.decode()
+    assert 'IDType.TRACE, prefix="audit"' in migrate_source(source, rules=rules).new_source.decode()
 
 
 def test_boundary_violation_applies_nothing():

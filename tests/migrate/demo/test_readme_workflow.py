@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from migrate.demo.demo import EXAMPLE
 from tests.reliability.reliability_support import git, hermetic_git
 
 README = Path(__file__).resolve().parents[3] / "README.md"
@@ -30,25 +28,26 @@ def idmigrate(root: Path, command: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def repo(tmp_path: Path):
+def workdir(tmp_path: Path):
     with hermetic_git(tmp_path):
-        root = tmp_path / "monorepo"
-        shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
-        git(root, "init", "-q", "-b", "main")
-        git(root, "add", "-A")
-        git(root, "commit", "-qm", "example")
-        yield root
+        yield tmp_path
 
 
-def test_the_readme_workflow_works_as_written(repo: Path):
+def test_the_readme_workflow_works_as_written(workdir: Path):
     steps = readme_steps()
     assert steps == [
+        "idmigrate demo --copy-only --dir idmigrate-example",
         "idmigrate scan .", "idmigrate expose .", "idmigrate run .", "git show idmigrate/auth_service",
         "idmigrate report . --applied", "idmigrate report . -o ../review.md", "git merge idmigrate/auth_service",
         "idmigrate run . --service auth_service", "idmigrate status .",
         "idmigrate verify . --write-baseline .idmigrate-baseline.json",
         "idmigrate verify . --baseline .idmigrate-baseline.json",
     ], "README steps changed: update this test to run them"
+    copied = idmigrate(workdir, steps.pop(0))
+    assert copied.returncode == 0, copied.stderr
+    repo = workdir / "idmigrate-example"
+    assert not list(repo.rglob("__pycache__")) and git(repo, "status", "--porcelain") == ""
+    assert "idmigrate/" not in git(repo, "branch", "--list")  # nothing migrated yet
 
     assert idmigrate(repo, steps[0]).returncode == 0
     assert idmigrate(repo, steps[1]).returncode == 0

@@ -10,7 +10,7 @@ _pending: Dict[str, str] = {}
 
 
 def begin(provider: str) -> str:
-    state = UnifiedIdGenerator.generate_base_id("state", random_length=16)  # expect: format
+    state = UnifiedIdGenerator.generate_base_id("state", random_length=16)  # expect: manual
     _pending[state] = provider
     return state
 

@@ -25,7 +25,7 @@ class TokenIssuer:
 
     def issue_access_token(self, subject: str) -> IssuedToken:
         jti = UnifiedIdGenerator.generate_base_id("jti")  # expect: manual
-        opaque = UnifiedIdGenerator.generate_base_id("token", random_length=16)  # expect: format
+        opaque = UnifiedIdGenerator.generate_base_id("token", random_length=16)  # expect: manual
         return IssuedToken(jti=jti, subject=subject, token=opaque, expires_at=time.time() + self.ttl_seconds)
 
     def issue_service_token(self, service_name: str) -> IssuedToken:

@@ -13,7 +13,7 @@ class TraceContext:
     """A trace and the current span within it."""
 
     trace_id: str = field(default_factory=lambda: UnifiedIdGenerator.generate_base_id("trace"))  # expect: exact
-    span_id: str = field(default_factory=lambda: UnifiedIdGenerator.generate_base_id("span", random_length=12))  # expect: format
+    span_id: str = field(default_factory=lambda: UnifiedIdGenerator.generate_base_id("span", random_length=12))  # expect: manual
     parent_span_id: Optional[str] = None
     baggage: Dict[str, str] = field(default_factory=dict)
 

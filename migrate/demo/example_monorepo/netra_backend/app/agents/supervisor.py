@@ -46,7 +46,7 @@ class SupervisorAgent:
         return handles
 
     def new_execution_id(self) -> str:
-        return UnifiedIdGenerator.generate_base_id("execution", random_length=12)  # expect: exact
+        return UnifiedIdGenerator.generate_base_id("execution", random_length=12)  # expect: manual
 
     # -- pre-2024 entry points, still referenced by the v1 scheduler config ------
 
