@@ -247,6 +247,7 @@ class _Runner:
                     branch=prefix + service, base=base, tip=tips.get(prefix + service), earlier=earlier[service],
                     outcomes=outcomes[service], changed=changes[service],
                     worktree=self.worktree_dir / _safe_dir_name(service), review=plan.review,
+                    project=self.root,
                 ))
                 result.batches.append(batch)
                 if batch.state == "red" and not opts.keep_going:
