@@ -231,7 +231,8 @@ def review_command(
 def verify(
     targets: Optional[List[Path]] = typer.Argument(
         None, show_default=False, metavar="ROOT_OR_FILES",
-        help="ROOT (default: .), or files/directories inside ROOT, e.g. the staged files pre-commit passes.",
+        help="ROOT (default: the project around the current directory), or files/directories inside it to narrow "
+        "to, e.g. the staged files pre-commit passes.",
     ),
     root_option: Optional[Path] = typer.Option(None, "--root", help="ROOT for file arguments (default: git's top)."),
     service: Optional[List[str]] = ServiceOpt,
@@ -247,11 +248,17 @@ def verify(
     """CI gate: exit 1 while generator usages or service-boundary violations remain (or, with --baseline, new ones)."""
     from migrate.gate.baseline import BaselineError
     from migrate.gate.command import GateRequest, verify_plan
-    from migrate.gate.targets import split_targets
+    from migrate.gate.targets import missing_target, split_targets
 
-    root, files = split_targets(targets or [], root_option, Path.cwd())
+    split = split_targets(targets or [], root_option, Path.cwd())
+    root = split.root
+    problem = missing_target(split) if root.is_dir() else None
+    if problem:
+        fail(problem)
+    if split.found and root.resolve() != Path.cwd().resolve():
+        err(f"idmigrate: project root {root}")
     try:
-        request = GateRequest(tuple(service or ()), (*(path or []), *files), tuple(recipe or DEFAULT_RECIPES),
+        request = GateRequest(tuple(service or ()), (*(path or []), *split.files), tuple(recipe or DEFAULT_RECIPES),
                               baseline, write_baseline, allow_growth, allow_manual, not no_cache, root)
         plan = plan_for(root, service, list(request.paths), jobs, no_cache, "verifying", recipe, emit=False)
         raise typer.Exit(verify_plan(plan, request, out=sys.stdout, log=err))
