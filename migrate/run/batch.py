@@ -81,8 +81,9 @@ def run_batch(batch: Batch) -> BatchResult:
 def _nothing_reason(batch: Batch) -> str:
     reason = "nothing to migrate"
     if batch.sites["manual"]:
+        again = recipe_options(recipe_label(batch.options.recipes))
         reason += (f" ({plural(batch.sites['manual'], 'manual site')} left for review: "
-                   f"idmigrate report --service {batch.service})")
+                   f"idmigrate report --service {batch.service}{again})")
     problems = [o for o in batch.outcomes if o.result.status in ("skipped", "failed")]
     if problems:
         reason += f"; {plural(len(problems), 'file')} could not be migrated"
