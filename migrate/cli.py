@@ -186,6 +186,8 @@ def report(
     from migrate.commands import report as report_command
     from migrate.output.report import CLASSES, FORMATS, report_format
 
+    if as_json and fmt not in (None, "json"):
+        fail(f"--json is --format json: it does not go with --format {fmt}")
     fmt = report_format(fmt, as_json, output)
     if fmt not in FORMATS:
         fail(f"--format must be md, json or sarif, not {fmt!r}")

@@ -143,11 +143,11 @@ def run_gate(
         summary += f", {_plural(len(updated.unchecked), 'file')} that could not be checked"
     dropped = len(comparison.stale) + len(comparison.stale_unchecked)
     if dropped:
-        summary += f"; {dropped} stale entries dropped"
+        summary += f"; {dropped} stale {'entry' if dropped == 1 else 'entries'} dropped"
     if new_count and not grow:
         summary += (f"; {_plural(new_count, 'new usage')} NOT recorded (the baseline only shrinks; "
                     f"fix them, or record them with --allow-growth)")
         return GateResult(comparison, lines, notes + [summary], 1)
     if new_count and not first:
-        summary += f" ({new_count} new ones recorded: --allow-growth)"
+        summary += f" ({new_count} new {'one' if new_count == 1 else 'ones'} recorded: --allow-growth)"
     return GateResult(comparison, [], notes + [summary], 0)
