@@ -19,10 +19,10 @@ from tests.snapshot_ext import JsonSnapshotExtension, MdSnapshotExtension, PySna
 
 def migrate_source(source: str | bytes, *, path: str = "netra_backend/app/module.py",
                    rules: RuleSet | None = None, import_path: str = DEFAULT_MANAGER_MODULE,
-                   boundary: str | None = None, fixtures: tuple[str, ...] = ()):
+                   boundary: str | None = None, fixtures: tuple[str, ...] = (), wrappers: tuple = ()):
     data = source.encode() if isinstance(source, str) else source
     settings = FileSettings(rules or RuleSet(), import_path, frozenset({import_path}), boundary,
-                            fixtures=fixtures)
+                            fixtures=fixtures, wrappers=wrappers)
     return transform_source(data, path, settings)
 
 

@@ -38,6 +38,9 @@ class FileContext:
     overrides: Any = None
     #: Names of the fixtures that hand out a generator in a conftest.py above the file.
     fixtures: tuple[str, ...] = ()
+    #: Functions of the repository that hand an argument to a generator parser and that the file
+    #: names (``codemods.generator.around.wrappers.ParserWrapper``).
+    wrappers: tuple[Any, ...] = ()
 
 
 @dataclass

@@ -59,6 +59,9 @@ class FileSettings:
     #: Fixtures of the conftest.py files above the file that hand out a generator
     #: (``migrate.workspace.discovery.scan_conftests``): test parameters of these names hold one.
     fixtures: tuple[str, ...] = ()
+    #: Parser wrappers of the repository the file names (``codemods.generator.around.wrappers``,
+    #: found by the pipeline's pre-pass): an ID passed to one stays manual, as for the parser.
+    wrappers: tuple = ()
 
 
 def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
@@ -219,7 +222,8 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
             texts = SourceMap(new_module)
         overrides = {(line, column): (action, id_type) for line, column, action, id_type in settings.overrides}
         transform = recipe.build(FileContext(new_module, source, path, rules, every_statement, texts,
-                                             original_line, lines, overrides, settings.fixtures))
+                                             original_line, lines, overrides, settings.fixtures,
+                                             settings.wrappers))
         if transform is None:
             continue
         try:

@@ -45,21 +45,16 @@ class GeneratorRecipe(Recipe):
 
     def build(self, context: "FileContext") -> "FileTransform | None":
         from codemods.engine.scope_facts import FileFacts
-        from codemods.generator.around.id_checks import GeneratorChecks
+        from codemods.generator.around.id_checks import GeneratorChecks, parser_members
         from codemods.generator.bindings import collect_bindings
-        from codemods.generator.rules import PARSER_MEMBERS
         from codemods.generator.transformer import MigrationTransformer
 
         bindings = collect_bindings(context.statements, context.rules.source_modules, context.fixtures)
         if not bindings.uses_generator and not bindings.inherited_fixtures \
                 and b"unified_id_generator" not in context.source and GENERATOR_CLASS.encode() not in context.source:
             return None
-        refs = frozenset({*bindings.class_refs, *bindings.instance_names, *bindings.fixture_names,
-                          *bindings.annotated_params,
-                          *(f"{owner}.{attr}" for attr in bindings.instance_attrs for owner in ("self", "cls"))})
-        apis = context.rules.apis
-        parsers = {**PARSER_MEMBERS, **(apis.parsers if apis is not None and apis.parsers else {})}
-        checks = GeneratorChecks(context.statements, context.lines, refs, parsers)
+        checks = GeneratorChecks(context.statements, context.lines, bindings.generator_refs(),
+                                 parser_members(context.rules), context.wrappers)
         return MigrationTransformer(bindings, context.rules, context.module, context.texts,
                                     FileFacts(context.statements, context.lines), context.original_line,
                                     context.overrides, source=context.source, path=context.path, checks=checks)

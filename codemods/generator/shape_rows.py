@@ -57,8 +57,9 @@ SHAPE_ROWS: tuple[Rule, ...] = (
          before="def test_run():\n    run_id = UnifiedIdGenerator.generate_run_id()",
          after="def test_run():\n    run_id = UnifiedIDManager.generate_run_id(get_id_manager().generate_id(IDType.THREAD))"),
     Rule("IDM014", "(any ID-making call)", SHAPE, Safety.MANUAL,
-         "the generator's own parser checks an ID of this name in the file (a check that stays on the "
-         "generator and would reject the manager's format); migrate that check first",
+         "the generator's own parser checks this ID, under its name in the file or through a function "
+         "that hands it on (a check that stays on the generator and would reject the manager's format); "
+         "migrate that check first",
          suggestion="the rewrite shown, once the check is migrated"),
     Rule("IDM009", "(comment in call)", SHAPE, Safety.MANUAL,
          "a comment inside a call in the header of a compound statement (if, for, with, def ...) has no "

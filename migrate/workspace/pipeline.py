@@ -18,6 +18,7 @@ from migrate.workspace.apis import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
+from codemods.generator.around.wrappers import ParserWrappers, scan_wrappers
 from migrate.workspace.discovery import ConftestFixtures, mentions_generator, narrow, prefilter_tokens, scan_conftests
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
 from migrate.workspace.workspace import Workspace
@@ -90,6 +91,8 @@ class Job:
     overrides: tuple[tuple[int, int, str, str], ...] = ()
     #: Generator fixtures of the conftest.py files above the file.
     fixtures: tuple[str, ...] = ()
+    #: The repository's parser wrappers the file names (``FileSettings.wrappers``).
+    wrappers: tuple = ()
 
 
 #: Cyclic garbage collection while transforming: libcst allocates hundreds of thousands of
@@ -107,7 +110,8 @@ def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) 
     try:
         for job in jobs:
             settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes,
-                                    job.emit, overrides=job.overrides, fixtures=job.fixtures)
+                                    job.emit, overrides=job.overrides, fixtures=job.fixtures,
+                                    wrappers=job.wrappers)
             out.append(transform_source(job.source, job.path, settings))
     finally:
         gc.set_threshold(*threshold)
@@ -282,17 +286,20 @@ def build_plan(
     index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
                            (*tokens, *fixtures.signature()))
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    for rel, data in _matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures,
-                                     replay.settle if replay is not None else None):
+    settle = replay.settle if replay is not None else None
+    matched = list(_matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures, settle))
+    cache = ResultCache(cache_root)
+    key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
+    wrappers = _parser_wrappers(workspace, matched, files, wanted, tokens, index, fixtures, cache, key_parts[0],
+                                settle) if "generator" in recipes else ParserWrappers()
+    for rel, data in matched:
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
         boundary = service_map.boundary_violation(service, import_path)
         jobs.append(Job(rel, service.name, data, import_path, boundary, tuple(recipes), emit,
-                        fixtures=fixtures.for_path(rel)))
+                        fixtures=fixtures.for_path(rel), wrappers=wrappers.for_source(data)))
 
     index.save()
-    cache = ResultCache(cache_root)
-    key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
 
     def transform(todo: list[Job]) -> tuple[list, list[str]]:
         return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory)
@@ -317,11 +324,26 @@ def build_plan(
     return plan
 
 
+def _parser_wrappers(workspace: Workspace, matched: list[tuple[str, bytes]], files: list[str], wanted,
+                     tokens, index: PrefilterIndex, fixtures: ConftestFixtures, cache: ResultCache,
+                     rules_key: str, settle: Callable[[str], None] | None) -> ParserWrappers:
+    """The repository's parser wrappers: a wrapper mentions the generator, so the files the
+    prefilter matched hold every one, unless ``--path``/``--service`` left some out: those are
+    read too (their problems are not this plan's to report). Each file's are cached by its bytes."""
+    sources = matched
+    if wanted is not None or len(files) != len(workspace.files):
+        scoped = set(files) if wanted is None else {rel for rel in files if wanted(rel)}
+        outside = [rel for rel in workspace.files if rel not in scoped]
+        sources = [*matched, *_matching_files(workspace, outside, None, tokens, index, [], fixtures, settle)]
+    return scan_wrappers(sources, workspace.config.rules, fixtures.for_path, cache,
+                         lambda rel, data, names: cache_key(data, "parser-wrappers", rules_key, rel, ",".join(names)))
+
+
 def job_key(job: Job, key_parts: tuple[str, str]) -> str:
     """The result cache's key for ``job``: its bytes and everything that can change its result."""
     return cache_key(job.source, key_parts[0], job.path, job.import_path, job.boundary or "", key_parts[1],
                      ",".join(job.recipes), "emit" if job.emit else "scan",
-                     ",".join(job.fixtures), *((repr(job.overrides),) if job.overrides else ()))
+                     ",".join(job.fixtures), repr(job.wrappers), *((repr(job.overrides),) if job.overrides else ()))
 
 
 def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str, str], config: Config,

@@ -6,35 +6,49 @@ an ID of the manager's format. So an ID made under a name such a check reads any
 keeps the generator's format until the check is migrated. Names are matched by their last part
 (``self.jti`` and ``jti``). One hop through a container is followed as well: a loop variable
 the parser checks (``for cid in self._connections``) stands for what the file stores in that
-container (``self._connections[connection_id] = ...``, ``.append(x)``, ``.add(x)``).
+container (``self._connections[connection_id] = ...``, ``.append(x)``, ``.add(x)``). A call to a
+parser wrapper of the repository (``context.describe(x)``: ``codemods.generator.around.wrappers``)
+counts as a parser call, whatever it is called on.
 """
 
 from __future__ import annotations
 
 import ast
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from codemods.engine.scope_facts import Reader
+from codemods.generator.rules import PARSER_MEMBERS
+
+if TYPE_CHECKING:
+    from codemods.generator.around.wrappers import ParserWrapper
+    from codemods.generator.rules import RuleSet
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 #: Container methods that store their argument: the element a loop over the container yields.
 _STORES = frozenset({"append", "add", "appendleft", "insert", "setdefault"})
 
 
-def _dotted(node: ast.AST | None) -> str | None:
+def parser_members(rules: "RuleSet") -> dict[str, tuple[tuple[int, str], ...]]:
+    """Member -> (position, parameter) of each ID it checks: the declared parsers and those read
+    from the repository's generator."""
+    apis = rules.apis
+    return {**PARSER_MEMBERS, **(apis.parsers if apis is not None and apis.parsers else {})}
+
+
+def dotted(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
+        base = dotted(node.value)
         return None if base is None else f"{base}.{node.attr}"
     return None
 
 
-def _id_name(node: ast.AST | None) -> str | None:
+def id_name(node: ast.AST | None) -> str | None:
     """The name an argument reads: ``x``, ``self.x``, or ``x or ""``."""
     if isinstance(node, ast.BoolOp):
-        return next((n for n in map(_dotted, node.values) if n is not None), None)
-    return _dotted(node)
+        return next((n for n in map(dotted, node.values) if n is not None), None)
+    return dotted(node)
 
 
 def _expressions(stmt: ast.stmt) -> Iterator[ast.AST]:
@@ -52,11 +66,11 @@ def _container(iterable: ast.AST) -> str | None:
     if isinstance(iterable, ast.Call) and not iterable.keywords and len(iterable.args) <= 1:
         func = iterable.func
         if isinstance(func, ast.Attribute) and func.attr == "keys" and not iterable.args:
-            return _dotted(func.value)
+            return dotted(func.value)
         if isinstance(func, ast.Name) and func.id in ("list", "sorted", "set", "tuple") and iterable.args:
             return _container(iterable.args[0])
         return None
-    return _dotted(iterable)
+    return dotted(iterable)
 
 
 def _stored(statements: list[ast.stmt], container: str) -> Iterator[tuple[str, int]]:
@@ -64,34 +78,43 @@ def _stored(statements: list[ast.stmt], container: str) -> Iterator[tuple[str, i
     for stmt in statements:
         if isinstance(stmt, ast.Assign):
             for target in stmt.targets:
-                if isinstance(target, ast.Subscript) and _dotted(target.value) == container:
-                    key = _dotted(target.slice)
+                if isinstance(target, ast.Subscript) and dotted(target.value) == container:
+                    key = dotted(target.slice)
                     if key is not None:
                         yield key, stmt.lineno
         if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
             continue
         for node in _expressions(stmt):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr in _STORES and _dotted(node.func.value) == container and node.args:
-                stored = _dotted(node.args[-1] if node.func.attr == "insert" else node.args[0])
+                    and node.func.attr in _STORES and dotted(node.func.value) == container and node.args:
+                stored = dotted(node.args[-1] if node.func.attr == "insert" else node.args[0])
                 if stored is not None:
                     yield stored, node.lineno
 
 
 class GeneratorChecks:
     def __init__(self, statements: list[ast.stmt], lines: list[str] | None, refs: frozenset[str],
-                 parsers: Mapping[str, tuple[tuple[int, str], ...]]) -> None:
+                 parsers: Mapping[str, tuple[tuple[int, str], ...]],
+                 wrappers: tuple["ParserWrapper", ...] = ()) -> None:
         """``refs``: dotted names that hold the generator; ``parsers``: member -> (position,
-        parameter) of each ID it checks."""
+        parameter) of each ID it checks; ``wrappers``: functions of the repository that hand an
+        argument to a parser (``codemods.generator.around.wrappers``), called like one."""
         self._statements = statements
         self._lines = lines
         self._refs = refs
         self._parsers = parsers
+        self._wrappers: dict[str, list[ParserWrapper]] = {}
+        for wrapper in wrappers:
+            self._wrappers.setdefault(wrapper.name, []).append(wrapper)
         self._checked: dict[str, Reader] | None = None
+
+    def wrappers_named(self, callee: str) -> list["ParserWrapper"]:
+        """The parser wrappers a call whose callee's last name part is ``callee`` may be."""
+        return self._wrappers.get(callee, []) if self._wrappers else []
 
     def checked(self, target: str | None) -> Reader | None:
         """Where a generator parser checks a value named like ``target`` (same last name part)."""
-        if target is None or not self._refs or not self._parsers:
+        if target is None or not (self._refs and self._parsers or self._wrappers):
             return None
         if self._checked is None:
             self._checked = self._collect()
@@ -105,8 +128,9 @@ class GeneratorChecks:
         # parser reads holds that call): a text test per line is much cheaper than walking every
         # expression of a big file.
         lines = self._lines
+        words = (*self._parsers, *self._wrappers)
         calling = None if lines is None else {
-            number for number, text in enumerate(lines, 1) if any(p in text for p in self._parsers)}
+            number for number, text in enumerate(lines, 1) if any(w in text for w in words)}
         for stmt in self._statements:
             if isinstance(stmt, (ast.For, ast.AsyncFor)):
                 loops.append((stmt.target, stmt.iter))
@@ -117,8 +141,8 @@ class GeneratorChecks:
             for node in _expressions(stmt):
                 if isinstance(node, ast.comprehension):
                     loops.append((node.target, node.iter))
-                for name in self._parsed_names(node):
-                    reader = Reader(node.lineno, self._text(node))
+                for name, how in self._parsed_names(node):
+                    reader = Reader(node.lineno, self._text(node) + how)
                     checked.setdefault(name.rsplit(".", 1)[-1], reader)
                     if "." not in name:
                         loop_names.setdefault(name, reader)
@@ -132,18 +156,27 @@ class GeneratorChecks:
                 checked.setdefault(name.rsplit(".", 1)[-1], Reader(reader.line, shown))
         return checked
 
-    def _parsed_names(self, node: ast.AST) -> list[str]:
-        """Names of the IDs a generator parser call checks (``G.ids_match_for_cleanup(a, b)`` -> a, b)."""
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr in self._parsers and _dotted(node.func.value) in self._refs):
+    def _parsed_names(self, node: ast.AST) -> list[tuple[str, str]]:
+        """(name, how) of the IDs a generator parser call checks (``G.ids_match_for_cleanup(a, b)``
+        -> a, b), or a call to a parser wrapper (``how`` says which parser it hands them to)."""
+        if not isinstance(node, ast.Call):
             return []
+        func = node.func
+        slots: list[tuple[int | None, str, str]] = []
+        if isinstance(func, ast.Attribute) and func.attr in self._parsers and dotted(func.value) in self._refs:
+            slots = [(position, parameter, "") for position, parameter in self._parsers[func.attr]]
+        callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        for wrapper in self.wrappers_named(callee) if callee is not None else ():
+            shown = dotted(func) or callee
+            slots.append((wrapper.position, wrapper.parameter, f" ({wrapper.hands_on(shown)})"))
         keywords = {k.arg: k.value for k in node.keywords if k.arg}
         names = []
-        for position, parameter in self._parsers[node.func.attr]:
-            given = node.args[position] if position < len(node.args) else keywords.get(parameter)
-            name = _id_name(given) if not isinstance(given, ast.Starred) else None
+        for position, parameter, how in slots:
+            given = node.args[position] if position is not None and position < len(node.args) \
+                else keywords.get(parameter)
+            name = id_name(given) if not isinstance(given, ast.Starred) else None
             if name is not None:
-                names.append(name)
+                names.append((name, how))
         return names
 
     def _text(self, node: ast.AST) -> str:

@@ -4,7 +4,9 @@
   (``Ctx(thread_id=t, run_id=run_id or <new run>)``), the thread made just before in the same
   block, else what the whole file's stdlib tree says is in reach (``scope_facts``);
 * who reads the ID's text afterwards: such a site is at most ``format``, and its reason names
-  the reader, so the review list shows where the new ID shape matters;
+  the reader, so the review list shows where the new ID shape matters; and whether a generator
+  parser checks it (IDM014), by its name in the file or handed straight to a parser wrapper
+  (``describe(G.generate_base_id("t"))``, ``codemods.generator.around.wrappers``);
 * where a rewritten statement must be laid out again (``codemods.engine.wrapping``).
 """
 
@@ -19,7 +21,7 @@ from codemods.core.recipes import RULES
 from codemods.core.safety import Safety
 from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import SourceMap
-from codemods.engine.scope_facts import FileFacts, ThreadInReach
+from codemods.engine.scope_facts import FileFacts, Reader, ThreadInReach
 from codemods.generator.around.id_checks import GeneratorChecks
 
 #: Members whose rewrite may embed a thread ID.
@@ -44,12 +46,40 @@ class Surroundings:
         self._siblings: list[tuple[int, str]] = []
         #: id(generator call) -> the name or attribute it is assigned to.
         self.targets: dict[int, str] = {}
+        #: id(argument) -> the parser wrapper call it is passed to, straight (``describe(<arg>)``).
+        self._wrapped: dict[int, Reader] = {}
 
     # ------------------------------------------------------------ the walk
     def enter_call(self, node: cst.Call) -> None:
         thread = _thread_keyword(node)
         if thread is not None:
             self._siblings.append((id(node), thread))
+        if self.checks is not None:
+            self._note_wrapper_call(node)
+
+    def _note_wrapper_call(self, node: cst.Call) -> None:
+        func = node.func
+        callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) \
+            else None
+        wrappers = self.checks.wrappers_named(callee) if callee is not None else ()
+        if not wrappers:
+            return
+        positional = []  # up to a ``*args``, after which positions are unknown
+        for arg in node.args:
+            if arg.star:
+                break
+            if arg.keyword is None:
+                positional.append(arg.value)
+        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        for wrapper in wrappers:
+            position = wrapper.position
+            given = positional[position] if position is not None and position < len(positional) \
+                else keywords.get(wrapper.parameter)
+            if isinstance(given, cst.BooleanOperation):  # describe(x or "")
+                given = given.left
+            if given is not None:
+                shown = wrapper.hands_on(dotted_name(func) or callee)
+                self._wrapped.setdefault(id(given), Reader(self.line(node), shown))
 
     def leave_call(self, node: cst.Call) -> None:
         if self._siblings and self._siblings[-1][0] == id(node):
@@ -100,6 +130,7 @@ class Surroundings:
             return decision
         target = self.targets.get(id(node))
         checked = self.checks.checked(target) if self.checks is not None else None
+        checked = checked or self._wrapped.get(id(node))
         if checked is not None:
             suggestion = self.texts.module.code_for_node(decision.node)
             return Decision.manual("IDM014", f"{RULES['IDM014'].why}: {checked}", suggestion)

@@ -48,6 +48,12 @@ class BoundNames:
     def fixture_names(self) -> set[str]:
         return self.fixtures | self.inherited_fixtures
 
+    def generator_refs(self) -> frozenset[str]:
+        """Dotted names a member call can be made on to reach the generator (class, alias,
+        instance, fixture, annotated parameter, ``self.<attr>``): what parser calls are matched on."""
+        return frozenset({*self.class_refs, *self.instance_names, *self.fixture_names, *self.annotated_params,
+                          *(f"{owner}.{attr}" for attr in self.instance_attrs for owner in ("self", "cls"))})
+
 
 def collect_names(into: BoundNames, every_statement: list[ast.stmt], source_modules: tuple[str, ...],
                   inherited_fixtures: Iterable[str] = ()) -> BoundNames:

@@ -190,7 +190,8 @@ class Replay:
         outcomes = []
         for outcome, job, key in zip(plan.outcomes, jobs, keys):
             r = outcome.result
-            params = (job.path, job.service, job.import_path, job.boundary, job.overrides, job.fixtures)
+            params = (job.path, job.service, job.import_path, job.boundary, job.overrides, job.fixtures,
+                      job.wrappers)
             outcomes.append((key, r.status, r.findings, r.reason, r.new_source is not None, params))
         saved = {"outcomes": outcomes, "files_scanned": plan.files_scanned, "unreadable": plan.unreadable,
                  "services": plan.services, "review": plan.review, "key_parts": key_parts,

@@ -20,11 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from codemods.generator.around.id_checks import parser_members
 from migrate.workspace import pipeline
 from migrate.workspace.cache import cache_dir
 from migrate.workspace.config import load_config
 from migrate.demo.demo import EXAMPLE
-from migrate.workspace.apis import load_apis, module_source
+from migrate.workspace.apis import bind_to_repo, load_apis, module_source
 from migrate.workspace.pipeline import build_plan
 
 #: A generator usage every scan would report, for files that must never be scanned.
@@ -135,7 +136,11 @@ def test_cold_and_warm_cache_match_no_cache(repo: Path, reference: tuple, monkey
     entries = _cache_entries(repo)
     apis = load_apis(repo, config, use_cache=False)  # the plan caches the parsed APIs beside the files
     api_modules = {m for side in (apis.generator, apis.manager) for m in side.searched if module_source(repo, m)}
-    assert len(entries) == len(reference[2]) + len(api_modules)
+    # ... and the parser wrappers of each file that names a parser (``codemods.generator.around.wrappers``)
+    words = [p.encode() for p in parser_members(bind_to_repo(repo, config, use_cache=False).rules)]
+    scanned_for_wrappers = [entry[0] for entry in reference[2] if any(w in entry[2] for w in words)]
+    assert scanned_for_wrappers
+    assert len(entries) == len(reference[2]) + len(api_modules) + len(scanned_for_wrappers)
 
     spy.calls.clear()
     warm = build_plan(repo, config, workers=2, use_cache=True)

@@ -32,7 +32,7 @@ class TestEvolvedFlows:
         assert not UnifiedIdGenerator.ids_match_for_cleanup(first, other)  # expect: manual
 
     def test_pattern_info_and_legacy_keys(self):
-        info = context.describe(UnifiedIdGenerator.generate_base_id("trace"))  # expect: format
+        info = context.describe(UnifiedIdGenerator.generate_base_id("trace"))  # expect: manual
         assert info["valid"] and info["prefix"] == "trace"
         assert context.from_legacy({"thread": "t1", "other": 1}) == {"thread_id": "t1", "other": 1}
 
