@@ -316,6 +316,7 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without a site of the recipe."),
     jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
@@ -326,7 +327,7 @@ def run(
     options = RunOptions(
         services=service or None, paths=path or None, base=base, branch_prefix=branch_prefix, resume=resume,
         retry_failed=retry_failed, no_tests=no_tests, keep_going=keep_going, force=force, jobs=jobs,
-        recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
+        no_cache=no_cache, recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
     )
     try:
         raise typer.Exit(orchestration.run(root, config, options, as_json, out=sys.stdout, log=sys.stderr,

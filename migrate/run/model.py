@@ -52,6 +52,8 @@ class RunOptions:
     keep_going: bool = False
     force: bool = False
     jobs: int | None = None
+    #: ``--no-cache``: plan without reading or writing the result cache.
+    no_cache: bool = False
     #: Which codemods a batch applies (``--recipe``); phase 2/3 runs want their own --branch-prefix.
     recipes: tuple[str, ...] = ("generator",)
 

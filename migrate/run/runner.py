@@ -175,7 +175,7 @@ class _Runner:
                 return build_plan(
                     plan_root, self.config, services=opts.services or None,
                     paths=[str(plan_root / p) for p in rel_paths] or None,
-                    workers=opts.jobs, use_cache=in_place, recipes=opts.recipes,
+                    workers=opts.jobs, use_cache=in_place and not opts.no_cache, recipes=opts.recipes,
                 )
         except PlanError as exc:
             raise RunError(str(exc)) from None

@@ -1,5 +1,5 @@
 """Batches a run never got to: they keep their site counts, make the exit code 1, and the summary
-says how to continue (``--resume``, with ROOT and ``--recipe`` when needed)."""
+says how to continue (``--resume``, with ROOT and ``--recipe`` when needed); and run's ``--no-cache``."""
 
 from __future__ import annotations
 
@@ -46,3 +46,11 @@ def test_retry_failed_with_batches_never_run_exits_1_and_names_resume(tmp_path):
     resumed = _script(root, "run", "--resume", "-j", "1", "--no-tests")
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
     assert "not run yet" not in resumed.stdout
+
+
+def test_run_takes_no_cache_like_every_planning_verb(small_repo):
+    out = cli("run", str(small_repo), "--service", "scripts", "--no-tests", "--no-cache", "-j", "1")
+    assert out.exit_code == 0, out.output
+    assert not (small_repo / ".git" / "idmigrate" / "cache").exists()
+    out = cli("run", str(small_repo), "--service", "scripts", "--no-tests", "-j", "1")
+    assert (small_repo / ".git" / "idmigrate" / "cache").exists()
