@@ -236,7 +236,7 @@ def verify(
         help="ROOT (default: the project around the current directory), or files/directories inside it to narrow "
         "to, e.g. the staged files pre-commit passes.",
     ),
-    root_option: Optional[Path] = typer.Option(None, "--root", help="ROOT for file arguments (default: git's top)."),
+    root_option: Optional[Path] = typer.Option(None, "--root", help="ROOT for file arguments (default: found upwards)."),
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     allow_manual: bool = typer.Option(False, "--allow-manual", help="Pass while only manual sites remain."),
@@ -250,17 +250,11 @@ def verify(
     """CI gate: exit 1 while generator usages or service-boundary violations remain (or, with --baseline, new ones)."""
     from migrate.gate.baseline import BaselineError
     from migrate.gate.command import GateRequest, verify_plan
-    from migrate.gate.targets import missing_target, split_targets
+    from migrate.gate.targets import verify_targets
 
-    split = split_targets(targets or [], root_option, Path.cwd())
-    root = split.root
-    problem = missing_target(split) if root.is_dir() else None
-    if problem:
-        fail(problem)
-    if split.found and root.resolve() != Path.cwd().resolve():
-        err(f"idmigrate: project root {root}")
     try:
-        request = GateRequest(tuple(service or ()), (*(path or []), *split.files), tuple(recipe or DEFAULT_RECIPES),
+        root, files = verify_targets(targets or [], root_option, Path.cwd(), log=err)
+        request = GateRequest(tuple(service or ()), (*(path or []), *files), tuple(recipe or DEFAULT_RECIPES),
                               baseline, write_baseline, allow_growth, allow_manual, not no_cache, root)
         plan = plan_for(root, service, list(request.paths), jobs, no_cache, "verifying", recipe, emit=False)
         raise typer.Exit(verify_plan(plan, request, out=sys.stdout, log=err))

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from migrate.commands.root import find_project_root
+from migrate.workspace.pipeline import UsageError
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,18 @@ def split_targets(targets: list[Path], root_option: Path | None, cwd: Path) -> T
     return Targets(find_project_root(cwd), [str(t) for t in targets], True)
 
 
-def missing_target(targets: Targets) -> str | None:
-    """The first file argument that does not exist or lies outside ROOT, as a one-line error."""
-    root = targets.root.resolve()
-    for raw in targets.files:
+def verify_targets(targets: list[Path], root_option: Path | None, cwd: Path,
+                   log: Callable[[str], None]) -> tuple[Path, list[str]]:
+    """(ROOT, paths to narrow to); says which ROOT was found, as every verb does, and raises
+    ``UsageError`` naming the first file argument that does not exist or lies outside ROOT."""
+    split = split_targets(targets, root_option, cwd)
+    root = split.root.resolve()
+    for raw in split.files if root.is_dir() else ():
         path = Path(raw).resolve()
         if not path.exists():
-            return f"{raw}: no such file or directory"
+            raise UsageError(f"{raw}: no such file or directory")
         if path != root and root not in path.parents:
-            return f"{raw}: not inside ROOT {targets.root}"
-    return None
+            raise UsageError(f"{raw}: not inside ROOT {split.root}")
+    if split.found and root != cwd.resolve():
+        log(f"idmigrate: project root {split.root}")
+    return split.root, split.files

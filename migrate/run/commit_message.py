@@ -53,7 +53,8 @@ def commit_message(batch: Batch, written: list[str], tests_line: str) -> str:
         for path, f in manual[:MAX_REVIEW_LINES]:
             lines.append(f"  {path}:{f.line}: {f.member}: {f.reason}")
         if len(manual) > MAX_REVIEW_LINES:
-            lines.append(f"  ... and {len(manual) - MAX_REVIEW_LINES} more (idmigrate report --service {service}{recipe_options(recipe)})")
+            more = f"idmigrate report --service {service}{recipe_options(recipe)}"
+            lines.append(f"  ... and {len(manual) - MAX_REVIEW_LINES} more ({more})")
     formats = [
         (o.path, f) for o in sorted(batch.changed, key=lambda o: o.path)
         for f in o.result.findings if f.applied and f.safety.label == "format"
