@@ -186,6 +186,8 @@ def report(
     from migrate.commands import report as report_command
     from migrate.output.report import CLASSES, FORMATS, report_format
 
+    if as_json and fmt not in (None, "json"):
+        fail(f"--json is --format json: it does not go with --format {fmt}")
     fmt = report_format(fmt, as_json, output)
     if fmt not in FORMATS:
         fail(f"--format must be md, json or sarif, not {fmt!r}")
@@ -231,9 +233,10 @@ def review_command(
 def verify(
     targets: Optional[List[Path]] = typer.Argument(
         None, show_default=False, metavar="ROOT_OR_FILES",
-        help="ROOT (default: .), or files/directories inside ROOT, e.g. the staged files pre-commit passes.",
+        help="ROOT (default: the project around the current directory), or files/directories inside it to narrow "
+        "to, e.g. the staged files pre-commit passes.",
     ),
-    root_option: Optional[Path] = typer.Option(None, "--root", help="ROOT for file arguments (default: git's top)."),
+    root_option: Optional[Path] = typer.Option(None, "--root", help="ROOT for file arguments (default: found upwards)."),
     service: Optional[List[str]] = ServiceOpt,
     path: Optional[List[str]] = PathOpt,
     allow_manual: bool = typer.Option(False, "--allow-manual", help="Pass while only manual sites remain."),
@@ -247,10 +250,10 @@ def verify(
     """CI gate: exit 1 while generator usages or service-boundary violations remain (or, with --baseline, new ones)."""
     from migrate.gate.baseline import BaselineError
     from migrate.gate.command import GateRequest, verify_plan
-    from migrate.gate.targets import split_targets
+    from migrate.gate.targets import verify_targets
 
-    root, files = split_targets(targets or [], root_option, Path.cwd())
     try:
+        root, files = verify_targets(targets or [], root_option, Path.cwd(), log=err)
         request = GateRequest(tuple(service or ()), (*(path or []), *files), tuple(recipe or DEFAULT_RECIPES),
                               baseline, write_baseline, allow_growth, allow_manual, not no_cache, root)
         plan = plan_for(root, service, list(request.paths), jobs, no_cache, "verifying", recipe, emit=False)
@@ -307,6 +310,7 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list folders without a site of the recipe."),
     jobs: Optional[int] = JobsOpt,
+    no_cache: bool = NoCacheOpt,
     recipe: Optional[List[str]] = RecipeOpt,
 ) -> None:
     """Per service: branch <prefix><service> from the base, apply, test, commit if green. Ends where it started."""
@@ -317,7 +321,7 @@ def run(
     options = RunOptions(
         services=service or None, paths=path or None, base=base, branch_prefix=branch_prefix, resume=resume,
         retry_failed=retry_failed, no_tests=no_tests, keep_going=keep_going, force=force, jobs=jobs,
-        recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
+        no_cache=no_cache, recipes=tuple(recipe) if recipe else DEFAULT_RECIPES,
     )
     try:
         raise typer.Exit(orchestration.run(root, config, options, as_json, out=sys.stdout, log=sys.stderr,

@@ -8,7 +8,7 @@ from migrate.commands.problems import name_problems_and_hint, problem_exit
 from codemods.core.recipes import DEFAULT_RECIPES
 from migrate.output.report import summarize
 from migrate.run.applied import record_apply
-from migrate.run.model import plural, recipe_label
+from migrate.run.model import plural, recipe_label, recipe_options
 from migrate.workspace.apply import write_changes
 from migrate.workspace.pipeline import Plan
 
@@ -35,7 +35,7 @@ def apply(plan: Plan, log: Callable[[str], None], recipes: tuple[str, ...] = DEF
     t = summary["totals"]
     listed = " (`idmigrate report --applied` lists them)" if written else ""
     log(f"{plural(len(written), 'file')} rewritten: {t['exact']} exact, {t['format']} format applied{listed}; "
-        f"{t['manual']} manual sites left (see `idmigrate report`)")
+        f"{t['manual']} manual sites left (see `idmigrate report{recipe_options(recipe_label(recipes))}`)")
     for rel, reason in not_written:
         log(f"not written: {rel}: {reason}")
     name_problems_and_hint(plan, log)

@@ -92,6 +92,16 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def _check_root(root: Path, old: Baseline, write_path: Path) -> None:
+    """Refuse to rewrite a baseline none of whose files exists under ROOT: ROOT is wrong, and
+    writing would drop every entry."""
+    paths = {e.path for e in old.entries} | {u.path for u in old.unchecked}
+    if paths and not any((root / p).exists() for p in paths):
+        raise baseline_file.BaselineError(
+            f"none of the {_plural(len(paths), 'file')} {write_path} records exists under ROOT {root}: "
+            "is ROOT right? (run from the project root, or delete the file to start a new baseline)")
+
+
 def run_gate(
     root: Path, plan: Plan, violations: list[Violation], scope: Scope, *, service_of: Callable[[str], str],
     baseline_path: Path | None = None, write_path: Path | None = None, allow_growth: bool = False,
@@ -104,6 +114,8 @@ def run_gate(
     assert source is not None
     first = write_path is not None and not source.exists()
     old = Baseline() if first else baseline_file.load(source)
+    if write_path is not None:
+        _check_root(root, old, write_path)
     comparison = compare(sites, unchecked, old, scope, lambda rel: (root / rel).exists())
     lines = [new_usage_line(site, root_arg) for site in comparison.new]
     lines += [escape_control(f"{u.path}: could not be checked ({u.reason}), not in the baseline")
@@ -131,11 +143,11 @@ def run_gate(
         summary += f", {_plural(len(updated.unchecked), 'file')} that could not be checked"
     dropped = len(comparison.stale) + len(comparison.stale_unchecked)
     if dropped:
-        summary += f"; {dropped} stale entries dropped"
+        summary += f"; {dropped} stale {'entry' if dropped == 1 else 'entries'} dropped"
     if new_count and not grow:
         summary += (f"; {_plural(new_count, 'new usage')} NOT recorded (the baseline only shrinks; "
                     f"fix them, or record them with --allow-growth)")
         return GateResult(comparison, lines, notes + [summary], 1)
     if new_count and not first:
-        summary += f" ({new_count} new ones recorded: --allow-growth)"
+        summary += f" ({new_count} new {'one' if new_count == 1 else 'ones'} recorded: --allow-growth)"
     return GateResult(comparison, [], notes + [summary], 0)

@@ -74,13 +74,20 @@ def verify_plan(plan: Plan, request: GateRequest, out: TextIO, log: Callable[[st
     else:
         allowed = _manual_sites(plan) if request.allow_manual else 0
         log(f"verify: clean, except {allowed} manual site{'' if allowed == 1 else 's'} allowed by --allow-manual "
-            "(`idmigrate report` lists them)" if allowed else "verify: clean")
+            f"(`{_report(request)}` lists them)" if allowed else "verify: clean")
     if lines or violations or problems:
         _allowed_note(plan, request, log)
     hint = expose_hint(plan)
     if hint:
         log(hint)
     return 1 if lines or violations or problems else 0
+
+
+def _report(request: GateRequest) -> str:
+    """The report command that lists what this verify saw (its recipes)."""
+    from migrate.run.model import recipe_label, recipe_options
+
+    return f"idmigrate report{recipe_options(recipe_label(request.recipes))}"
 
 
 def _manual_sites(plan: Plan) -> int:
@@ -92,4 +99,4 @@ def _allowed_note(plan: Plan, request: GateRequest, log: Callable[[str], None]) 
     allowed = _manual_sites(plan) if request.allow_manual else 0
     if allowed:
         log(f"verify: --allow-manual: {allowed} manual site{'' if allowed == 1 else 's'} not counted "
-            "(`idmigrate report` lists them)")
+            f"(`{_report(request)}` lists them)")

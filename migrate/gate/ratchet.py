@@ -83,13 +83,17 @@ def compare(sites: list[Site], unchecked: list[Unchecked], baseline: Baseline, i
             result.known.append((site, entry))
         else:
             result.new.append(site)
-    result.stale = [e for e in available if id(e) not in used]
+    # An entry outside the scope whose file is gone may have moved to a file this run did not
+    # look at: unless a usage in scope claimed it, it is kept as it is, never dropped.
+    for entry in available:
+        if id(entry) not in used:
+            (result.stale if in_scope(entry.path, entry.service, entry.recipe) else result.outside).append(entry)
 
     current = {u.path: u for u in unchecked}
     for old in baseline.unchecked:
         if old.path in current:
             result.known_unchecked.append(current.pop(old.path))
-        elif in_scope(old.path, old.service, "") or not exists(old.path):
+        elif in_scope(old.path, old.service, ""):
             result.stale_unchecked.append(old)
         else:
             result.outside_unchecked.append(old)

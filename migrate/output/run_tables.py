@@ -98,6 +98,12 @@ def render_summary(result: RunResult, verbose: bool = False) -> str:
                      "(-v lists them)")
     if result.stopped:
         lines.append(escape_control(result.stopped))
+    if result.unfinished:
+        word = "batch" if result.unfinished == 1 else "batches"
+        again = f"`{result.resume_command()}`"
+        if counts["red"]:
+            again += " (with --retry-failed: the red ones too)"
+        lines.append(escape_control(f"{result.unfinished} {word} not run yet: continue with {again}"))
     if result.message:
         lines.append(escape_control(result.message))
     return "\n".join(lines) + "\n"

@@ -54,6 +54,8 @@ class Batch:
     earlier: dict | None = None
     #: The review decisions the plan honoured (``migrate.review.honour.ReviewState``), if any.
     review: object = None
+    #: The repository root: where the default test command finds the project's interpreter.
+    project: Path | None = None
 
     def __post_init__(self) -> None:
         self.sites = site_counts(self.outcomes)
@@ -79,8 +81,9 @@ def run_batch(batch: Batch) -> BatchResult:
 def _nothing_reason(batch: Batch) -> str:
     reason = "nothing to migrate"
     if batch.sites["manual"]:
+        again = recipe_options(recipe_label(batch.options.recipes))
         reason += (f" ({plural(batch.sites['manual'], 'manual site')} left for review: "
-                   f"idmigrate report --service {batch.service})")
+                   f"idmigrate report --service {batch.service}{again})")
     problems = [o for o in batch.outcomes if o.result.status in ("skipped", "failed")]
     if problems:
         reason += f"; {plural(len(problems), 'file')} could not be migrated"
@@ -148,7 +151,8 @@ def _test(batch: Batch) -> testrun.BatchTests:
         return testrun.BatchTests(skipped=True)
     service_config = batch.config.services.get(batch.service)
     service_path = service_config.path if service_config else ("" if batch.service == ROOT_SERVICE else batch.service)
-    command = testrun.resolve_test_command(batch.service, service_path, service_config, batch.config, batch.worktree)
+    command = testrun.resolve_test_command(batch.service, service_path, service_config, batch.config, batch.worktree,
+                                           batch.project)
     if command is None:
         return testrun.BatchTests()
     with batch.report.activity(f"{batch.label}: running {command.label} (timeout {command.timeout} s)"):
@@ -165,7 +169,11 @@ def _test(batch: Batch) -> testrun.BatchTests:
                 gitops.reset_worktree(batch.worktree, batch.base)
                 baseline = testrun.run_tests(command, batch.worktree)
             batch.state.put_baseline(key, baseline.to_json() | {"recorded": now()})
-    return testrun.BatchTests(command, after, baseline, testrun.compare(baseline, after))
+    verdict = testrun.compare(baseline, after, expect_results=command.pytest_like)
+    if verdict.blocked:
+        verdict.reason += (f"; ran `{command.label}`: give it the project's dependencies with `test_python` "
+                           f"in [tool.idmigrate] or test_command in [tool.idmigrate.services.{batch.service}]")
+    return testrun.BatchTests(command, after, baseline, verdict)
 
 
 def _red(batch: Batch, written: list[str], tests: testrun.BatchTests) -> BatchResult:

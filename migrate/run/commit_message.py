@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from migrate.output.terminal import escape_control
-from migrate.run.model import plural, recipe_label, site_counts
+from migrate.run.model import plural, recipe_label, recipe_options, site_counts
 from migrate.run.preflight import RECIPE_TRAILER
 
 if TYPE_CHECKING:
@@ -53,7 +53,8 @@ def commit_message(batch: Batch, written: list[str], tests_line: str) -> str:
         for path, f in manual[:MAX_REVIEW_LINES]:
             lines.append(f"  {path}:{f.line}: {f.member}: {f.reason}")
         if len(manual) > MAX_REVIEW_LINES:
-            lines.append(f"  ... and {len(manual) - MAX_REVIEW_LINES} more (idmigrate report --service {service})")
+            more = f"idmigrate report --service {service}{recipe_options(recipe)}"
+            lines.append(f"  ... and {len(manual) - MAX_REVIEW_LINES} more ({more})")
     formats = [
         (o.path, f) for o in sorted(batch.changed, key=lambda o: o.path)
         for f in o.result.findings if f.applied and f.safety.label == "format"

@@ -52,6 +52,8 @@ class RunOptions:
     keep_going: bool = False
     force: bool = False
     jobs: int | None = None
+    #: ``--no-cache``: plan without reading or writing the result cache.
+    no_cache: bool = False
     #: Which codemods a batch applies (``--recipe``); phase 2/3 runs want their own --branch-prefix.
     recipes: tuple[str, ...] = ("generator",)
 
@@ -97,8 +99,20 @@ class RunResult:
     recipe_set: str = "generator"
 
     @property
+    def unfinished(self) -> int:
+        """Batches not run yet (pending) or cut short (running): ``--resume`` continues them."""
+        return sum(1 for b in self.batches if b.state in ("pending", "running"))
+
+    @property
     def exit_code(self) -> int:
-        return 1 if any(b.state == "red" for b in self.batches) else 0
+        return 1 if self.unfinished or any(b.state == "red" for b in self.batches) else 0
+
+    def resume_command(self) -> str:
+        """The command that continues this run (ROOT only when it is not the current directory)."""
+        import shlex
+
+        root = "" if self.root == Path.cwd().resolve() else " " + shlex.quote(str(self.root))
+        return f"idmigrate run{root} --resume{recipe_options(self.recipe_set)}"
 
     def to_json(self) -> dict[str, Any]:
         counts = Counter(b.state for b in self.batches)

@@ -133,12 +133,15 @@ class _Runner:
             selected = [s for s in selected if s in present]
         return selected
 
-    def _to_run(self, selected: list[str], state: RunState, result: RunResult) -> list[str]:
-        """The batches to run now; the ones left as they are go into ``result`` as earlier outcomes."""
+    def _to_run(self, selected: list[str], state: RunState, result: RunResult, plan: Plan) -> list[str]:
+        """The batches to run now; the ones left as they are go into ``result`` as earlier outcomes
+        (a batch never run keeps the sites the plan finds for it)."""
         opts = self.options
         to_run: list[str] = []
         for service in selected:
             entry = state.batch(service)
+            if entry and entry.get("state") not in FINISHED:
+                entry = {**entry, "sites": site_counts([o for o in plan.outcomes if o.service == service])}
             current = entry.get("state") if entry else None
             if opts.retry_failed and current == "red":
                 to_run.append(service)
@@ -172,7 +175,7 @@ class _Runner:
                 return build_plan(
                     plan_root, self.config, services=opts.services or None,
                     paths=[str(plan_root / p) for p in rel_paths] or None,
-                    workers=opts.jobs, use_cache=in_place, recipes=opts.recipes,
+                    workers=opts.jobs, use_cache=in_place and not opts.no_cache, recipes=opts.recipes,
                 )
         except PlanError as exc:
             raise RunError(str(exc)) from None
@@ -196,7 +199,7 @@ class _Runner:
         order = order_services(plan.services, self.config.shared_packages)
         selected = self._selected(order, previous, plan, paths)
         result = RunResult(self.root, base, prefix, start, recipe_set=recipe_label(opts.recipes))
-        to_run = self._to_run(selected, state, result)
+        to_run = self._to_run(selected, state, result, plan)
         if not to_run:
             result.message = ("no red batches to retry" if opts.retry_failed
                               else "every batch of the run is finished" if opts.resume else "nothing to do")
@@ -218,7 +221,8 @@ class _Runner:
             }
         state.run.update(start_branch=start.branch, start_head=start.sha, status="running")
         for service in to_run:
-            state.set_batch(service, state="pending", branch=prefix + service, base=base)
+            state.set_batch(service, state="pending", branch=prefix + service, base=base,
+                            sites=site_counts(outcomes[service]))
         with deferred_interrupts():
             state.save()
         hint = expose_hint(plan)
@@ -247,6 +251,7 @@ class _Runner:
                     branch=prefix + service, base=base, tip=tips.get(prefix + service), earlier=earlier[service],
                     outcomes=outcomes[service], changed=changes[service],
                     worktree=self.worktree_dir / _safe_dir_name(service), review=plan.review,
+                    project=self.root,
                 ))
                 result.batches.append(batch)
                 if batch.state == "red" and not opts.keep_going:

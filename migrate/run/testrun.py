@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from migrate.interrupts import deferred_interrupts
+from migrate.run.interpreter import first_error, project_python
 
 #: Output kept for the report: the last lines of a test run.
 TAIL_LINES = 60
@@ -46,6 +47,8 @@ class TestCommand:
     shell: bool = False
     timeout: int = 900
     source: str = "default"  # "default" | "config"
+    #: How to show ``argv[0]`` of a default command (the interpreter, relative to the repository).
+    shown_python: str = ""
 
     @property
     def pytest_like(self) -> bool:
@@ -64,7 +67,9 @@ class TestCommand:
     def label(self) -> str:
         if self.shell:
             return self.argv[0] if len(self.argv) == 1 else shlex.join(self.argv)
-        shown = ["python" if a == sys.executable else a for a in self.argv]
+        shown = list(self.argv)
+        if self.shown_python and shown:
+            shown[0] = self.shown_python
         return shlex.join(shown)
 
     def fingerprint(self) -> str:
@@ -84,11 +89,13 @@ def has_test_files(directory: Path) -> bool:
     return False
 
 
-def resolve_test_command(service_name: str, service_path: str, service_config, config, tree: Path) -> TestCommand | None:
+def resolve_test_command(service_name: str, service_path: str, service_config, config, tree: Path,
+                         root: Path | None = None) -> TestCommand | None:
     """The service's test command, or None when it has none.
 
     ``service_config`` is the service's ``ServiceConfig`` (or None), ``config`` the
-    whole ``Config``, ``tree`` the checkout the command will run in.
+    whole ``Config``, ``tree`` the checkout the command will run in, ``root`` the
+    repository whose interpreter the default command uses (``interpreter.project_python``).
     """
     timeout = (service_config.test_timeout if service_config and service_config.test_timeout else None) or config.test_timeout
     if service_config is not None and service_config.test_command:
@@ -97,8 +104,9 @@ def resolve_test_command(service_name: str, service_path: str, service_config, c
         return None
     if not has_test_files(tree / service_path):
         return None
-    argv = (sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", service_path)
-    return TestCommand(argv, False, timeout, "default")
+    python, shown = project_python(root, getattr(config, "test_python", None))
+    argv = (python, "-m", "pytest", "-q", "-p", "no:cacheprovider", service_path)
+    return TestCommand(argv, False, timeout, "default", shown)
 
 
 @dataclass
@@ -118,6 +126,8 @@ class TestRun:
     tail: str = ""
     error: str = ""
     command: str = ""
+    #: The first ``SomethingError: message`` of the run (JUnit XML, else the output).
+    first_error: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -168,8 +178,8 @@ def _node_id(file: str, classname: str, name: str) -> str:
     return f"{classname}::{name}" if classname else name
 
 
-def parse_junit(path: Path) -> tuple[int, int, int, list[str]] | None:
-    """(passed, failed, skipped, failing test IDs) from a pytest JUnit XML file."""
+def parse_junit(path: Path) -> tuple[int, int, int, list[str], str] | None:
+    """(passed, failed, skipped, failing test IDs, first error) from a pytest JUnit XML file."""
     try:
         if path.stat().st_size == 0:
             return None
@@ -178,17 +188,20 @@ def parse_junit(path: Path) -> tuple[int, int, int, list[str]] | None:
         return None
     passed = failed = skipped = 0
     failing: set[str] = set()
+    error = ""
     for case in root.iter("testcase"):
         test_id = _node_id(case.get("file") or "", case.get("classname") or "", case.get("name") or "")
         tags = {child.tag for child in case}
         if tags & {"failure", "error"}:
             failed += 1
             failing.add(test_id)
+            for child in case:
+                error = error or first_error(child.text, child.get("message"))
         elif "skipped" in tags:
             skipped += 1
         else:
             passed += 1
-    return passed, failed, skipped, sorted(failing)
+    return passed, failed, skipped, sorted(failing), error
 
 
 def test_env() -> dict[str, str]:
@@ -242,7 +255,9 @@ def run_tests(command: TestCommand, cwd: Path) -> TestRun:
         if junit is not None:
             parsed = parse_junit(junit)
             if parsed is not None:
-                run.passed, run.failed, run.skipped, run.failing = parsed
+                run.passed, run.failed, run.skipped, run.failing, run.first_error = parsed
+        if code != 0:
+            run.first_error = run.first_error or first_error(tail)
         return run
     finally:
         if junit is not None:
@@ -258,6 +273,8 @@ class Verdict:
     reason: str = ""
     new_failures: list[str] = field(default_factory=list)
     already_failing: list[str] = field(default_factory=list)
+    #: The tests could not run at all (not even on the base): nothing was tested.
+    blocked: bool = False
 
 
 def needs_baseline(after: TestRun) -> bool:
@@ -270,8 +287,19 @@ def _listing(ids: list[str], limit: int = 5) -> str:
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
-def compare(baseline: TestRun | None, after: TestRun) -> Verdict:
-    """Is the batch red? Only for failures the migration introduced."""
+def _never_ran(baseline: TestRun, expect_results: bool) -> bool:
+    """No test passed on the base: every one failed, collection failed, or a pytest command left no results."""
+    if baseline.status != "failed":
+        return False
+    if baseline.passed is None:
+        return expect_results
+    return baseline.passed == 0 and bool(baseline.failed)
+
+
+def compare(baseline: TestRun | None, after: TestRun, expect_results: bool = False) -> Verdict:
+    """Is the batch red? For failures the migration introduced, and when no test passes on the base
+    either (``expect_results``: a pytest command, which must leave per-test results): then nothing
+    was tested, and a commit would claim otherwise."""
     if after.status == "passed":
         return Verdict(False)
     if after.status == "timeout":
@@ -283,6 +311,11 @@ def compare(baseline: TestRun | None, after: TestRun) -> Verdict:
     if baseline.status in ("timeout", "error"):
         return Verdict(True, f"tests failed (exit {after.exit_code}); on the base they did not finish "
                              f"({baseline.status}), so new failures cannot be told apart", list(after.failing or []))
+    if _never_ran(baseline, expect_results):
+        error = baseline.first_error or first_error(baseline.tail) or after.first_error or first_error(after.tail)
+        what = "no test passes on the base either" if baseline.failed else "no test results on the base either"
+        return Verdict(True, f"tests could not run: {what}" + (f" ({error})" if error else ""),
+                       list(after.failing or []), blocked=True)
     if after.failing is not None and baseline.failing is not None:
         before = set(baseline.failing)
         new = sorted(set(after.failing) - before)

@@ -54,6 +54,8 @@ class Config:
     services: dict[str, ServiceConfig] = field(default_factory=dict)
     shared_packages: tuple[str, ...] = ("shared",)
     test_timeout: int = 900
+    #: The interpreter default test commands run (None: the repository's .venv/venv, else idmigrate's).
+    test_python: str | None = None
 
     def fingerprint(self) -> str:
         """A stable text that changes whenever a setting could change a transform's output."""
@@ -67,7 +69,7 @@ class Config:
 _TOP_KEYS = {
     "fallback_type", "keep_prefix", "aliases", "members", "source_modules", "manager_module",
     "exposed_module", "exclude", "extend_exclude", "services", "shared_packages", "test_timeout",
-    "name_types", "test_id_helper", "context_data", "line_length", "adhoc_ids_paths",
+    "name_types", "test_id_helper", "context_data", "line_length", "adhoc_ids_paths", "test_python",
 }
 _SERVICE_KEYS = {"path", "import_path", "test_command", "shell", "isolated", "may_import", "test_timeout"}
 _MEMBER_KEYS = {"kind", "id_type", "prefix", "safety", "params", "droppable", "why", "suggestion", "counterpart"}
@@ -194,6 +196,17 @@ def _adhoc_paths(value: Any, services: dict[str, ServiceConfig], root: Path) -> 
     return tuple(out)
 
 
+def _test_python(value: Any, root: Path) -> str | None:
+    """A path (relative to the repository) or a command name on PATH."""
+    if value is None:
+        return None
+    if not _expect(value, str, "test_python"):
+        raise ConfigError("[tool.idmigrate] test_python: must not be empty")
+    if "/" in value and not (root / value).is_file():
+        raise ConfigError(f"[tool.idmigrate] test_python: {value!r} does not exist")
+    return value
+
+
 def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int | None = None) -> Config:
     """Validate the ``[tool.idmigrate]`` table (already parsed from TOML). ``formatter_line_length``
     is the project's black/ruff ``line-length``; ``line_length`` here overrides it."""
@@ -248,6 +261,7 @@ def parse_config(table: dict[str, Any], root: Path, formatter_line_length: int |
     if _expect(timeout, int, "test_timeout") <= 0:
         raise ConfigError("[tool.idmigrate] test_timeout: must be positive")
     return Config(
+        test_python=_test_python(table.get("test_python"), root),
         rules=rules,
         manager_module=_module_path(table.get("manager_module", DEFAULT_MANAGER_MODULE), "manager_module"),
         exposed_module=_module_path(table.get("exposed_module", DEFAULT_EXPOSED_MODULE), "exposed_module"),

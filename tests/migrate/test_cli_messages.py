@@ -93,3 +93,9 @@ def test_demo_says_where_its_temp_repository_stays(tmp_path: Path, monkeypatch):
     assert run_demo(None, out=out, err=io.StringIO()) == 0
     assert f"the demo repository stays in {target}; remove it with: rm -rf {target}" in out.getvalue()
     assert f"applied sites:    idmigrate report {target} --applied" in out.getvalue()
+
+
+def test_report_json_with_another_format_is_one_line_usage_error(tmp_path: Path):
+    result = invoke("report", str(tmp_path), "--json", "-f", "md")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: --json is --format json: it does not go with --format md"

@@ -105,7 +105,7 @@ def test_a_removed_usage_passes_reports_the_stale_entry_and_the_baseline_shrinks
     assert result.exit_code == 0
     assert "stale: svc_a/ids.py: generate_base_id (IDM001)" in result.stderr
     shrunk = cli("verify", str(repo), "--write-baseline", str(baseline))
-    assert shrunk.exit_code == 0 and "1 stale entries dropped" in shrunk.stderr
+    assert shrunk.exit_code == 0 and "1 stale entry dropped" in shrunk.stderr
     assert len(entries(baseline)) == 2
     assert "stale" not in check(repo, baseline).stderr
 

@@ -30,7 +30,7 @@ XUNIT1 = """<?xml version="1.0"?>
 def test_failing_tests_are_named_as_pytest_node_ids(tmp_path: Path):
     xml = tmp_path / "junit.xml"
     xml.write_text(XUNIT1)
-    passed, failed, skipped, failing = parse_junit(xml)
+    passed, failed, skipped, failing, _error = parse_junit(xml)
     assert (passed, failed, skipped) == (1, 3, 0)
     assert failing == [
         "legacy.Case::test_old",  # no file attribute: as the XML has it

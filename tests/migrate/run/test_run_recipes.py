@@ -200,3 +200,11 @@ def test_an_interrupted_run_of_a_recipe_says_how_to_resume_that_recipe(small_rep
 
 def _status_text(root: Path, *args: str) -> str:
     return CliRunner().invoke(app, ["status", str(root), "-j", "1", *args]).stdout
+
+
+def test_every_review_hint_of_a_recipe_run_names_the_recipe(small_repo: Path):
+    out = _run(small_repo, "--recipe", "adhoc-ids")
+    assert out.exit_code == 0, out.output
+    hints = [line for line in out.output.splitlines() if "idmigrate report" in line]
+    assert hints, out.output
+    assert all("--recipe adhoc-ids" in line for line in hints), hints

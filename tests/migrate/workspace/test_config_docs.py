@@ -31,5 +31,9 @@ def test_the_documented_example_is_accepted_apart_from_its_paths(tmp_path: Path)
         (tmp_path / service["path"]).mkdir(parents=True)
     for path in table["adhoc_ids_paths"]:
         (tmp_path / path).mkdir(parents=True, exist_ok=True)
+    python = tmp_path / table["test_python"]
+    python.parent.mkdir(parents=True)
+    python.write_text("")
     parsed = config.parse_config(table, tmp_path)
+    assert parsed.test_python == ".venv/bin/python"
     assert parsed.services["auth_service"].isolated is True and parsed.test_timeout == 900
