@@ -88,11 +88,11 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
 
 
 def _expose_hint(plan: Plan) -> None:
-    from migrate.commands.problems import expose_hint
+    from migrate.commands.problems import expose_hint, missing_manager
 
-    hint = expose_hint(plan)
-    if hint:
-        err(hint)
+    for line in (expose_hint(plan), missing_manager(plan)):
+        if line:
+            err(line)
 
 
 def _config(root: Path) -> tuple[Path, Config]:

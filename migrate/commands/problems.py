@@ -37,9 +37,25 @@ def name_problems(plan: Plan, log: Callable[[str], None]) -> None:
         log(line)
 
 
+def missing_manager(plan: Plan) -> str | None:
+    """One line when rewrites would import a manager module this repository does not have (neither
+    ``manager_module`` nor ``exposed_module`` is in ROOT): the patch would not import."""
+    if not any(f.applied for o in plan.outcomes for f in o.result.findings):
+        return None
+    from migrate.workspace.apis import module_source
+    from migrate.workspace.config import load_config
+
+    config = plan.workspace.config if plan.workspace is not None else load_config(plan.root)
+    modules = (config.manager_module, config.exposed_module)
+    if any(module_source(plan.root, module) is not None for module in modules):
+        return None
+    return (f"warning: the manager module {config.manager_module} is not in {plan.root}: the rewrites would "
+            f"import a module that does not exist; set manager_module in [tool.idmigrate] or run `idmigrate expose`")
+
+
 def name_problems_and_hint(plan: Plan, log: Callable[[str], None]) -> None:
-    """``name_problems``, then the ``expose_hint`` if there is one."""
+    """``name_problems``, then the ``expose_hint`` and the ``missing_manager`` warning if there are any."""
     name_problems(plan, log)
-    hint = expose_hint(plan)
-    if hint:
-        log(hint)
+    for line in (expose_hint(plan), missing_manager(plan)):
+        if line:
+            log(line)

@@ -13,6 +13,7 @@ from codemods.core.safety import Safety
 from codemods.uuid_ids.paths import is_test_path
 from migrate.workspace.pipeline import Plan
 from migrate.output.terminal import escape_control
+from migrate.run.model import plural
 
 CLASSES = ("exact", "format", "manual")
 
@@ -84,13 +85,13 @@ def render_scan_text(summary: dict) -> str:
         for name, counts in summary["recipes"].items():
             lines.append(row("recipe " + name, "", counts))
     lines.append(
-        f"{summary['files_scanned']} files scanned, {summary['files_with_usages']} with sites, "
-        f"{summary['files_to_change']} would change, {t['all']} sites"
+        f"{plural(summary['files_scanned'], 'file')} scanned, {summary['files_with_usages']} with sites, "
+        f"{summary['files_to_change']} would change, {plural(t['all'], 'site')}"
     )
     registering = summary["registering"]
     if registering["sites"]:
-        lines.append(f"{registering['sites']} production sites in {len(registering['files'])} files would register "
-                     "IDs that nothing releases (report lists them)")
+        lines.append(f"{plural(registering['sites'], 'production site')} in {plural(len(registering['files']), 'file')} "
+                     "would register IDs that nothing releases (report lists them)")
     lines.extend(problem_lines(summary))
     return "\n".join(lines) + "\n"
 

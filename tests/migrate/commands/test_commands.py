@@ -73,3 +73,19 @@ def test_status_counts_the_plan_it_is_given(example_copy: Path):
     report = json.loads(out.getvalue())
     assert [row["service"] for row in report["services"]] == ["auth_service"]
     assert log == []
+
+
+def test_a_missing_manager_module_is_one_warning_and_no_other_exit_code(tmp_path: Path, example_copy: Path):
+    from migrate.commands.problems import missing_manager
+
+    root = tmp_path / "no_manager"
+    (root / "svc").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[tool.idmigrate]\n")
+    (root / "svc" / "a.py").write_text("from shared.id_generation import UnifiedIdGenerator\n\n\n"
+                                       "def f():\n    return UnifiedIdGenerator.generate_base_id('user')\n")
+    plan = plan_of(root)
+    out, log = piped(), []
+    assert views.diff(plan, None, out, log.append) == 0
+    warnings = [line for line in log if line.startswith("warning: the manager module")]
+    assert len(warnings) == 1 and "netra_backend.app.core.unified_id_manager" in warnings[0]
+    assert missing_manager(plan_of(example_copy)) is None  # the example has its manager
