@@ -22,7 +22,8 @@ def prune_decisions(plan: Plan) -> str:
     if not state.stale:
         return f"{FILE_NAME}: no stale decisions"
     update_decisions(plan.root, {d.fingerprint: None for d in state.stale})
-    return f"{FILE_NAME}: pruned {len(state.stale)} stale decisions"
+    stale = len(state.stale)
+    return f"{FILE_NAME}: pruned {stale} stale decision{'' if stale == 1 else 's'}"
 
 
 def selected_sites(plan: Plan, classes: list[str], pending: bool) -> list:
@@ -44,5 +45,5 @@ def review(plan_for: Callable[[], Plan], classes: list[str], pending: bool, log:
     session = ReviewSession(plan, lambda: selected_sites(plan_for(), classes, pending),
                             selected_sites(plan, classes, pending))
     made = session.run()
-    log(f"{made} decisions written to {FILE_NAME}" if made else "no decisions made")
+    log(f"{made} decision{'' if made == 1 else 's'} written to {FILE_NAME}" if made else "no decisions made")
     return 0

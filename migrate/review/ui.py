@@ -67,7 +67,9 @@ class ReviewSession:
             if key in ("q", "\x03", "\x04", ""):
                 break
             index = self.handle(key, index)
-        self.console.print(f"{len(self.history)} decisions made this session; they are in {FILE_NAME}.")
+        made = len(self.history)
+        self.console.print(f"{made} decision{'' if made == 1 else 's'} made this session; "
+                           f"{'it is' if made == 1 else 'they are'} in {FILE_NAME}.")
         return len(self.history)
 
     def handle(self, key: str, index: int) -> int:
@@ -100,7 +102,7 @@ class ReviewSession:
         update_decisions(self.root, {decision.fingerprint: decision})
         self.decided[decision.fingerprint] = decision
         self.history.append((index, decision.fingerprint, before))
-        self.message = f"{_describe(decision)} written to {FILE_NAME}"
+        self.message = f"{_describe(decision)}: written to {FILE_NAME}"
         return index + 1
 
     def undo(self, index: int) -> int:

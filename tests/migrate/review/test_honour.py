@@ -119,7 +119,7 @@ def test_stale_decisions_are_reported_and_pruned(repo):
     scoped = cli("report", str(repo), "--service", "svc", "--prune-decisions")
     assert scoped.exit_code == 2 and gone.fingerprint in (repo / FILE_NAME).read_text()
     pruned = cli("report", str(repo), "--prune-decisions")
-    assert "pruned 1 stale decisions" in pruned.stderr
+    assert "pruned 1 stale decision" in pruned.stderr and "decisions" not in pruned.stderr.split("pruned", 1)[1]
     text = (repo / FILE_NAME).read_text()
     assert gone.fingerprint not in text and text.count("\n[[decision]]\n") == 3
 

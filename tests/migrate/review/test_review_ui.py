@@ -67,16 +67,16 @@ def test_review_in_a_terminal(example_copy, tmp_path):
         screen = tmux.key("s", "site 2 of 7")
         assert "before: self.id_generator.generate_base_id(\"msg\")" in screen and "rule IDM004" in screen
         screen = tmux.key("y", "site 3 of 7")
-        assert "accepted in review written to" in screen and "1 decided" in screen
+        assert "accepted in review: written to" in screen and "1 decided" in screen
         assert "rule IDM006" in screen and "class manual" in screen and ">    27 |" in screen
         assert "IDType: [1] user" in tmux.key("t", "IDType:")
         screen = tmux.key("3", "site 4 of 7")
-        assert "typed in review as request written" in screen
+        assert "typed in review as request: written" in screen
         tmux.key("n", "site 5 of 7")
         screen = tmux.key("u", "undone: the site is undecided again")
         assert "site 4 of 7" in screen
         screen = tmux.key("q", "EXITED 0")
-        assert "decisions written to idmigrate-decisions.toml" in screen
+        assert "written to idmigrate-decisions.toml" in screen
     finally:
         subprocess.run([*tmux.base, "kill-server"], capture_output=True)
     decisions = load_decisions(example_copy)
