@@ -49,10 +49,11 @@ def _usages(recipe_set: str) -> str:
 
 
 def render_summary(result: RunResult, verbose: bool = False) -> str:
-    """The end-of-run table: service, branch, files, sites, tests passed/failed, commit, base, state.
+    """The end-of-run table: service, branch, files, sites (applied of all: manual sites are never
+    applied), tests passed/failed, commit, base, state.
 
     Rows of folders with no site at all are left out unless ``verbose``."""
-    headers = ("service", "branch", "files", "sites", "passed", "failed", "commit", "base", "state")
+    headers = ("service", "branch", "files", "sites applied/all", "passed", "failed", "commit", "base", "state")
     rows = []
     hidden = 0
     for b in result.batches:
@@ -61,9 +62,10 @@ def render_summary(result: RunResult, verbose: bool = False) -> str:
             continue
         passed, failed = _tests_cell(b.tests)
         total = sum(b.sites.values())
+        applied = total - b.sites.get("manual", 0)
         rows.append((
             b.service, b.branch or "-", str(b.files) if b.state in ("committed", "red") else "-",
-            str(total), passed, failed, (b.commit or "")[:10] or "-", (b.base or "")[:10] or "-", _state_cell(b),
+            f"{applied}/{total}", passed, failed, (b.commit or "")[:10] or "-", (b.base or "")[:10] or "-", _state_cell(b),
         ))
     rows = [tuple(escape_control(c) for c in r) for r in rows]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers[:-1])]

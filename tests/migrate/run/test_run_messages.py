@@ -90,6 +90,19 @@ def test_folders_without_usages_are_rows_only_with_verbose():
     assert "docs" in verbose and "tools" in verbose and "not shown" not in verbose
 
 
+def test_the_sites_column_says_how_many_were_applied():
+    from migrate.gitops import HeadState
+    from migrate.output.run_tables import render_summary
+    from migrate.run.model import BatchResult, RunResult
+
+    result = RunResult(Path("/r"), "a" * 40, "idmigrate/", HeadState("main", "b" * 40))
+    result.batches = [BatchResult("auth", "idmigrate/auth", "committed", 4, {"exact": 5, "format": 6, "manual": 5},
+                                  commit="c" * 40, base="a" * 40)]
+    table = render_summary(result).splitlines()
+    assert "sites applied/all" in table[0]
+    assert table[1].split()[3] == "11/16"  # manual sites are never applied
+
+
 def test_a_file_that_does_not_parse_is_named_with_its_line(tmp_path: Path):
     from typer.testing import CliRunner
 
