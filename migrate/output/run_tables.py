@@ -144,7 +144,9 @@ def render_status(report: dict[str, Any]) -> str:
     lines = [fmt(headers)] + [fmt(row) for row in table]
     t = report["totals"]
     recipe_set = report.get("recipe_set", "generator")
-    sites = "generator call sites" if recipe_set == "generator" else f"sites of the {recipe_set} recipe"
+    one = t["all"] == 1
+    sites = (f"generator call site{'' if one else 's'}" if recipe_set == "generator"
+             else f"site{'' if one else 's'} of the {recipe_set} recipe")
     lines.append(f"{t['all']} {sites} left in the checkout: {t['exact']} exact, {t['format']} format, "
                  f"{t['manual']} manual; review: {t.get('reviewed', 0)} decided, {t.get('pending', 0)} undecided")
     if quiet:

@@ -52,8 +52,10 @@ def status_report(root: Path, config: Config, plan, services: list[str] | None =
             continue
         if entry:
             current = entry.get("state", "pending")
-        else:
-            current = "pending" if sites["exact"] + sites["format"] else "nothing"
+        elif not sites["exact"] + sites["format"]:
+            current = "nothing"
+        else:  # without git no run can take it: not "pending"
+            current = "pending" if repo is not None else "-"
         row = {
             "service": service,
             "files": usage["files"] if usage else 0,
