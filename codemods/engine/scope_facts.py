@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+from codemods.core.ast_names import dotted as _dotted
 from dataclasses import dataclass
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -59,13 +60,6 @@ class _Scope:
     cls: ast.ClassDef | None
 
 
-def _dotted(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return None if base is None else f"{base}.{node.attr}"
-    return None
 
 
 def _targets(stmt: ast.stmt) -> list[ast.expr]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterator, Mapping
 
+from codemods.core.ast_names import dotted
 from codemods.engine.scope_facts import Reader
 from codemods.generator.rules import PARSER_MEMBERS
 
@@ -35,13 +36,6 @@ def parser_members(rules: "RuleSet") -> dict[str, tuple[tuple[int, str], ...]]:
     return {**PARSER_MEMBERS, **(apis.parsers if apis is not None and apis.parsers else {})}
 
 
-def dotted(node: ast.AST | None) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = dotted(node.value)
-        return None if base is None else f"{base}.{node.attr}"
-    return None
 
 
 def id_name(node: ast.AST | None) -> str | None:

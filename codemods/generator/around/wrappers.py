@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping
 
 from codemods.engine.chunks import statements
-from codemods.generator.around.id_checks import id_name, dotted, parser_members
+from codemods.core.ast_names import dotted
+from codemods.generator.around.id_checks import id_name, parser_members
 from codemods.generator.instances.names import BoundNames, collect_names
 from codemods.generator.rules import RuleSet
 

@@ -9,6 +9,7 @@ so the parameter is a binding like ``self.id_generator``. Fixtures defined in a
 from __future__ import annotations
 
 import ast
+from codemods.core.ast_names import dotted
 from typing import Callable, Iterator
 
 #: Decorators (bare or called) that make a function a pytest fixture.
@@ -17,14 +18,6 @@ FIXTURE_DECORATORS = ("fixture", "pytest.fixture", "pytest_asyncio.fixture")
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
-def dotted(node: ast.expr) -> str | None:
-    """``a.b.c`` for a stdlib Name/Attribute chain, else None."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        head = dotted(node.value)
-        return None if head is None else f"{head}.{node.attr}"
-    return None
 
 
 def fixture_name(func: ast.stmt) -> str | None:

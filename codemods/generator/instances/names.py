@@ -12,7 +12,8 @@ import ast
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from codemods.generator.instances.fixtures import dotted, generator_fixtures
+from codemods.core.ast_names import dotted
+from codemods.generator.instances.fixtures import generator_fixtures
 from codemods.generator.rules import GENERATOR_CLASS, MODULE_HELPERS
 
 #: ``Optional[X]`` / ``typing.Optional[X]``: an annotation that still names X.

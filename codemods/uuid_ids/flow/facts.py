@@ -32,14 +32,6 @@ def _top_level(statements: list[ast.stmt]) -> list[ast.stmt]:
     return [s for s in statements if id(s) not in nested]
 
 
-def dotted(node: ast.AST) -> str | None:
-    """``a.b.c`` for a Name/Attribute chain, else None."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        head = dotted(node.value)
-        return None if head is None else f"{head}.{node.attr}"
-    return None
 
 
 @dataclass

@@ -10,7 +10,8 @@ import ast
 from collections import deque
 
 from codemods.uuid_ids.flow.calls import CallSteps
-from codemods.uuid_ids.flow.facts import FileFacts, dotted
+from codemods.core.ast_names import dotted
+from codemods.uuid_ids.flow.facts import FileFacts
 from codemods.uuid_ids.flow.model import At, Flow, Hit
 from codemods.uuid_ids.flow.sinks import DERIVED, OUT, UUID, mentions_uuid_type, name_place, text_place
 
