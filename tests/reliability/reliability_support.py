@@ -24,9 +24,10 @@ from typer.testing import CliRunner
 from migrate.cli import app
 from migrate.workspace.config import load_config
 from migrate.compat.expose import expose_manager
-from migrate.run.state import LOCK_FILE, STATE_FILE
+from migrate.run.state import LOCK_FILE
 
 from migrate.demo.demo import EXAMPLE, commit_all, init_repo
+from tests.migrate.run.run_support import load_state  # noqa: F401  (re-exported for the reliability tests)
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".benchmarks", ".pytest_cache")
 #: Upper bound for waiting on a subprocess event; a guard against hanging, never an assertion on speed.
 PATIENCE = 120.0
@@ -131,13 +132,6 @@ def status_porcelain(root: Path) -> str:
     return git(root, "status", "--porcelain", "--untracked-files=all")
 
 
-def load_state(root: Path, recipe_set: str = "generator") -> dict:
-    """The state file as one recipe set sees it: its run, batches and applied records, and the
-    branches and baselines every recipe set shares."""
-    data = json.loads((root / ".git" / "idmigrate" / STATE_FILE).read_text())
-    mine = data["runs"].get(recipe_set, {})
-    return {"run": mine.get("run", {}), "batches": mine.get("batches", {}), "applied": mine.get("applied", []),
-            "branches": data["branches"], "baselines": data["baselines"]}
 
 
 def assert_no_leftovers(root: Path) -> None:
