@@ -26,7 +26,7 @@ from migrate.workspace.apply import write_changes
 from migrate.workspace.config import load_config
 from migrate.workspace.pipeline import build_plan
 from tests.reliability.reliability_support import (
-    cli, console_script, git, hermetic_git, idmigrate, make_repo, service_config, snapshot_example,
+    cli, git, hermetic_git, idmigrate, make_repo, service_config, snapshot_example,
 )
 
 GENERATED = "from shared.id_generation import UnifiedIdGenerator\n\nX = UnifiedIdGenerator.generate_base_id('user')\n"
