@@ -8,7 +8,7 @@ read the same dict. Every string from the repository goes through ``escape_contr
 from __future__ import annotations
 
 from codemods.apibind.bind import bind_rules
-from codemods.apibind.rows import NO_RULE, OFF
+from codemods.apibind.rows import NO_RULE as NO_RULE_CODE, OFF
 from codemods.core.api import CLASS, Member
 from codemods.generator.rules import Rule, RuleSet
 from codemods.generator.targets import SINGLETON, check_target, targets_of
@@ -55,7 +55,7 @@ def binding_note(name: str, declared: Rule | None, bound: RuleSet) -> str:
     row = bound.members.get(name, declared)
     notes = []
     if row.code != declared.code:
-        notes.append(row.why if row.code in (NO_RULE, OFF) else f"defined here: {row.code} {row.safety.label}")
+        notes.append(row.why if row.code in (NO_RULE_CODE, OFF) else f"defined here: {row.code} {row.safety.label}")
     elif row.latent and not declared.latent:
         notes.append("not defined here: a latent AttributeError")
     counterpart = bound.apis.counterparts.get(name)
