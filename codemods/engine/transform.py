@@ -226,6 +226,7 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
                                              settings.wrappers))
         if transform is None:
             continue
+        given = new_module
         try:
             new_module = transform.apply(new_module)
         except Exception as exc:  # a rule bug must not take the whole run down
@@ -234,6 +235,10 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
         needed |= transform.state.needed_names
         transforms.append(transform)
         new_module = transform.finish(new_module)
+        if not any(f.applied for f in transform.state.findings):
+            # Nothing applied, nothing changed (as for the file as a whole): keep the tree it was
+            # given, which the source map still maps, instead of its copy from the walk.
+            new_module = given
     findings.sort(key=lambda f: (f.line, f.column))
     if not any(f.applied for f in findings):
         return UNCHANGED, findings, None, ""
