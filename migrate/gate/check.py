@@ -126,9 +126,12 @@ def run_gate(
     notes += [escape_control(f"not checked (in the baseline): {u.path}: {u.reason}")
               for u in comparison.known_unchecked]
     new_count = len(comparison.new) + len(comparison.new_unchecked)
+    new_what = _plural(len(comparison.new), "new usage") + (
+        f" and {_plural(len(comparison.new_unchecked), 'file')} that could not be checked"
+        if comparison.new_unchecked else "")
     if write_path is None:
         stale = len(comparison.stale) + len(comparison.stale_unchecked)
-        summary = (f"verify: {_plural(new_count, 'new usage')} not in the baseline {baseline_path}; "
+        summary = (f"verify: {new_what} not in the baseline {baseline_path}; "
                    f"{_plural(len(comparison.known), 'known usage')} left")
         if stale:
             summary += (f"; {stale} baseline entries are stale: drop them with "
@@ -145,7 +148,7 @@ def run_gate(
     if dropped:
         summary += f"; {dropped} stale {'entry' if dropped == 1 else 'entries'} dropped"
     if new_count and not grow:
-        summary += (f"; {_plural(new_count, 'new usage')} NOT recorded (the baseline only shrinks; "
+        summary += (f"; {new_what} NOT recorded (the baseline only shrinks; "
                     f"fix them, or record them with --allow-growth)")
         return GateResult(comparison, lines, notes + [summary], 1)
     if new_count and not first:

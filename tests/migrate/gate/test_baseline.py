@@ -197,6 +197,8 @@ def test_a_file_that_cannot_be_checked_is_recorded_and_a_new_one_fails(repo, tmp
     write(repo, "svc_b/broken.py", "from shared.id_generation import UnifiedIdGenerator\nx = (\n")
     new = check(repo, path)
     assert new.exit_code == 1 and "svc_b/broken.py: could not be checked" in new.stdout
+    # a file that could not be checked is not counted as a usage
+    assert "0 new usages and 1 file that could not be checked not in the baseline" in new.stderr
 
 
 @pytest.mark.parametrize("content, message", [
