@@ -50,7 +50,8 @@ def missing_manager(plan: Plan) -> str | None:
     if any(module_source(plan.root, module) is not None for module in modules):
         return None
     return (f"warning: the manager module {config.manager_module} is not in {plan.root}: the rewrites would "
-            f"import a module that does not exist; set manager_module in [tool.idmigrate] or run `idmigrate expose`")
+            f"import a module that does not exist; set manager_module in [tool.idmigrate] to the module that "
+            f"defines UnifiedIDManager")
 
 
 def name_problems_and_hint(plan: Plan, log: Callable[[str], None]) -> None:
