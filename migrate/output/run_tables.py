@@ -64,7 +64,9 @@ def render_summary(result: RunResult, verbose: bool = False) -> str:
         total = sum(b.sites.values())
         applied = total - b.sites.get("manual", 0)
         rows.append((
-            b.service, b.branch or "-", str(b.files) if b.state in ("committed", "red") else "-",
+            # a red batch keeps no branch (nor does a batch not run yet): no name of one that is not there
+            b.service, b.branch if b.branch and b.state == "committed" else "-",
+            str(b.files) if b.state in ("committed", "red") else "-",
             f"{applied}/{total}", passed, failed, (b.commit or "")[:10] or "-", (b.base or "")[:10] or "-", _state_cell(b),
         ))
     rows = [tuple(escape_control(c) for c in r) for r in rows]
