@@ -24,15 +24,18 @@ from codemods.generator.rules import RuleSet, id_type_member
 _EMPTY = cst.Module([])
 
 
-def reviewed(transform, node: cst.CSTNode, member: str, args: Sequence[cst.Arg], decision: Decision) -> Decision:
+def reviewed(transform, node: cst.CSTNode, member: str, args: Sequence[cst.Arg], decision: Decision,
+             position=None) -> Decision:
     """``decision`` for ``node`` as changed by the reviewer's decision for its site, if any.
 
     ``transform`` carries ``overrides`` (``{(line, column): (action, id_type)}`` in the original
     file), ``original_line`` (line of its module -> line of the file) and ``texts`` (a ``SourceMap``).
+    ``position`` is how the recipe places its findings (default ``texts.position``), so a
+    decision finds the site it was made for.
     """
     if not transform.overrides:
         return decision
-    line, column = transform.texts.position(node)
+    line, column = (position or transform.texts.position)(node)
     override = transform.overrides.get((transform.original_line(line), column))
     if override is None:
         return decision

@@ -14,11 +14,9 @@ import libcst as cst
 
 from codemods.core.decision import Decision
 from codemods.core.file_transform import FileContext
-from codemods.engine.pruning import has_comment
 from codemods.uuid_ids.flow.sinks import DERIVED, OUT, SECRET, UUID
-from codemods.uuid_ids.naming import names_uuid
 from codemods.uuid_ids.paths import in_adhoc_paths, is_api_file, is_test_path
-from codemods.uuid_ids.site_transformer import UuidSiteTransformer, computed_suggestion, resolve, uuid_manual
+from codemods.uuid_ids.site_transformer import UuidSiteTransformer, resolve, uuid_manual
 from codemods.uuid_ids.sites import Site
 from codemods.uuid_ids.uuid_names import collect_uuid_names
 from codemods.uuid_ids.uuid_rules import ADHOC, UUID_RULES
@@ -39,23 +37,15 @@ class AdhocIdsTransformer(UuidSiteTransformer):
 
     RECIPE = ADHOC
     CODES = {SECRET: "IDM115", OUT: "IDM116", UUID: "IDM117", DERIVED: "IDM122", "run": "IDM105",
-             "no_thread": "IDM118", "wrapper": "IDM119"}
+             "no_thread": "IDM118", "wrapper": "IDM119", "named_uuid": "IDM113", "comment": "IDM114",
+             "other": "IDM111", "computed": "IDM112"}
     _SHAPE_CODE = {"fstring": "IDM101", "concat": "IDM102", "text": "IDM103", "fstring_computed": "IDM104"}
 
     def decide(self, site: Site, ancestors: list[cst.CSTNode]) -> Decision | None:
         flow = self.flow_of(site)
-        kept = self.keep_secret(site, flow)
-        if kept is None and not site.prefixed and names_uuid(site.name):
-            kept = uuid_manual("IDM113")
-        kept = kept or self.keep_uuid(flow)
+        kept = self.keep_first(site, flow)
         if kept is not None:
             return kept
-        if has_comment(site.root):
-            return uuid_manual("IDM114")
-        if site.problem == "other":
-            return uuid_manual("IDM111")
-        if site.problem == "computed":
-            return uuid_manual("IDM112", computed_suggestion(site, self.module))
         kept = self.keep_text(flow) or self.untyped_wrapper(site)
         if kept is not None:
             return kept

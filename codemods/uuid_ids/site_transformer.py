@@ -24,7 +24,7 @@ from codemods.core.decision import Decision
 from codemods.core.file_transform import FileContext, FileTransform
 from codemods.core.findings import Finding
 from codemods.engine.nodes import literal_text
-from codemods.engine.pruning import Pruning
+from codemods.engine.pruning import Pruning, has_comment
 from codemods.generator import builders
 from codemods.generator.rules import RuleSet
 from codemods.engine.scope_facts import FileFacts as ScopeFacts
@@ -34,7 +34,7 @@ from codemods.uuid_ids.flow.model import Flow, Hit
 from codemods.uuid_ids.flow.sinks import DERIVED, OUT, SECRET, UUID
 from codemods.uuid_ids.flow.trace import trace
 from codemods.uuid_ids.naming import (
-    Typed, secret_word, type_from_literal, type_from_name, word_type, wrapper_subject,
+    Typed, names_uuid, secret_word, type_from_literal, type_from_name, word_type, wrapper_subject,
 )
 from codemods.uuid_ids.sites import Site, add_chain, analyze
 from codemods.uuid_ids.uuid_names import UuidNames, drop_dead_uuid_imports
@@ -126,7 +126,8 @@ class UuidSiteTransformer(Pruning, _AncestorWalk):
     """
 
     RECIPE = ADHOC
-    #: The recipe's code for each shared verdict: secret, uuid, out, derived, run, no_thread, wrapper.
+    #: The recipe's code for each shared verdict: secret, uuid, out, derived, run, no_thread, wrapper,
+    #: named_uuid, comment, other, computed.
     CODES: dict[str, str] = {}
 
     def __init__(self, context: FileContext, names: UuidNames) -> None:
@@ -188,6 +189,23 @@ class UuidSiteTransformer(Pruning, _AncestorWalk):
         call = self.ast_call(site)
         return trace(self.facts, call) if call is not None else _UNKNOWN
 
+    def keep_first(self, site: Site, flow: Flow) -> Decision | None:
+        """The checks both recipes make before typing a site: a secret, a value named a UUID, one
+        that must stay a UUID or leaves the process, a comment inside, a shape no rewrite fits."""
+        kept = self.keep_secret(site, flow)
+        if kept is None and not site.prefixed and names_uuid(site.name):
+            kept = uuid_manual(self.CODES["named_uuid"])
+        kept = kept or self.keep_uuid(flow)
+        if kept is not None:
+            return kept
+        if has_comment(site.root):
+            return uuid_manual(self.CODES["comment"])
+        if site.problem == "other":
+            return uuid_manual(self.CODES["other"])
+        if site.problem == "computed":
+            return uuid_manual(self.CODES["computed"], computed_suggestion(site, self.module))
+        return None
+
     def keep_secret(self, site: Site, flow: Flow) -> Decision | None:
         """A secret by its prefix, its name or where it goes: never rewritten."""
         for text in (site.prefix_text, *site.head_words):
@@ -231,15 +249,9 @@ class UuidSiteTransformer(Pruning, _AncestorWalk):
     # -------------------------------------------------------------- helpers
     def _reviewed(self, node: cst.CSTNode, decision: Decision) -> Decision:
         """``decision`` as a reviewer's ``reject`` or ``type`` for this site changes it."""
-        if not self.overrides:
-            return decision
-        line, column = self.texts.syntactic_position(node)
-        override = self.overrides.get((self.original_line(line), column))
-        if override is None:
-            return decision
-        from codemods.engine.review import review_decision
+        from codemods.engine.review import reviewed
 
-        return review_decision(decision, "", (), self.rules, *override)
+        return reviewed(self, node, "", (), decision, self.texts.syntactic_position)
 
     def decision_for(self, root: cst.CSTNode) -> Decision | None:
         """What was decided for the site whose root expression is ``root`` (an original node)."""

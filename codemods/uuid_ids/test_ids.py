@@ -20,13 +20,13 @@ from codemods.core.decision import Decision
 from codemods.core.file_transform import FileContext
 from codemods.engine.imports import import_where_used
 from codemods.engine.nodes import dotted_name
-from codemods.engine.pruning import has_comment, nodes_of
+from codemods.engine.pruning import nodes_of
 from codemods.uuid_ids.flow.purpose import format_test, raw_sample
 from codemods.uuid_ids.flow.sinks import DERIVED, OUT, SECRET, UUID
 from codemods.uuid_ids.format_checks import FormatChecks, format_use, scope_key
-from codemods.uuid_ids.naming import Typed, names_uuid
+from codemods.uuid_ids.naming import Typed
 from codemods.uuid_ids.paths import is_api_file, is_test_path, module_of
-from codemods.uuid_ids.site_transformer import UuidSiteTransformer, computed_suggestion, resolve, uuid_manual
+from codemods.uuid_ids.site_transformer import UuidSiteTransformer, resolve, uuid_manual
 from codemods.uuid_ids.sites import Site
 from codemods.uuid_ids.uuid_names import UuidNames, collect_uuid_names
 from codemods.uuid_ids.uuid_rules import TEST_IDS
@@ -36,7 +36,8 @@ class TestIdsTransformer(UuidSiteTransformer):
     RECIPE = TEST_IDS
     __test__ = False  # not a pytest class
     CODES = {SECRET: "IDM216", OUT: "IDM217", UUID: "IDM218", DERIVED: "IDM221", "run": "IDM204",
-             "no_thread": "IDM219", "wrapper": "IDM220"}
+             "no_thread": "IDM219", "wrapper": "IDM220", "named_uuid": "IDM213", "comment": "IDM214",
+             "other": "IDM211", "computed": "IDM212"}
 
     def __init__(self, context: FileContext, names: UuidNames,
                  helper: tuple[str, str] | None, helper_clash: bool) -> None:
@@ -66,18 +67,9 @@ class TestIdsTransformer(UuidSiteTransformer):
 
     def decide(self, site: Site, ancestors: list[cst.CSTNode]) -> Decision | None:
         flow = self.flow_of(site)
-        kept = self.keep_secret(site, flow)
-        if kept is None and not site.prefixed and names_uuid(site.name):
-            kept = uuid_manual("IDM213")
-        kept = kept or self.keep_uuid(flow)
+        kept = self.keep_first(site, flow)
         if kept is not None:
             return kept
-        if has_comment(site.root):
-            return uuid_manual("IDM214")
-        if site.problem == "other":
-            return uuid_manual("IDM211")
-        if site.problem == "computed":
-            return uuid_manual("IDM212", computed_suggestion(site, self.module))
         kept = self.untyped_wrapper(site)
         if kept is not None:
             return kept
