@@ -140,12 +140,14 @@ class _Selector:
         return ranges
 
     def _keep(self, node: ast.stmt, top: bool, attributes: set[str]) -> bool:
-        first, last = _start(node), node.end_lineno
-        if isinstance(node, (ast.Import, ast.ImportFrom)) or self.mentions(first, last):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
             return True
-        if attributes and re.search(r"\.(%s)\b" % "|".join(sorted(attributes)), self.text(first, last)):
+        chunk = self.text(_start(node), node.end_lineno)
+        if any(w in chunk for w in self.words):
             return True
-        return top and is_bootstrap_ast(node, self.text(first, last))
+        if attributes and re.search(r"\.(%s)\b" % "|".join(sorted(attributes)), chunk):
+            return True
+        return top and is_bootstrap_ast(node, chunk)
 
     def _body(self, body: list[ast.stmt], previous_end: int, top: bool) -> None:
         keep = self._kept(body, previous_end, top)
