@@ -24,8 +24,8 @@ class FileFacts:
     """Readers of every name, ``self`` attribute, field and function of one file."""
 
     source_lines: list[bytes]
-    #: id(node) -> the node holding it (the statements and expressions walked; not the parameters'
-    #: annotations, nor expression contexts and operators).
+    #: id(node) -> the node holding it: every statement and expression, but none inside a def's
+    #: annotations, and no expression context or operator (shared instances, see ``_NOT_NODES``).
     parents: dict[int, ast.AST] = field(default_factory=dict)
     functions: dict[int, ast.AST] = field(default_factory=dict)
     #: scope id -> names it binds (parameters, assignment targets, imports, defs).
