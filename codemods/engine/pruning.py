@@ -240,7 +240,7 @@ class Pruning:
         # A node a transform rebuilt is not in the map: descend into it rather than
         # generate its code; its unchanged children are found in the map again.
         if self.texts is not None and isinstance(node, self.prunable) and self.texts.known(node) \
-                and not self.texts.mentions(node, self.prune_words()):
+                and not self.relevant(node):
             self._skipped = node
             return False
         return super().on_visit(node)  # type: ignore[misc]
@@ -253,6 +253,10 @@ class Pruning:
 
     def prune_words(self) -> tuple[str, ...]:
         return self.words
+
+    def relevant(self, node: cst.CSTNode) -> bool:
+        """May the walk need ``node`` (a mapped, prunable node)? By default: it mentions a word."""
+        return self.texts.mentions(node, self.prune_words())
 
 
 class StatementPruning(Pruning):
