@@ -2,7 +2,8 @@
 """Benchmark idmigrate on generated monorepos. See benchmarks/README.md.
 
     python benchmarks/bench.py [--files 10000] [--also 50000] [--jobs 2] [--affected 250] [--uuid-ratio 0.17]
-                               [--baseline-sample [SIZE:]K] [--repeat 3] [--step-budget 60] [--no-uuid]
+                               [--baseline-sample [SIZE:]K] [--baseline-mode both|naive|engine] [--repeat 3]
+                               [--step-budget 60] [--no-uuid]
 
 For each size it generates (or reuses) a tree with ``generate_monorepo.py``, then times, as
 subprocesses of the installed ``idmigrate`` console script, wall clock, best of ``--repeat``
@@ -17,11 +18,13 @@ subprocesses of the installed ``idmigrate`` console script, wall clock, best of 
   uuid scan (no change)   idem, warm
 
 and for each recipe group the parse floor (``libcst.parse_module`` of the files holding its
-usages, on ``--jobs`` processes) and libcst's own runner around idmigrate's engine
-(``libcst_baseline.py``, ``jobs=--jobs``) over every tracked file, or over a stratified sample
-of K files with the runner time scaled by N/K. It prints, per tree, the step table with ratios
-against the runner, the targets (met / missed) and the checks (sites counted vs written, the
-patch applies, ``apply`` changes what ``scan`` said), and writes everything to a JSON file.
+usages, on ``--jobs`` processes) and libcst's own runner (``libcst_baseline.py``, ``jobs=--jobs``)
+in its two modes: ``naive``, a matcher-based codemod walking every file, which the targets are
+measured against, and ``engine``, idmigrate's prefilter under the runner (the stricter ratio);
+over every tracked file, or over a stratified sample of K files with the runner time scaled by
+N/K. It prints, per tree, the step table with ratios against both runners, the targets (met /
+missed) and the checks (sites counted vs written, the patch applies, ``apply`` changes what
+``scan`` said, both runners wrote the same diff), and writes everything to a JSON file.
 """
 
 from __future__ import annotations
@@ -42,9 +45,10 @@ sys.path.insert(0, str(HERE))
 import generate_monorepo  # noqa: E402
 from timing.measure import CHILD_CWD, CHILD_ENV, Step  # noqa: E402
 from timing.report import environment, summary, targets  # noqa: E402
+from timing.diffs import compare  # noqa: E402
 from timing.steps import (  # noqa: E402
-    RECIPE_ARGS, baseline, baseline_sample_for, clear_cache, git, idmigrate_cmd, log, parse_floor, run_step,
-    warm_page_cache,
+    BASELINE_MODES, RECIPE_ARGS, baseline, baseline_sample_for, clear_cache, git, idmigrate_cmd, log, parse_floor,
+    run_step, warm_page_cache,
 )
 
 
@@ -117,9 +121,7 @@ def bench_generator(args, tree: Path, manifest: dict, info: dict, steps: list[St
     if not args.keep:
         shutil.rmtree(copy, ignore_errors=True)
     steps.append(parse_floor(tree, args.jobs, args.repeat, "generator", budget, workdir))
-    if not args.no_baseline:
-        steps.append(baseline(tree, args.jobs, baseline_sample_for(args.baseline_sample, manifest["files"]),
-                              args.seed, "generator"))
+    run_baselines(args, tree, manifest, "generator", info, steps)
 
 
 def bench_uuid(args, tree: Path, manifest: dict, info: dict, steps: list[Step]) -> None:
@@ -133,9 +135,24 @@ def bench_uuid(args, tree: Path, manifest: dict, info: dict, steps: list[Step]) 
     steps.append(run_step("uuid scan (no change)", idm + ["scan", str(tree)] + recipes + jobs, args.repeat,
                           recipe="uuid"))
     steps.append(parse_floor(tree, args.jobs, args.repeat, "uuid", args.step_budget, args.workdir))
-    if not args.no_baseline:
-        steps.append(baseline(tree, args.jobs, baseline_sample_for(args.baseline_sample, manifest["files"]),
-                              args.seed, "uuid"))
+    run_baselines(args, tree, manifest, "uuid", info, steps)
+
+
+def run_baselines(args, tree: Path, manifest: dict, recipe: str, info: dict, steps: list[Step]) -> None:
+    """libcst's runner in each selected mode, on the same files; both must write the same diff."""
+    if args.no_baseline:
+        return
+    modes = BASELINE_MODES if args.baseline_mode == "both" else (args.baseline_mode,)
+    sample = baseline_sample_for(args.baseline_sample, manifest["files"])
+    diffs = {}
+    for mode in modes:
+        step, diffs[mode] = baseline(tree, args.jobs, sample, args.seed, recipe, mode)
+        steps.append(step)
+    if len(diffs) == 2:
+        changed, differ = compare(*(path.read_text() for path in diffs.values()), str(tree))
+        info.setdefault("baselines_agree", {})[recipe] = {"files_changed": changed, "differ": differ}
+        if differ:
+            log(f"WARNING: the {recipe} baselines' diffs differ in {len(differ)} files, e.g. {differ[:3]}")
 
 
 def bench_tree(args, n: int) -> dict:
@@ -147,7 +164,7 @@ def bench_tree(args, n: int) -> dict:
     bench_generator(args, tree, manifest, info, steps)
     if not args.no_uuid:
         bench_uuid(args, tree, manifest, info, steps)
-    info["steps"] = [dict(name=s.name, recipe=s.recipe, seconds=s.seconds, cpu=s.cpu, note=s.note,
+    info["steps"] = [dict(name=s.name, recipe=s.recipe, baseline=s.baseline, seconds=s.seconds, cpu=s.cpu, note=s.note,
                           runs=[asdict(r) for r in s.runs], extrapolated=s.extrapolated_seconds is not None)
                      for s in steps]
     info["targets"] = [asdict(t) | {"verdict": t.verdict} for t in targets(steps)]
@@ -192,6 +209,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--baseline-sample", action="append", default=[], metavar="[SIZE:]K",
                     help="run the libcst baselines on K stratified random files and extrapolate linearly; "
                          "SIZE:K applies to one tree size only (repeatable), e.g. --baseline-sample 50000:2000")
+    ap.add_argument("--baseline-mode", choices=("both", *BASELINE_MODES), default="both",
+                    help="which libcst runner(s) to time: naive (the targets' baseline), engine (stricter), "
+                         "or both (default)")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-uuid", action="store_true", help="skip the uuid recipes' steps")
     ap.add_argument("--workdir", type=Path, default=HERE / "_trees", help="where trees go (git-ignored)")

@@ -145,6 +145,8 @@ class Step:
     #: ``generator`` or ``uuid``: the recipes the step ran (its baseline is the same recipes').
     recipe: str = "generator"
     runs: list[Run] = field(default_factory=list)
+    #: For a libcst runner step, its ``libcst_baseline.py --mode`` (``naive`` or ``engine``); else None.
+    baseline: str | None = None
     note: str = ""
     extrapolated_seconds: float | None = None
     extrapolated_cpu: float | None = None

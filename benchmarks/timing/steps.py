@@ -1,4 +1,4 @@
-"""The timed steps: idmigrate commands, the parse floor and libcst's runner (``libcst_baseline.py``)."""
+"""The timed steps: idmigrate commands, the parse floor and libcst's runner (``libcst_baseline.py``, two modes)."""
 
 from __future__ import annotations
 
@@ -108,21 +108,27 @@ def parse_floor(tree: Path, jobs: int, repeat: int, recipe: str, budget: float |
     return step
 
 
-def baseline(tree: Path, jobs: int, sample: int | None, seed: int, recipe: str) -> Step:
-    """libcst's own runner around idmigrate's engine (``libcst_baseline.py``), maybe on a sample."""
-    cmd = [sys.executable, str(HERE / "libcst_baseline.py"), str(tree), "--jobs", str(jobs), "--json",
-           *RECIPE_ARGS[recipe]]
+#: The two baselines (``libcst_baseline.py --mode``): a naive matcher-based codemod, which the
+#: speed targets are measured against, and idmigrate's prefilter under the runner (stricter).
+BASELINE_MODES = ("naive", "engine")
+
+
+def baseline(tree: Path, jobs: int, sample: int | None, seed: int, recipe: str, mode: str) -> tuple[Step, Path]:
+    """libcst's own runner (``libcst_baseline.py --mode MODE``), maybe on a sample; the step and its diff."""
+    cmd = [sys.executable, str(HERE / "libcst_baseline.py"), str(tree), "--mode", mode, "--jobs", str(jobs),
+           "--json", *RECIPE_ARGS[recipe]]
     if sample:
         cmd += ["--sample", str(sample), "--seed", str(seed)]
     log(f"baseline: {' '.join(cmd)} (this takes minutes)")
-    run, stderr = measure(cmd, stdout_path=tree.parent / f"{tree.name}-baseline-{recipe}.diff")
+    out = tree.parent / f"{tree.name}-baseline-{recipe}-{mode}.diff"
+    run, stderr = measure(cmd, stdout_path=out)
     line = next((ln for ln in stderr.splitlines() if ln.startswith("BASELINE-JSON ")), None)
     if run.returncode != 0 or line is None:
         raise SystemExit(f"baseline failed (rc {run.returncode}):\n{stderr[-3000:]}")
     info = json.loads(line.split(" ", 1)[1])
     if info["failures"]:  # a baseline that errors out early is not the same work: no ratio from it
         raise SystemExit(f"baseline: {info['failures']} files failed, so its time means nothing:\n{stderr[-3000:]}")
-    step = Step(f"libcst runner ({recipe})", recipe, [run])
+    step = Step(f"libcst runner ({recipe}, {mode})", recipe, [run], baseline=mode)
     if sample and info["files_run"] < info["files_total"]:
         scale = info["files_total"] / info["files_run"]
         step.extrapolated_seconds = run.seconds - info["runner_seconds"] + info["runner_seconds"] * scale
@@ -133,8 +139,8 @@ def baseline(tree: Path, jobs: int, sample: int | None, seed: int, recipe: str) 
     else:
         step.note = f"all {info['files_run']} files"
     step.note += f"; {info['successes']} ok, {info['failures']} failed, {info['skips']} skipped"
-    log(f"baseline: {run.seconds:.1f} s measured -> {step.seconds:.1f} s ({step.note})")
-    return step
+    log(f"baseline ({mode}): {run.seconds:.1f} s measured -> {step.seconds:.1f} s ({step.note})")
+    return step, out
 
 
 def baseline_sample_for(specs: list[str], n: int) -> int | None:

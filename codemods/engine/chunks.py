@@ -107,6 +107,8 @@ class _Selector:
     def __init__(self, lines: list[str], words: tuple[str, ...]) -> None:
         self.lines = lines
         self.words = words
+        #: id of a statement -> the attributes it assigns (asked again on every round of ``_kept``).
+        self._assigns: dict[int, set[str]] = {}
         #: Kept line spans, and (as a string: the indentation of the first statement left
         #: out) where something was left out.
         self._spans: list[tuple[int, int] | str] = []
@@ -207,10 +209,16 @@ class _Selector:
                 end, previous = max(end, node.end_lineno), keep[-1]
             if top:
                 return keep
-            more = attributes | {a for node, kept in zip(body, keep) if kept for a in _assigned_attributes(node)}
+            more = attributes.union(*(self._assigned(node) for node, kept in zip(body, keep) if kept))
             if more == attributes:
                 return keep
             attributes = more
+
+    def _assigned(self, node: ast.stmt) -> set[str]:
+        found = self._assigns.get(id(node))
+        if found is None:
+            found = self._assigns[id(node)] = _assigned_attributes(node)
+        return found
 
     def _header_end(self, node: ast.stmt) -> int | None:
         """The last line of a class header worth opening, or None to keep the statement whole."""

@@ -20,6 +20,8 @@ import libcst as cst
 # minor release for it; check this module before raising that bound.
 from libcst._nodes.internal import CodegenState
 
+from codemods.engine.verbatim import statement_indents, with_verbatim
+
 #: Nodes a visitor may skip whole when their text mentions none of its words: statements,
 #: and the expression-level nodes inside them (an argument list, a dict literal ...).
 _PRUNABLE = (
@@ -72,6 +74,7 @@ class SourceMap:
         self._starts = state.starts
         self._ends = state.ends
         self._line_starts: list[int] | None = None
+        self._indents: dict[int, tuple] | None = None
         self._offsets: list[int] | None = None
         #: words -> (starts, ends) of their occurrences in the code, sorted by start.
         self._occurrences: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
@@ -119,26 +122,19 @@ class SourceMap:
         return [a for a, _ in spans], [b for _, b in spans]
 
     def code(self, module: cst.Module) -> str:
-        """``module.code`` for a rewrite of the mapped module: a top-level statement the
-        rewrite kept (the same object) is copied from the recorded tokens, not printed
-        again. At top level nothing is indented, so its tokens are the same either way."""
+        """``module.code`` for a rewrite of the mapped module: a statement the rewrite kept (the
+        same object, at the same indentation) is copied from the recorded tokens, not printed
+        again (``codemods.engine.verbatim``)."""
+        if self._indents is None:
+            self._indents = statement_indents(self.module)
+        module = with_verbatim(module, self.module, self._indents, self._recorded)
         state = _PlainState(default_indent=module.default_indent, default_newline=module.default_newline)
-        for node in module.header:
-            node._codegen(state)
-        for statement in module.body:
-            start = self._starts.get(id(statement))
-            if start is None:
-                statement._codegen(state)
-            else:
-                state.tokens.extend(self._tokens[start:self._ends[id(statement)]])
-        for node in module.footer:
-            node._codegen(state)
-        if module.has_trailing_newline:  # as Module._codegen_impl ends
-            if not state.tokens:
-                state.add_token(state.default_newline)
-        else:
-            state.pop_trailing_newline()
+        module._codegen(state)
         return "".join(state.tokens)
+
+    def _recorded(self, node: cst.CSTNode) -> list[str] | None:
+        start = self._starts.get(id(node))
+        return None if start is None else self._tokens[start:self._ends[id(node)]]
 
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
         """(1-based line, 1-based column) where the node's code starts; (0, 0) if unknown."""
@@ -244,7 +240,7 @@ class Pruning:
         # A node a transform rebuilt is not in the map: descend into it rather than
         # generate its code; its unchanged children are found in the map again.
         if self.texts is not None and isinstance(node, self.prunable) and self.texts.known(node) \
-                and not self.texts.mentions(node, self.prune_words()):
+                and not self.relevant(node):
             self._skipped = node
             return False
         return super().on_visit(node)  # type: ignore[misc]
@@ -257,6 +253,10 @@ class Pruning:
 
     def prune_words(self) -> tuple[str, ...]:
         return self.words
+
+    def relevant(self, node: cst.CSTNode) -> bool:
+        """May the walk need ``node`` (a mapped, prunable node)? By default: it mentions a word."""
+        return self.texts.mentions(node, self.prune_words())
 
 
 class StatementPruning(Pruning):

@@ -257,7 +257,7 @@ def _transform(module: cst.Module, every_statement: list[ast.stmt], source: byte
         new_module = import_where_used(new_module, source_module, source_names)
     code = texts.code(new_module)
     if any(len(line) > rules.line_length for line in code.splitlines() if settings.import_path in line):
-        code = texts.code(lay_out_imports(new_module, settings.import_path, rules.line_length))
+        code = texts.code(lay_out_imports(new_module, settings.import_path, rules.line_length, texts))
     return CHANGED, findings, code, ""
 
 

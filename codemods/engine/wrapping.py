@@ -13,6 +13,8 @@ import tokenize
 
 import libcst as cst
 
+from codemods.engine.pruning import SourceMap, StatementPruning
+
 DEFAULT_LINE_LENGTH = 88
 
 
@@ -83,11 +85,14 @@ def _black(code: str, line_length: int) -> str | None:
         return None
 
 
-class _ImportLayout(cst.CSTTransformer):
-    """Lays out ``from <module> import ...`` lines that run over; statements' insides are not visited."""
+class _ImportLayout(StatementPruning, cst.CSTTransformer):
+    """Lays out ``from <module> import ...`` lines that run over; statements' insides are not visited,
+    nor are statements the rewrite kept that do not mention the module."""
 
-    def __init__(self, module: cst.Module, import_path: str, limit: int) -> None:
+    def __init__(self, module: cst.Module, import_path: str, limit: int, texts: SourceMap | None) -> None:
         super().__init__()
+        self.texts = texts
+        self.words = (import_path,)
         self.module = module
         self.import_path = import_path
         self.limit = limit
@@ -112,6 +117,7 @@ class _ImportLayout(cst.CSTTransformer):
         return updated_node
 
 
-def lay_out_imports(module: cst.Module, import_path: str, limit: int) -> cst.Module:
-    """Every ``from import_path import ...`` line of ``module`` within ``limit`` columns (black's layout)."""
-    return module.visit(_ImportLayout(module, import_path, limit))
+def lay_out_imports(module: cst.Module, import_path: str, limit: int, texts: SourceMap | None = None) -> cst.Module:
+    """Every ``from import_path import ...`` line of ``module`` within ``limit`` columns (black's layout).
+    ``texts``: a map of the module ``module`` rewrites, to skip the statements it kept."""
+    return module.visit(_ImportLayout(module, import_path, limit, texts))

@@ -72,18 +72,18 @@ def scope_key(stack: list[cst.CSTNode], dotted: str) -> int:
 
 
 class _Checks(cst.CSTVisitor):
-    def __init__(self, names: UuidNames) -> None:
+    def __init__(self, names: UuidNames, dotted: str) -> None:
         super().__init__()
         self.names = names
+        self.dotted = dotted
         self.stack: list[cst.CSTNode] = []
-        self.checked: set[tuple[int, str]] = set()
+        self.checked: set[int] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.stack.append(node)
-        if isinstance(node, (cst.Name, cst.Attribute)):
-            dotted = dotted_name(node)
-            if dotted and format_use(self.stack, len(self.stack) - 1, self.names):
-                self.checked.add((scope_key(self.stack, dotted), dotted))
+        if isinstance(node, (cst.Name, cst.Attribute)) and dotted_name(node) == self.dotted \
+                and format_use(self.stack, len(self.stack) - 1, self.names):
+            self.checked.add(scope_key(self.stack, self.dotted))
         return True
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
@@ -91,12 +91,25 @@ class _Checks(cst.CSTVisitor):
 
 
 class FormatChecks(StatementPruning, _Checks):
-    """(scope, dotted name) pairs whose shape an assertion checks. With ``texts`` (a map of the
-    module visited) only statements that mention ``assert`` are walked: an ``assert`` statement
-    or an ``assert*`` method call is what ``format_use`` looks for."""
+    """The scopes (``scope_key``) in which an assertion checks the shape of ``dotted``.
 
-    words = ("assert",)
+    With ``texts`` (a map of the module visited) only statements that mention both ``assert``
+    (an ``assert`` statement or an ``assert*`` method call is what ``format_use`` looks for) and
+    the name's last part are walked: a test file asserts in most statements, and a site asks
+    about one name."""
 
-    def __init__(self, names: UuidNames, texts: SourceMap | None = None) -> None:
-        super().__init__(names)
+    def __init__(self, names: UuidNames, dotted: str, texts: SourceMap | None = None) -> None:
+        super().__init__(names, dotted)
         self.texts = texts
+        self.words = ("assert",)
+        self._last = (dotted.rsplit(".", 1)[-1],)
+
+    def relevant(self, node: cst.CSTNode) -> bool:
+        return super().relevant(node) and self.texts.mentions(node, self._last)
+
+
+def checked_scopes(module: cst.Module, names: UuidNames, dotted: str, texts: SourceMap | None) -> set[int]:
+    """``FormatChecks`` of ``dotted`` over ``module``."""
+    checks = FormatChecks(names, dotted, texts if texts is not None and texts.module is module else None)
+    module.visit(checks)
+    return checks.checked

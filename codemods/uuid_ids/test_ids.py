@@ -23,7 +23,7 @@ from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import nodes_of
 from codemods.uuid_ids.flow.purpose import format_test, raw_sample
 from codemods.uuid_ids.flow.sinks import DERIVED, OUT, SECRET, UUID
-from codemods.uuid_ids.format_checks import FormatChecks, format_use, scope_key
+from codemods.uuid_ids.format_checks import checked_scopes, format_use, scope_key
 from codemods.uuid_ids.naming import Typed
 from codemods.uuid_ids.paths import is_api_file, is_test_path, module_of
 from codemods.uuid_ids.site_transformer import UuidSiteTransformer, resolve, uuid_manual
@@ -45,14 +45,17 @@ class TestIdsTransformer(UuidSiteTransformer):
         #: (module, function) of the configured test_id_helper, when this file may use it.
         self.helper = helper
         self.helper_clash = helper_clash
-        checks = FormatChecks(names, context.texts if context.texts.module is context.module else None)
-        context.module.visit(checks)
-        self._checked = checks.checked
+        #: dotted name -> the scopes in which an assertion checks its shape (found when a site asks).
+        self._checked: dict[str, set[int]] = {}
 
     def _asserted(self, site: Site, ancestors: list[cst.CSTNode]) -> bool:
         if format_use(ancestors, len(ancestors) - 1, self.names):
             return True
-        return bool(site.dotted) and (scope_key(ancestors, site.dotted), site.dotted) in self._checked
+        if not site.dotted:
+            return False
+        if site.dotted not in self._checked:
+            self._checked[site.dotted] = checked_scopes(self._context.module, self.names, site.dotted, self.texts)
+        return scope_key(ancestors, site.dotted) in self._checked[site.dotted]
 
     def _purpose(self, site: Site) -> Decision | None:
         """A test about ID formats, or a sample that is a raw UUID on purpose."""
