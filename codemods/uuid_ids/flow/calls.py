@@ -49,12 +49,12 @@ class CallSteps:
         if isinstance(func, ast.Name):
             return self.facts.defs.get(func.id)
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
-            owner = self.facts.owner_class.get(id(call))
+            owner = self.facts.owner_class_of(call)
             return self.facts.methods.get((id(owner), func.attr)) if owner is not None else None
         return None
 
     def is_method(self, func: ast.AST) -> bool:
-        owner = self.facts.owner_class.get(id(func))
+        owner = self.facts.owner_class_of(func)
         return owner is not None and self.facts.parent(func) is owner
 
     def into_function(self, func, call: ast.Call, at: At, keyword, index, *, skip_self: bool) -> list[At]:
@@ -116,7 +116,7 @@ class CallSteps:
         if route:
             self.hit(OUT, f"the response of {func.name}(), a {route} handler", func.lineno, at.via)
             return []
-        owner = facts.owner_class.get(id(func)) if self.is_method(func) else None
+        owner = facts.owner_class_of(func) if self.is_method(func) else None
         calls = facts.method_calls.get((id(owner), func.name), ()) if owner is not None else facts.calls.get(func.name, ())
         via = (*at.via, f"{func.name}()")
         out = self.reads(("ret", id(func), at.key), calls, at.key, via)

@@ -207,9 +207,9 @@ class _Tracer(CallSteps):
             if self.named(target.id, line, at.via):
                 return []
             via = (*at.via, label or target.id)
-            scope = facts.scope.get(id(target), 0)
+            scope = facts.scope_of(target)
             out = self.reads(("name", scope, target.id, at.key), facts.reads_of(scope, target.id), at.key, via)
-            owner = facts.owner_class.get(id(target))
+            owner = facts.owner_class_of(target)
             if owner is not None and facts.function_of(target) is facts.function_of(owner):  # a class-body field
                 out += self.class_attr(owner, target.id, at.key, via)
             return out
@@ -217,7 +217,7 @@ class _Tracer(CallSteps):
             if self.named(target.attr, line, at.via):
                 return []
             base = target.value
-            owner = facts.owner_class.get(id(target))
+            owner = facts.owner_class_of(target)
             if isinstance(base, ast.Name) and base.id in ("self", "cls") and owner is not None:
                 if self.field_declared(owner, target.attr, at.via):
                     return []
