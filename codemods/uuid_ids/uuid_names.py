@@ -15,7 +15,7 @@ import libcst as cst
 
 from codemods.engine.imports.line_removal import Placeholders, splice_block, splice_module
 from codemods.engine.nodes import dotted_name
-from codemods.engine.pruning import SourceMap, StatementPruning
+from codemods.engine.pruning import Pruning, SourceMap, StatementPruning
 
 
 @dataclass
@@ -163,7 +163,11 @@ class _Pruned(StatementPruning):
 
 
 class _PrunedScopedUses(_Pruned, _ScopedUses):
-    pass
+    """Counting skips expressions too: one that does not mention a name holds no use of it, and
+    skipping it never skips a ``def`` (the statements skipped, hence the function numbers, stay
+    those of the other two walks)."""
+
+    prunable = Pruning.prunable
 
 
 def scoped_uses(module: cst.CSTNode, names: set[str], texts: SourceMap | None = None) -> Counter[ScopedName]:
