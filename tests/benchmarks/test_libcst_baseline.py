@@ -94,14 +94,7 @@ def test_the_naive_codemod_walks_every_file_and_finds_by_its_matchers(tree: Path
     ("name = 'UnifiedIdGenerator'\n", False),
 ])
 def test_generator_matchers(tree: Path, source: str, found: bool):
-    import libcst as cst
-    from libcst.codemod import CodemodContext
-
-    baseline = bench_module("libcst_baseline")
-    command = baseline.NaiveBaselineCommand(CodemodContext(filename=str(tree / "x.py")), root=str(tree),
-                                            services={}, manager_modules=(), api_files=(), recipes=("generator",))
-    cst.parse_module(source).visit(command)
-    assert command.found is found
+    assert _naive_finds(tree, source, ("generator",)) is found
 
 
 @pytest.mark.parametrize("source, found", [
@@ -111,12 +104,16 @@ def test_generator_matchers(tree: Path, source: str, found: bool):
     ("x = make_uuid(value)\n", False),
 ])
 def test_uuid_matchers(tree: Path, source: str, found: bool):
+    assert _naive_finds(tree, source, RECIPE_GROUPS["uuid"]) is found
+
+
+def _naive_finds(tree: Path, source: str, recipes: tuple[str, ...]) -> bool:
+    """Does the naive codemod's walk of ``source`` find something for ``recipes``?"""
     import libcst as cst
     from libcst.codemod import CodemodContext
 
     baseline = bench_module("libcst_baseline")
     command = baseline.NaiveBaselineCommand(CodemodContext(filename=str(tree / "x.py")), root=str(tree),
-                                            services={}, manager_modules=(), api_files=(),
-                                            recipes=RECIPE_GROUPS["uuid"])
+                                            services={}, manager_modules=(), api_files=(), recipes=recipes)
     cst.parse_module(source).visit(command)
-    assert command.found is found
+    return command.found
