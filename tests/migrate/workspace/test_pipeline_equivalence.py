@@ -436,3 +436,7 @@ def test_every_generated_site_is_found(tmp_path: Path):
         wrong = {rel: (want, found.get(rel)) for rel, want in expected.items() if found.get(rel) != want}
         assert not wrong, (key, wrong)
         assert sum(found.values()) == sum(expected.values()), "no findings outside the files with sites"
+        # The same plan from one worker, through a cold cache and from the warm one.
+        for use_cache in (True, True):
+            again = build_plan(root, load_config(root), workers=1, use_cache=use_cache, recipes=recipes)
+            assert signature(again) == signature(plan), (key, use_cache)
