@@ -52,6 +52,13 @@ class Recipe(ABC):
         (every use of a module whose import a rewrite may leave unused)."""
         return self.prefilter_tokens(rules)
 
+    def function_words(self, rules: "RuleSet") -> tuple[str, ...] | None:
+        """None when the recipe reads whole functions (the default). Else libcst may parse only
+        part of a function: its docstring and the statements that mention a statement word or
+        one of these. A recipe says so only when nothing it does reads the rest of a function's
+        libcst tree (facts about the whole file come from the stdlib ``ast``)."""
+        return None
+
     def alias_sources(self, rules: "RuleSet") -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(names, modules) whose local aliases (``import x as y``, ``g = X()``) count as relevance words."""
         return (), ()

@@ -17,7 +17,7 @@ import ast
 import io
 import re
 import tokenize
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from codemods.engine.aliases import local_aliases
 from codemods.engine.bootstraps import is_bootstrap_ast
@@ -42,6 +42,8 @@ class Reduced:
     #: Names the left-out top-level statements bind: still bound in the rewritten file, where the
     #: guard must not call a use of them undefined.
     left_out_names: frozenset[str] = frozenset()
+    #: The original module's top-level statements.
+    body: list[ast.stmt] = field(default_factory=list)
 
     def original_line(self, reduced_line: int) -> int:
         if 0 < reduced_line < len(self.line_map):
@@ -69,6 +71,7 @@ def _is_head_statement(node: ast.stmt, index: int) -> bool:
         and isinstance(node.value.value, str)
 
 
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While,
              ast.With, ast.AsyncWith, ast.Try, ast.TryStar, ast.Match)
 
@@ -100,13 +103,19 @@ class _Selector:
     opened: its header is kept, and of its body only the statements that mention a
     word or an attribute (``self.x``/``cls.x``) that a kept statement of the class
     assigns, so a test module's one big class costs the parse of the methods that
-    matter. Consecutive kept statements of one body form one range (the lines
+    matter. With ``function_words``, a kept function is opened the same way (without the
+    attribute rule: what a function binds is read from the whole file's ``ast``, see
+    ``codemods.engine.function_names`` for the guard). Consecutive kept statements of one body form one range (the lines
     between them included); a left-out statement ends it.
     """
 
-    def __init__(self, lines: list[str], words: tuple[str, ...]) -> None:
+    def __init__(self, lines: list[str], words: tuple[str, ...], function_words: tuple[str, ...] | None = None) -> None:
         self.lines = lines
         self.words = words
+        #: None: a function is kept whole. Else functions are opened like classes, and of a
+        #: function's body the docstrings and the statements that mention a word or one of these
+        #: are kept (``Recipe.function_words``).
+        self.function_words = function_words
         #: id of a statement -> the attributes it assigns (asked again on every round of ``_kept``).
         self._assigns: dict[int, set[str]] = {}
         #: Kept line spans, and (as a string: the indentation of the first statement left
@@ -114,6 +123,8 @@ class _Selector:
         self._spans: list[tuple[int, int] | str] = []
         #: Indentation of the marker line before each range but the first.
         self.indents: list[str] = []
+        #: ids of the top-level statements that directly follow an import.
+        self._after_import: set[int] = set()
 
     def text(self, first: int, last: int) -> str:
         return "".join(self.lines[first - 1:last])
@@ -123,6 +134,10 @@ class _Selector:
         return any(w in chunk for w in self.words)
 
     def ranges(self, body: list[ast.stmt], head_end: int) -> list[tuple[int, int]]:
+        # The statement after a top-level import is kept: a new import may be placed above it,
+        # spaced by what that statement is (a marker is neither a def nor a class).
+        self._after_import = {id(node) for previous, node in zip(body, body[1:])
+                              if isinstance(previous, (ast.Import, ast.ImportFrom))}
         self._spans = [(1, head_end)]
         self._body([node for node in body if node.end_lineno > head_end], head_end, top=True)
         ranges: list[tuple[int, int]] = []
@@ -141,18 +156,20 @@ class _Selector:
             gap = None
         return ranges
 
-    def _keep(self, node: ast.stmt, top: bool, attributes: set[str]) -> bool:
+    def _keep(self, node: ast.stmt, top: bool, attributes: set[str], in_function: bool = False) -> bool:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             return True
         chunk = self.text(_start(node), node.end_lineno)
         if any(w in chunk for w in self.words):
             return True
+        if in_function:
+            return any(w in chunk for w in self.function_words) or _is_docstring(node)
         if attributes and re.search(r"\.(%s)\b" % "|".join(sorted(attributes)), chunk):
             return True
         return top and is_bootstrap_ast(node, chunk)
 
-    def _body(self, body: list[ast.stmt], previous_end: int, top: bool) -> None:
-        keep = self._kept(body, previous_end, top)
+    def _body(self, body: list[ast.stmt], previous_end: int, top: bool, in_function: bool = False) -> None:
+        keep = self._kept(body, previous_end, top, in_function)
         for node, kept in zip(body, keep):
             start = self._owned_start(node, previous_end)
             previous_end = node.end_lineno
@@ -174,8 +191,8 @@ class _Selector:
             mark = len(self._spans)
             self._spans.append((start, header_end))
             try:
-                self._body(node.body, header_end, top=False)
-            except _Unsplittable:  # keep the class whole
+                self._body(node.body, header_end, top=False, in_function=not isinstance(node, ast.ClassDef))
+            except _Unsplittable:  # keep the class (or function) whole
                 del self._spans[mark:]
                 self._spans.append((start, node.end_lineno))
 
@@ -193,7 +210,7 @@ class _Selector:
             start -= 1
         return start
 
-    def _kept(self, body: list[ast.stmt], previous_end: int, top: bool) -> list[bool]:
+    def _kept(self, body: list[ast.stmt], previous_end: int, top: bool, in_function: bool = False) -> list[bool]:
         """Which statements of one body are kept; in a class body, until no kept statement
         assigns an attribute that a left-out one mentions."""
         attributes: set[str] = set()
@@ -201,13 +218,14 @@ class _Selector:
             keep, end, previous = [], previous_end, True
             for node in body:
                 if _start(node) <= end:  # shares a line with the previous statement: kept together
-                    if not previous and self._keep(node, top, attributes):
+                    if not previous and self._keep(node, top, attributes, in_function):
                         raise _Unsplittable
                     keep.append(previous)
                 else:
-                    keep.append(self._keep(node, top, attributes))
+                    keep.append(self._keep(node, top, attributes, in_function)
+                                or (top and id(node) in self._after_import))
                 end, previous = max(end, node.end_lineno), keep[-1]
-            if top:
+            if top or in_function:
                 return keep
             more = attributes.union(*(self._assigned(node) for node, kept in zip(body, keep) if kept))
             if more == attributes:
@@ -221,8 +239,9 @@ class _Selector:
         return found
 
     def _header_end(self, node: ast.stmt) -> int | None:
-        """The last line of a class header worth opening, or None to keep the statement whole."""
-        if not isinstance(node, ast.ClassDef) or len(node.body) < 2:
+        """The last line of a class (or function) header worth opening, or None to keep the statement whole."""
+        opens = (ast.ClassDef,) if self.function_words is None else (ast.ClassDef, *_FUNCTIONS)
+        if not isinstance(node, opens) or len(node.body) < 2:
             return None
         first = node.body[0]
         opening = self.lines[_start(first) - 1]
@@ -232,6 +251,10 @@ class _Selector:
         if self.mentions(_start(node), header_end):
             return None
         return header_end
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
 def _assigned_attributes(node: ast.stmt) -> set[str]:
@@ -245,12 +268,14 @@ def _assigned_attributes(node: ast.stmt) -> set[str]:
 
 
 def reduce_source(
-    source: bytes, words: tuple[str, ...], alias_names: tuple[str, ...] = (), alias_modules: tuple[str, ...] = ()
+    source: bytes, words: tuple[str, ...], alias_names: tuple[str, ...] = (), alias_modules: tuple[str, ...] = (),
+    function_words: tuple[str, ...] | None = None,
 ) -> Reduced | None:
     """The reduced module, or None when the whole file should be parsed instead.
 
     ``words``: a top-level statement whose text contains one is kept. ``alias_names``
     and ``alias_modules`` say which imports and instances add words (``local_aliases``).
+    ``function_words``: open functions too (``_Selector``).
     """
     decoded = _decode(source)
     if decoded is None:
@@ -276,7 +301,7 @@ def reduce_source(
         head_end = node.end_lineno
     head_end = max(head_end, _start(body[0]) - 1) if head_end else _start(body[0]) - 1
 
-    selector = _Selector(lines, words)
+    selector = _Selector(lines, words, function_words)
     try:
         ranges = selector.ranges(body, head_end)
     except _Unsplittable:
@@ -294,7 +319,7 @@ def reduce_source(
             parts.append(line if line.endswith(("\n", "\r")) else line + "\n")
             line_map.append(number)
     return Reduced("".join(parts), encoding, lines, ranges, line_map, every_statement,
-                   _left_out_names(body, ranges))
+                   _left_out_names(body, ranges), body)
 
 
 def _left_out_names(body: list[ast.stmt], ranges: list[tuple[int, int]]) -> frozenset[str]:

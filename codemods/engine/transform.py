@@ -28,6 +28,7 @@ from codemods.core.recipes import DEFAULT_RECIPES, RECIPES, RULES, ordered
 from codemods.core.results import CHANGED, FAILED, SKIPPED, UNCHANGED, FileResult
 from codemods.core.safety import Safety
 from codemods.engine.chunks import reduce_source, splice, statements
+from codemods.engine.function_names import FunctionNames
 from codemods.engine.wrapping import lay_out_imports
 from codemods.engine.imports import import_where_used, update_imports
 from codemods.engine.names import FileNames, collect_names
@@ -76,29 +77,35 @@ def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
     return out
 
 
-def _undefined_names(source: bytes | str, filename: str, bound: frozenset[str] = frozenset()) -> set[str]:
+def _undefined_names(source: bytes | str, filename: str, bound: frozenset[str] = frozenset(),
+                     excused=None) -> set[str]:
     tree = ast.parse(source, filename=filename)
     result = pyflakes_checker.Checker(tree, filename=filename, builtins=bound)
+    excuse = excused.excuser(tree) if excused is not None else None
     return {
         str(msg.message_args[0])
         for msg in result.messages
         if isinstance(msg, pyflakes_messages.UndefinedName)
+        and not (excuse is not None and excuse(str(msg.message_args[0]), msg.lineno))
     }
 
 
-def guard(old: bytes | str, new: bytes | str, path: str, bound: frozenset[str] = frozenset()) -> str | None:
+def guard(old: bytes | str, new: bytes | str, path: str, bound: frozenset[str] = frozenset(),
+          excused=None) -> str | None:
     """Why ``new`` must not be written, or None: it parses and adds no undefined name.
 
     ``bound``: module-level names bound by the part of the file that is neither ``old`` nor
-    ``new`` (the statements a reduced module left out), so defined whatever the rewrite does."""
+    ``new`` (the statements a reduced module left out), so defined whatever the rewrite does.
+    ``excused(name, line)``: an undefined name at that line is bound there after all (by a
+    statement left out of an opened function)."""
     try:
-        after = _undefined_names(new, path, bound)
+        after = _undefined_names(new, path, bound, excused)
     except SyntaxError as exc:
         return f"rewrite does not parse: {exc.msg} (line {exc.lineno})"
     if not after:  # the common case: no need to analyse the original too
         return None
     try:
-        before = _undefined_names(old, path, bound)
+        before = _undefined_names(old, path, bound, excused)
     except SyntaxError:
         before = set()
     added = sorted(after - before)
@@ -126,6 +133,8 @@ class _Relevance:
     words: tuple[str, ...]
     names: tuple[str, ...]
     modules: tuple[str, ...]
+    #: None: functions are parsed whole; else what else keeps a statement of a function (``Recipe.function_words``).
+    function_words: tuple[str, ...] | None = None
 
 
 def _relevance(settings: FileSettings) -> _Relevance:
@@ -140,10 +149,14 @@ def _relevance(settings: FileSettings) -> _Relevance:
         alias_names, alias_modules = recipe.alias_sources(rules)
         names.update(alias_names)
         modules.update(alias_modules)
+    function_words: set[str] | None = set()
     for recipe in ordered(settings.recipes):
         words.update(recipe.statement_words(rules))
+        own = recipe.function_words(rules)
+        function_words = None if own is None or function_words is None else function_words | set(own)
     words.update(settings.fixtures)
-    return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)))
+    return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)),
+                      None if function_words is None else tuple(sorted(function_words)))
 
 
 def transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
@@ -155,7 +168,7 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
 
 def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
     relevance = _relevance(settings)
-    reduced = reduce_source(source, relevance.words, relevance.names, relevance.modules)
+    reduced = reduce_source(source, relevance.words, relevance.names, relevance.modules, relevance.function_words)
     module = _parse(source if reduced is None else reduced.text)
     if isinstance(module, str):
         return FileResult(path, SKIPPED, reason=module)
@@ -188,12 +201,18 @@ def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileR
         # top-level statements that parsed where they stand (the head, with any
         # ``__future__`` import, is in the reduced module), so the spliced file parses
         # exactly when the reduced output does; no second parse of the whole file.
-        problem = guard(reduced.text, new_code, path, reduced.left_out_names)
+        problem = guard(reduced.text, new_code, path, reduced.left_out_names, _excused(reduced, relevance.function_words))
     if new_source == source:
         return FileResult(path, UNCHANGED, findings)
     if problem:
         return FileResult(path, FAILED, _demote(findings, "IDM099", f"guard: {problem}"), reason=problem)
     return FileResult(path, CHANGED, findings, new_source)
+
+
+def _excused(reduced, function_words) -> FunctionNames | None:
+    if function_words is None:
+        return None
+    return FunctionNames.of(reduced.body)
 
 
 def _ast_parse(source: bytes) -> ast.Module | str:

@@ -31,6 +31,12 @@ class _UuidRecipe(Recipe):
     def alias_sources(self, rules: "RuleSet") -> tuple[tuple[str, ...], tuple[str, ...]]:
         return (), ("uuid",)  # import uuid as _uuid: statements using _uuid are relevant
 
+    def function_words(self, rules: "RuleSet") -> tuple[str, ...] | None:
+        # A site's flow, bindings and threads come from the whole file's ``ast``; of the rest of
+        # its function, libcst needs only the assertions (test-ids: is the ID's format checked?)
+        # and the docstring (adhoc-ids: a custom generator is a docstring and one ``return``).
+        return ("assert",)
+
 
 class AdhocIdsRecipe(_UuidRecipe):
     name = ADHOC

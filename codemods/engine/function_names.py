@@ -1,0 +1,92 @@
+"""Names each function binds in its own scope, for the guard of a module whose functions were opened.
+
+When libcst parses only some statements of a function (``chunks``), pyflakes no longer sees the
+names the left-out statements bind, and calls their uses undefined. Pyflakes on the whole file
+would not: a name bound in the function, or in a function around it, is defined there. So an
+"undefined name" found in the kept text is excused when the original function (or one around
+it) binds that name; class bodies do not count, as for pyflakes.
+"""
+
+from __future__ import annotations
+
+import ast
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
+               ast.DictComp, ast.GeneratorExp)
+
+
+def _own_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Parameters and every name the function's own scope binds (not its nested scopes')."""
+    args = function.args
+    names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
+    todo: list[ast.AST] = list(function.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)  # its name is bound here; its body is another scope
+            todo.extend(node.decorator_list)
+            continue
+        if isinstance(node, _NEW_SCOPES):
+            if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                # ``(y := x)`` inside a comprehension binds in the function around it
+                names.update(n.target.id for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.add(node.rest)
+        todo.extend(ast.iter_child_nodes(node))
+    return names
+
+
+def _first_line(node: ast.stmt) -> int:
+    return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+
+
+def _functions(body: list[ast.stmt], path: tuple[str, ...] = ()):
+    """(qualified name, function) of every function under ``body``, nested ones included."""
+    for node in body:
+        if isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
+            inner = (*path, node.name)
+            if isinstance(node, _FUNCTIONS):
+                yield inner, node
+            yield from _functions(node.body, inner)
+        else:
+            for name in ("body", "orelse", "finalbody"):
+                yield from _functions(getattr(node, name, None) or [], path)
+            for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
+                yield from _functions(clause.body, path)
+
+
+@dataclass
+class FunctionNames:
+    """The names each function of the original file binds, by qualified name (``Class.method``):
+    a function of the kept text is found by its qualified name, as its lines moved."""
+
+    by_name: dict[tuple[str, ...], frozenset[str]]
+
+    @classmethod
+    def of(cls, body: list[ast.stmt]) -> "FunctionNames":
+        found: dict[tuple[str, ...], set[str]] = {}
+        for name, node in _functions(body):
+            found.setdefault(name, set()).update(_own_bindings(node))
+        return cls({name: frozenset(names) for name, names in found.items()})
+
+    def excuser(self, tree: ast.Module):
+        """``excused(name, line)`` for ``tree`` (the kept text): is ``name`` bound, in the
+        original file, by a function around ``line``? A function's body lines only: its
+        decorators and defaults are read in the scope around it."""
+        spans = [(_first_line(node.body[0]), node.end_lineno, self.by_name.get(name, frozenset()))
+                 for name, node in _functions(tree.body)]
+        return lambda name, line: any(first <= line <= last and name in names for first, last, names in spans)
