@@ -4,14 +4,15 @@ When libcst parses only some statements of a function (``chunks``), pyflakes no 
 names the left-out statements bind, and calls their uses undefined. Pyflakes on the whole file
 would not: a name bound in the function, or in a function around it, is defined there. So an
 "undefined name" found in the kept text is excused when the original function (or one around
-it) binds that name; class bodies do not count, as for pyflakes.
+it) binds that name; class bodies do not count, as for pyflakes. A function of the kept text is
+found by its qualified name (its lines moved); functions that share one (a property's getter
+and setter) share their names, which can only excuse a name bound in the other one.
 """
 
 from __future__ import annotations
 
 import ast
-from bisect import bisect_right
-from dataclasses import dataclass
+from functools import cached_property
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
@@ -69,19 +70,19 @@ def _functions(body: list[ast.stmt], path: tuple[str, ...] = ()):
                 yield from _functions(clause.body, path)
 
 
-@dataclass
 class FunctionNames:
-    """The names each function of the original file binds, by qualified name (``Class.method``):
-    a function of the kept text is found by its qualified name, as its lines moved."""
+    """The names each function of the original file binds, by qualified name (``Class.method``),
+    worked out on first use (most rewrites leave no undefined name to explain)."""
 
-    by_name: dict[tuple[str, ...], frozenset[str]]
+    def __init__(self, body: list[ast.stmt]) -> None:
+        self.body = body
 
-    @classmethod
-    def of(cls, body: list[ast.stmt]) -> "FunctionNames":
+    @cached_property
+    def by_name(self) -> dict[tuple[str, ...], frozenset[str]]:
         found: dict[tuple[str, ...], set[str]] = {}
-        for name, node in _functions(body):
+        for name, node in _functions(self.body):
             found.setdefault(name, set()).update(_own_bindings(node))
-        return cls({name: frozenset(names) for name, names in found.items()})
+        return {name: frozenset(names) for name, names in found.items()}
 
     def excuser(self, tree: ast.Module):
         """``excused(name, line)`` for ``tree`` (the kept text): is ``name`` bound, in the

@@ -78,34 +78,32 @@ def _demote(findings: list[Finding], code: str, reason: str) -> list[Finding]:
 
 
 def _undefined_names(source: bytes | str, filename: str, bound: frozenset[str] = frozenset(),
-                     excused=None) -> set[str]:
+                     functions: FunctionNames | None = None) -> set[str]:
     tree = ast.parse(source, filename=filename)
     result = pyflakes_checker.Checker(tree, filename=filename, builtins=bound)
-    excuse = excused.excuser(tree) if excused is not None else None
-    return {
-        str(msg.message_args[0])
-        for msg in result.messages
-        if isinstance(msg, pyflakes_messages.UndefinedName)
-        and not (excuse is not None and excuse(str(msg.message_args[0]), msg.lineno))
-    }
+    undefined = [msg for msg in result.messages if isinstance(msg, pyflakes_messages.UndefinedName)]
+    if undefined and functions is not None:
+        excused = functions.excuser(tree)
+        undefined = [msg for msg in undefined if not excused(str(msg.message_args[0]), msg.lineno)]
+    return {str(msg.message_args[0]) for msg in undefined}
 
 
 def guard(old: bytes | str, new: bytes | str, path: str, bound: frozenset[str] = frozenset(),
-          excused=None) -> str | None:
+          functions: FunctionNames | None = None) -> str | None:
     """Why ``new`` must not be written, or None: it parses and adds no undefined name.
 
     ``bound``: module-level names bound by the part of the file that is neither ``old`` nor
     ``new`` (the statements a reduced module left out), so defined whatever the rewrite does.
-    ``excused(name, line)``: an undefined name at that line is bound there after all (by a
-    statement left out of an opened function)."""
+    ``functions``: what the original file's functions bind, when some of their statements
+    were left out: a use of such a name is not undefined."""
     try:
-        after = _undefined_names(new, path, bound, excused)
+        after = _undefined_names(new, path, bound, functions)
     except SyntaxError as exc:
         return f"rewrite does not parse: {exc.msg} (line {exc.lineno})"
     if not after:  # the common case: no need to analyse the original too
         return None
     try:
-        before = _undefined_names(old, path, bound, excused)
+        before = _undefined_names(old, path, bound, functions)
     except SyntaxError:
         before = set()
     added = sorted(after - before)
@@ -201,18 +199,13 @@ def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileR
         # top-level statements that parsed where they stand (the head, with any
         # ``__future__`` import, is in the reduced module), so the spliced file parses
         # exactly when the reduced output does; no second parse of the whole file.
-        problem = guard(reduced.text, new_code, path, reduced.left_out_names, _excused(reduced, relevance.function_words))
+        functions = None if relevance.function_words is None else FunctionNames(reduced.body)
+        problem = guard(reduced.text, new_code, path, reduced.left_out_names, functions)
     if new_source == source:
         return FileResult(path, UNCHANGED, findings)
     if problem:
         return FileResult(path, FAILED, _demote(findings, "IDM099", f"guard: {problem}"), reason=problem)
     return FileResult(path, CHANGED, findings, new_source)
-
-
-def _excused(reduced, function_words) -> FunctionNames | None:
-    if function_words is None:
-        return None
-    return FunctionNames.of(reduced.body)
 
 
 def _ast_parse(source: bytes) -> ast.Module | str:

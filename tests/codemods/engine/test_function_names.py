@@ -44,7 +44,7 @@ def sibling():
 
 
 def _excused(kept_text: str):
-    return FunctionNames.of(ast.parse(ORIGINAL).body).excuser(ast.parse(kept_text))
+    return FunctionNames(ast.parse(ORIGINAL).body).excuser(ast.parse(kept_text))
 
 
 def test_a_name_bound_by_the_function_or_one_around_it_is_excused():
