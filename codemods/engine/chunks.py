@@ -168,7 +168,8 @@ class _Selector:
             return True
         return top and is_bootstrap_ast(node, chunk)
 
-    def _body(self, body: list[ast.stmt], previous_end: int, top: bool, in_function: bool = False) -> None:
+    def _body(self, body: list[ast.stmt], previous_end: int, top: bool, in_function: bool = False) -> bool:
+        """Add the spans of ``body``; False when none of its statements is kept."""
         keep = self._kept(body, previous_end, top, in_function)
         for node, kept in zip(body, keep):
             start = self._owned_start(node, previous_end)
@@ -191,10 +192,13 @@ class _Selector:
             mark = len(self._spans)
             self._spans.append((start, header_end))
             try:
-                self._body(node.body, header_end, top=False, in_function=not isinstance(node, ast.ClassDef))
-            except _Unsplittable:  # keep the class (or function) whole
+                opened = self._body(node.body, header_end, top=False, in_function=not isinstance(node, ast.ClassDef))
+            except _Unsplittable:
+                opened = False
+            if not opened:  # statements sharing a line, or nothing inside to keep: keep it whole
                 del self._spans[mark:]
                 self._spans.append((start, node.end_lineno))
+        return any(keep)
 
     def _owned_start(self, node: ast.stmt, previous_end: int) -> int:
         """The first of the blank and comment lines above the statement that libcst gives it

@@ -197,3 +197,14 @@ def test_uuid_recipes_fast_path_equals_full_parse(name, monkeypatch):
         patch.setattr(engine, "reduce_source", lambda *args, **kwargs: None)
         full = run(source, path=path, recipes=recipes)
     assert signature(fast) == signature(full)
+
+
+@pytest.mark.parametrize("function_words", [None, ("assert",)])
+def test_a_kept_class_with_nothing_inside_to_keep_stays_whole(function_words):
+    """The statement after an import is kept for its spacing; opened with nothing of its body
+    kept, it would be a header without a body."""
+    source = b"from shared.id_generation import UnifiedIdGenerator\n\n\nclass Config:\n    a = 1\n    b = 2\n"
+    reduced = reduce_source(source, WORDS, function_words=function_words)
+    assert reduced is None or "    b = 2" in reduced.text
+    if reduced is not None:
+        compile(reduced.text, "reduced.py", "exec")
