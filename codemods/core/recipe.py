@@ -59,6 +59,10 @@ class Recipe(ABC):
         libcst tree (facts about the whole file come from the stdlib ``ast``)."""
         return None
 
+    #: With ``function_words``: also keep, in an opened function, every statement that reads a
+    #: name a kept statement binds (for a recipe that follows a value through its readers).
+    function_closure = False
+
     def alias_sources(self, rules: "RuleSet") -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(names, modules) whose local aliases (``import x as y``, ``g = X()``) count as relevance words."""
         return (), ()

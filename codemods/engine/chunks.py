@@ -109,9 +109,12 @@ class _Selector:
     between them included); a left-out statement ends it.
     """
 
-    def __init__(self, lines: list[str], words: tuple[str, ...], function_words: tuple[str, ...] | None = None) -> None:
+    def __init__(self, lines: list[str], words: tuple[str, ...], function_words: tuple[str, ...] | None = None,
+                 function_closure: bool = False) -> None:
         self.lines = lines
         self.words = words
+        #: In an opened function, also keep every statement that reads a name a kept one binds.
+        self.function_closure = function_closure
         #: None: a function is kept whole. Else functions are opened like classes, and of a
         #: function's body the docstrings and the statements that mention a word or one of these
         #: are kept (``Recipe.function_words``).
@@ -163,7 +166,8 @@ class _Selector:
         if any(w in chunk for w in self.words):
             return True
         if in_function:
-            return any(w in chunk for w in self.function_words) or _is_docstring(node)
+            return any(w in chunk for w in self.function_words) or _is_docstring(node) or bool(
+                attributes and re.search(r"\b(%s)\b" % "|".join(sorted(attributes)), chunk))
         if attributes and re.search(r"\.(%s)\b" % "|".join(sorted(attributes)), chunk):
             return True
         return top and is_bootstrap_ast(node, chunk)
@@ -229,9 +233,14 @@ class _Selector:
                     keep.append(self._keep(node, top, attributes, in_function)
                                 or (top and id(node) in self._after_import))
                 end, previous = max(end, node.end_lineno), keep[-1]
-            if top or in_function:
+            if top:
                 return keep
-            more = attributes.union(*(self._assigned(node) for node, kept in zip(body, keep) if kept))
+            if in_function and not self.function_closure:
+                return keep
+            if in_function:
+                more = attributes.union(*(_bound_names(node) for node, kept in zip(body, keep) if kept))
+            else:
+                more = attributes.union(*(self._assigned(node) for node, kept in zip(body, keep) if kept))
             if more == attributes:
                 return keep
             attributes = more
@@ -257,6 +266,11 @@ class _Selector:
         return header_end
 
 
+def _bound_names(node: ast.stmt) -> set[str]:
+    """Names the statement binds (or deletes), anywhere inside it."""
+    return {inner.id for inner in ast.walk(node) if isinstance(inner, ast.Name) and not isinstance(inner.ctx, ast.Load)}
+
+
 def _is_docstring(node: ast.stmt) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
@@ -273,13 +287,13 @@ def _assigned_attributes(node: ast.stmt) -> set[str]:
 
 def reduce_source(
     source: bytes, words: tuple[str, ...], alias_names: tuple[str, ...] = (), alias_modules: tuple[str, ...] = (),
-    function_words: tuple[str, ...] | None = None,
+    function_words: tuple[str, ...] | None = None, function_closure: bool = False,
 ) -> Reduced | None:
     """The reduced module, or None when the whole file should be parsed instead.
 
     ``words``: a top-level statement whose text contains one is kept. ``alias_names``
     and ``alias_modules`` say which imports and instances add words (``local_aliases``).
-    ``function_words``: open functions too (``_Selector``).
+    ``function_words``: open functions too, ``function_closure`` with their readers (``_Selector``).
     """
     decoded = _decode(source)
     if decoded is None:
@@ -305,7 +319,7 @@ def reduce_source(
         head_end = node.end_lineno
     head_end = max(head_end, _start(body[0]) - 1) if head_end else _start(body[0]) - 1
 
-    selector = _Selector(lines, words, function_words)
+    selector = _Selector(lines, words, function_words, function_closure)
     try:
         ranges = selector.ranges(body, head_end)
     except _Unsplittable:

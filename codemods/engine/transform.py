@@ -133,6 +133,7 @@ class _Relevance:
     modules: tuple[str, ...]
     #: None: functions are parsed whole; else what else keeps a statement of a function (``Recipe.function_words``).
     function_words: tuple[str, ...] | None = None
+    function_closure: bool = False
 
 
 def _relevance(settings: FileSettings) -> _Relevance:
@@ -153,8 +154,9 @@ def _relevance(settings: FileSettings) -> _Relevance:
         own = recipe.function_words(rules)
         function_words = None if own is None or function_words is None else function_words | set(own)
     words.update(settings.fixtures)
+    closure = any(recipe.function_closure for recipe in ordered(settings.recipes))
     return _Relevance(tuple(sorted(words)), tuple(sorted(names)), tuple(sorted(modules)),
-                      None if function_words is None else tuple(sorted(function_words)))
+                      None if function_words is None else tuple(sorted(function_words)), closure)
 
 
 def transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
@@ -166,7 +168,8 @@ def transform_source(source: bytes, path: str, settings: FileSettings) -> FileRe
 
 def _transform_source(source: bytes, path: str, settings: FileSettings) -> FileResult:
     relevance = _relevance(settings)
-    reduced = reduce_source(source, relevance.words, relevance.names, relevance.modules, relevance.function_words)
+    reduced = reduce_source(source, relevance.words, relevance.names, relevance.modules,
+                            relevance.function_words, relevance.function_closure)
     module = _parse(source if reduced is None else reduced.text)
     if isinstance(module, str):
         return FileResult(path, SKIPPED, reason=module)

@@ -34,6 +34,14 @@ class GeneratorRecipe(Recipe):
     def prefilter_tokens(self, rules: "RuleSet") -> tuple[str, ...]:
         return tuple(sorted({GENERATOR_CLASS, "unified_id_generator", "id_generation", *_module_tails(rules)}))
 
+    def function_words(self, rules: "RuleSet") -> tuple[str, ...] | None:
+        # Of a function, its libcst walk needs the statements that mention the generator, the
+        # thread IDs a run ID may embed, the assertions on IDs, and (``function_closure``) every
+        # statement that reads what those bind: a held user-context tuple, an instance.
+        return ("thread", "assert")
+
+    function_closure = True
+
     def relevance_words(self, rules: "RuleSet") -> tuple[str, ...]:
         # Whichever recipes are selected: a uuid-only run parses the statements that mention
         # the generator as a generator run does.

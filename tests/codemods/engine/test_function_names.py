@@ -86,9 +86,26 @@ def test_the_opened_function_gives_the_whole_file_result(monkeypatch: pytest.Mon
     assert (opened.status, opened.new_source, opened.findings) == (whole.status, whole.new_source, whole.findings)
 
 
-def test_the_generator_recipe_keeps_functions_whole():
-    settings = FileSettings(RuleSet(), "netra_backend.app.core.unified_id_manager")
-    assert engine._relevance(settings).function_words is None
-    mixed = FileSettings(RuleSet(), "netra_backend.app.core.unified_id_manager",
-                         recipes=("generator", "test-ids"))
-    assert engine._relevance(mixed).function_words is None
+def test_what_each_recipe_group_keeps_of_a_function():
+    def relevance(recipes):
+        return engine._relevance(FileSettings(RuleSet(), "netra_backend.app.core.unified_id_manager",
+                                              recipes=recipes))
+
+    uuid_only = relevance(("adhoc-ids", "test-ids"))
+    assert (uuid_only.function_words, uuid_only.function_closure) == (("assert",), False)
+    generator = relevance(("generator",))
+    assert (generator.function_words, generator.function_closure) == (("assert", "thread"), True)
+    mixed = relevance(("generator", "test-ids"))
+    assert (mixed.function_words, mixed.function_closure) == (("assert", "thread"), True)
+
+
+def test_the_closure_keeps_the_readers_of_what_a_kept_statement_binds():
+    source = (b"from shared.id_generation import UnifiedIdGenerator\n\n\nX = 1\n\n\n"
+              b"def handler(request):\n    log(request)\n    ids = UnifiedIdGenerator.generate_user_context_ids('u', 'op')\n"
+              b"    other = 2\n    thread = ids[0]\n    send(thread)\n    return other\n")
+    words = ("UnifiedIdGenerator",)
+    plain = reduce_source(source, words, function_words=("assert",))
+    closed = reduce_source(source, words, function_words=("assert",), function_closure=True)
+    assert "ids[0]" not in plain.text and "send(thread)" not in plain.text
+    assert "thread = ids[0]" in closed.text and "send(thread)" in closed.text  # readers, and theirs
+    assert "log(request)" not in closed.text and "return other" not in closed.text
