@@ -1,4 +1,5 @@
-"""Names in the stdlib ``ast``: one helper every analysis of a file's ``ast`` shares."""
+"""Names in the stdlib ``ast``: the helpers analyses of a file's ``ast`` share (dotted names, and what a
+statement binds)."""
 
 from __future__ import annotations
 
@@ -13,3 +14,49 @@ def dotted(node: ast.AST | None) -> str | None:
         head = dotted(node.value)
         return None if head is None else f"{head}.{node.attr}"
     return None
+
+
+def first_line(node: ast.stmt) -> int:
+    """The line a statement starts on: its first decorator's, if it has any."""
+    return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+
+
+def bound_names(node: ast.stmt) -> set[str]:
+    """Names the statement binds (or deletes), anywhere inside it."""
+    return {inner.id for inner in ast.walk(node) if isinstance(inner, ast.Name) and not isinstance(inner.ctx, ast.Load)}
+
+
+def assigned_attributes(node: ast.stmt) -> set[str]:
+    """Attributes of ``self``/``cls`` that the statement assigns."""
+    out = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Attribute) and isinstance(inner.ctx, ast.Store) \
+                and isinstance(inner.value, ast.Name) and inner.value.id in ("self", "cls"):
+            out.add(inner.attr)
+    return out
+
+
+def bind_module_names(node: ast.stmt, out: set[str]) -> None:
+    """Names a module-level statement binds in the module's scope (as pyflakes counts them)."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        out.add(node.name)
+        return
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        out.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
+        return
+    targets: list[ast.expr] = []
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:  # a bare annotation binds nothing
+        targets = [node.target]
+    elif isinstance(node, (ast.AugAssign, ast.For, ast.AsyncFor)):
+        targets = [node.target]
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+    for target in targets:
+        out.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    # the blocks of a compound statement (a simple one has none) bind in the module's scope too
+    for inner in (getattr(node, "body", None), getattr(node, "orelse", None), getattr(node, "finalbody", None),
+                  *(h.body for h in getattr(node, "handlers", ())), *(c.body for c in getattr(node, "cases", ()))):
+        for child in inner or ():
+            bind_module_names(child, out)

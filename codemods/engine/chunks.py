@@ -19,6 +19,7 @@ import re
 import tokenize
 from dataclasses import dataclass, field
 
+from codemods.core.ast_names import assigned_attributes, bind_module_names, bound_names, first_line
 from codemods.engine.aliases import local_aliases
 from codemods.engine.bootstraps import is_bootstrap_ast
 
@@ -57,11 +58,6 @@ def _decode(source: bytes) -> tuple[str, str] | None:
         return source.decode(encoding), encoding
     except (SyntaxError, LookupError, UnicodeDecodeError):
         return None
-
-
-def _start(node: ast.stmt) -> int:
-    decorators = getattr(node, "decorator_list", ())
-    return min([node.lineno, *(d.lineno for d in decorators)])
 
 
 def _is_head_statement(node: ast.stmt, index: int) -> bool:
@@ -119,7 +115,7 @@ class _Selector:
         #: function's body the docstrings and the statements that mention a word or one of these
         #: are kept (``Recipe.function_words``).
         self.function_words = function_words
-        #: id of a statement -> the attributes it assigns (asked again on every round of ``_kept``).
+        #: id of a statement -> what it binds (``_followed``; asked again on every round of ``_kept``).
         self._assigns: dict[int, set[str]] = {}
         #: Kept line spans, and (as a string: the indentation of the first statement left
         #: out) where something was left out.
@@ -159,16 +155,16 @@ class _Selector:
             gap = None
         return ranges
 
-    def _keep(self, node: ast.stmt, top: bool, attributes: set[str], in_function: bool = False) -> bool:
+    def _keep(self, node: ast.stmt, top: bool, followed: set[str], in_function: bool = False) -> bool:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             return True
-        chunk = self.text(_start(node), node.end_lineno)
+        chunk = self.text(first_line(node), node.end_lineno)
         if any(w in chunk for w in self.words):
             return True
         if in_function:
             return any(w in chunk for w in self.function_words) or _is_docstring(node) or bool(
-                attributes and re.search(r"\b(%s)\b" % "|".join(sorted(attributes)), chunk))
-        if attributes and re.search(r"\.(%s)\b" % "|".join(sorted(attributes)), chunk):
+                followed and re.search(r"\b(%s)\b" % "|".join(sorted(followed)), chunk))
+        if followed and re.search(r"\.(%s)\b" % "|".join(sorted(followed)), chunk):
             return True
         return top and is_bootstrap_ast(node, chunk)
 
@@ -185,8 +181,8 @@ class _Selector:
                     # sees them as the marker's leading lines, as it would see them as this
                     # statement's in the whole file (removing a statement above moves them).
                     if last[0] <= last[1]:
-                        self._spans[-1] = (last[0], _start(node) - 1)
-                    opening = self.lines[_start(node) - 1]
+                        self._spans[-1] = (last[0], first_line(node) - 1)
+                    opening = self.lines[first_line(node) - 1]
                     self._spans.append(opening[:len(opening) - len(opening.lstrip(" \t"))])
                 continue
             header_end = self._header_end(node)
@@ -208,7 +204,7 @@ class _Selector:
         """The first of the blank and comment lines above the statement that libcst gives it
         (its ``leading_lines``): up to a code line or a comment indented deeper, which closes
         the block before."""
-        start = _start(node)
+        start = first_line(node)
         indent = node.col_offset
         while start - 1 > previous_end:
             line = self.lines[start - 2]
@@ -220,35 +216,35 @@ class _Selector:
 
     def _kept(self, body: list[ast.stmt], previous_end: int, top: bool, in_function: bool = False) -> list[bool]:
         """Which statements of one body are kept; in a class body, until no kept statement
-        assigns an attribute that a left-out one mentions."""
-        attributes: set[str] = set()
+        assigns an attribute that a left-out one mentions (in a function body, with
+        ``function_closure``: binds a name that a left-out one reads)."""
+        followed: set[str] = set()
         while True:
             keep, end, previous = [], previous_end, True
             for node in body:
-                if _start(node) <= end:  # shares a line with the previous statement: kept together
-                    if not previous and self._keep(node, top, attributes, in_function):
+                if first_line(node) <= end:  # shares a line with the previous statement: kept together
+                    if not previous and self._keep(node, top, followed, in_function):
                         raise _Unsplittable
                     keep.append(previous)
                 else:
-                    keep.append(self._keep(node, top, attributes, in_function)
+                    keep.append(self._keep(node, top, followed, in_function)
                                 or (top and id(node) in self._after_import))
                 end, previous = max(end, node.end_lineno), keep[-1]
             if top:
                 return keep
             if in_function and not self.function_closure:
                 return keep
-            if in_function:
-                more = attributes.union(*(_bound_names(node) for node, kept in zip(body, keep) if kept))
-            else:
-                more = attributes.union(*(self._assigned(node) for node, kept in zip(body, keep) if kept))
-            if more == attributes:
+            more = followed.union(*(self._followed(node, in_function) for node, kept in zip(body, keep) if kept))
+            if more == followed:
                 return keep
-            attributes = more
+            followed = more
 
-    def _assigned(self, node: ast.stmt) -> set[str]:
+    def _followed(self, node: ast.stmt, in_function: bool) -> set[str]:
+        """What a kept statement binds that makes its readers worth keeping: in a function the
+        names, in a class the ``self``/``cls`` attributes (a statement sits in one body only)."""
         found = self._assigns.get(id(node))
         if found is None:
-            found = self._assigns[id(node)] = _assigned_attributes(node)
+            found = self._assigns[id(node)] = (bound_names if in_function else assigned_attributes)(node)
         return found
 
     def _header_end(self, node: ast.stmt) -> int | None:
@@ -257,32 +253,17 @@ class _Selector:
         if not isinstance(node, opens) or len(node.body) < 2:
             return None
         first = node.body[0]
-        opening = self.lines[_start(first) - 1]
+        opening = self.lines[first_line(first) - 1]
         if opening[:first.col_offset].strip():  # the body starts on the header's line
             return None
-        header_end = _start(first) - 1
-        if self.mentions(_start(node), header_end):
+        header_end = first_line(first) - 1
+        if self.mentions(first_line(node), header_end):
             return None
         return header_end
 
 
-def _bound_names(node: ast.stmt) -> set[str]:
-    """Names the statement binds (or deletes), anywhere inside it."""
-    return {inner.id for inner in ast.walk(node) if isinstance(inner, ast.Name) and not isinstance(inner.ctx, ast.Load)}
-
-
 def _is_docstring(node: ast.stmt) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-
-
-def _assigned_attributes(node: ast.stmt) -> set[str]:
-    """Attributes of ``self``/``cls`` that the statement assigns."""
-    out = set()
-    for inner in ast.walk(node):
-        if isinstance(inner, ast.Attribute) and isinstance(inner.ctx, ast.Store) \
-                and isinstance(inner.value, ast.Name) and inner.value.id in ("self", "cls"):
-            out.add(inner.attr)
-    return out
 
 
 def reduce_source(
@@ -317,7 +298,7 @@ def reduce_source(
         if not _is_head_statement(node, index):
             break
         head_end = node.end_lineno
-    head_end = max(head_end, _start(body[0]) - 1) if head_end else _start(body[0]) - 1
+    head_end = max(head_end, first_line(body[0]) - 1) if head_end else first_line(body[0]) - 1
 
     selector = _Selector(lines, words, function_words, function_closure)
     try:
@@ -343,36 +324,10 @@ def reduce_source(
 def _left_out_names(body: list[ast.stmt], ranges: list[tuple[int, int]]) -> frozenset[str]:
     names: set[str] = set()
     for node in body:
-        start = _start(node)
+        start = first_line(node)
         if not any(first <= start <= last for first, last in ranges):
-            _bind_module_names(node, names)
+            bind_module_names(node, names)
     return frozenset(names)
-
-
-def _bind_module_names(node: ast.stmt, out: set[str]) -> None:
-    """Names a module-level statement binds in the module's scope (as pyflakes counts them)."""
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        out.add(node.name)
-        return
-    if isinstance(node, (ast.Import, ast.ImportFrom)):
-        out.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
-        return
-    targets: list[ast.expr] = []
-    if isinstance(node, ast.Assign):
-        targets = node.targets
-    elif isinstance(node, ast.AnnAssign) and node.value is not None:  # a bare annotation binds nothing
-        targets = [node.target]
-    elif isinstance(node, (ast.AugAssign, ast.For, ast.AsyncFor)):
-        targets = [node.target]
-    elif isinstance(node, (ast.With, ast.AsyncWith)):
-        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
-    for target in targets:
-        out.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
-    if isinstance(node, _COMPOUND):
-        for inner in (getattr(node, "body", None), getattr(node, "orelse", None), getattr(node, "finalbody", None),
-                      *(h.body for h in getattr(node, "handlers", ())), *(c.body for c in getattr(node, "cases", ()))):
-            for child in inner or ():
-                _bind_module_names(child, out)
 
 
 def splice(reduced: Reduced, new_text: str) -> str | None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 from functools import cached_property
 
+from codemods.core.ast_names import first_line
+
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
                ast.DictComp, ast.GeneratorExp)
@@ -51,10 +53,6 @@ def _own_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return names
 
 
-def _first_line(node: ast.stmt) -> int:
-    return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
-
-
 def _functions(body: list[ast.stmt], path: tuple[str, ...] = ()):
     """(qualified name, function) of every function under ``body``, nested ones included."""
     for node in body:
@@ -88,6 +86,6 @@ class FunctionNames:
         """``excused(name, line)`` for ``tree`` (the kept text): is ``name`` bound, in the
         original file, by a function around ``line``? A function's body lines only: its
         decorators and defaults are read in the scope around it."""
-        spans = [(_first_line(node.body[0]), node.end_lineno, self.by_name.get(name, frozenset()))
+        spans = [(first_line(node.body[0]), node.end_lineno, self.by_name.get(name, frozenset()))
                  for name, node in _functions(tree.body)]
         return lambda name, line: any(first <= line <= last and name in names for first, last, names in spans)
