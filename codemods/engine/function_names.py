@@ -70,22 +70,32 @@ def _functions(body: list[ast.stmt], path: tuple[str, ...] = ()):
 
 class FunctionNames:
     """The names each function of the original file binds, by qualified name (``Class.method``),
-    worked out on first use (most rewrites leave no undefined name to explain)."""
+    worked out on first use, and only for the functions around an undefined name (most
+    rewrites leave none to explain; a file has dozens of functions)."""
 
     def __init__(self, body: list[ast.stmt]) -> None:
         self.body = body
+        self._bound: dict[tuple[str, ...], frozenset[str]] = {}
 
     @cached_property
-    def by_name(self) -> dict[tuple[str, ...], frozenset[str]]:
-        found: dict[tuple[str, ...], set[str]] = {}
+    def _by_name(self) -> dict[tuple[str, ...], list[ast.FunctionDef | ast.AsyncFunctionDef]]:
+        found: dict[tuple[str, ...], list] = {}
         for name, node in _functions(self.body):
-            found.setdefault(name, set()).update(_own_bindings(node))
-        return {name: frozenset(names) for name, names in found.items()}
+            found.setdefault(name, []).append(node)
+        return found
+
+    def bound(self, name: tuple[str, ...]) -> frozenset[str]:
+        """What the original functions called ``name`` bind in their own scope."""
+        names = self._bound.get(name)
+        if names is None:
+            names = frozenset().union(*(_own_bindings(node) for node in self._by_name.get(name, ())))
+            self._bound[name] = names
+        return names
 
     def excuser(self, tree: ast.Module):
         """``excused(name, line)`` for ``tree`` (the kept text): is ``name`` bound, in the
         original file, by a function around ``line``? A function's body lines only: its
         decorators and defaults are read in the scope around it."""
-        spans = [(first_line(node.body[0]), node.end_lineno, self.by_name.get(name, frozenset()))
-                 for name, node in _functions(tree.body)]
-        return lambda name, line: any(first <= line <= last and name in names for first, last, names in spans)
+        spans = [(first_line(node.body[0]), node.end_lineno, name) for name, node in _functions(tree.body)]
+        return lambda name, line: any(first <= line <= last and name in self.bound(qualified)
+                                      for first, last, qualified in spans)

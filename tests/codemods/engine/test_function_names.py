@@ -109,3 +109,12 @@ def test_the_closure_keeps_the_readers_of_what_a_kept_statement_binds():
     assert "ids[0]" not in plain.text and "send(thread)" not in plain.text
     assert "thread = ids[0]" in closed.text and "send(thread)" in closed.text  # readers, and theirs
     assert "log(request)" not in closed.text and "return other" not in closed.text
+
+
+def test_only_the_functions_around_an_undefined_name_are_worked_out():
+    functions = FunctionNames(ast.parse(ORIGINAL).body)
+    kept = "class TestRuns:\n    def test_run(self, client) -> None:\n        return item\n\n\ndef sibling():\n    return 0\n"
+    excused = functions.excuser(ast.parse(kept))
+    assert excused("item", 3)
+    assert not excused("item", 7)
+    assert set(functions._bound) <= {("TestRuns", "test_run"), ("sibling",)}, "helper's names are never needed"
