@@ -72,7 +72,7 @@ class ImportRemoval:
 
 class FileTransform:
     """One recipe's work on one file. Mixed into a libcst transformer by each recipe
-    (``class X(FileTransform, cst.CSTTransformer)``); the engine calls, in order:
+    (``class X(FileTransform, Transformer)``, ``codemods.engine.dispatch``); the engine calls, in order:
     ``apply``, ``finish``, then (when the file's rewrite is kept) ``import_removal``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

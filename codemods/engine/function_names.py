@@ -12,13 +12,13 @@ and setter) share their names, which can only excuse a name bound in the other o
 from __future__ import annotations
 
 import ast
-from functools import cached_property
 
 from codemods.core.ast_names import first_line
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
                ast.DictComp, ast.GeneratorExp)
+_COMPOUND = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.TryStar, ast.Match)
 
 
 def _own_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -55,17 +55,34 @@ def _own_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 
 def _functions(body: list[ast.stmt], path: tuple[str, ...] = ()):
     """(qualified name, function) of every function under ``body``, nested ones included."""
+    for node in _scope_defs(body):
+        inner = (*path, node.name)
+        if isinstance(node, _FUNCTIONS):
+            yield inner, node
+        yield from _functions(node.body, inner)
+
+
+def _scope_defs(body: list[ast.stmt]):
+    """The functions and classes defined in ``body``'s scope: in it, or in its compound statements."""
     for node in body:
         if isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
-            inner = (*path, node.name)
-            if isinstance(node, _FUNCTIONS):
-                yield inner, node
-            yield from _functions(node.body, inner)
-        else:
+            yield node
+        elif isinstance(node, _COMPOUND):
             for name in ("body", "orelse", "finalbody"):
-                yield from _functions(getattr(node, name, None) or [], path)
+                yield from _scope_defs(getattr(node, name, None) or [])
             for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
-                yield from _functions(clause.body, path)
+                yield from _scope_defs(clause.body)
+
+
+def _named(body: list[ast.stmt], qualified: tuple[str, ...]):
+    """The functions whose qualified name is ``qualified``: only the scopes on its path are searched."""
+    for node in _scope_defs(body):
+        if node.name != qualified[0]:
+            continue
+        if len(qualified) > 1:
+            yield from _named(node.body, qualified[1:])
+        elif isinstance(node, _FUNCTIONS):
+            yield node
 
 
 class FunctionNames:
@@ -77,18 +94,11 @@ class FunctionNames:
         self.body = body
         self._bound: dict[tuple[str, ...], frozenset[str]] = {}
 
-    @cached_property
-    def _by_name(self) -> dict[tuple[str, ...], list[ast.FunctionDef | ast.AsyncFunctionDef]]:
-        found: dict[tuple[str, ...], list] = {}
-        for name, node in _functions(self.body):
-            found.setdefault(name, []).append(node)
-        return found
-
     def bound(self, name: tuple[str, ...]) -> frozenset[str]:
         """What the original functions called ``name`` bind in their own scope."""
         names = self._bound.get(name)
         if names is None:
-            names = frozenset().union(*(_own_bindings(node) for node in self._by_name.get(name, ())))
+            names = frozenset().union(*(_own_bindings(node) for node in _named(self.body, name)))
             self._bound[name] = names
         return names
 

@@ -20,6 +20,7 @@ import libcst as cst
 # minor release for it; check this module before raising that bound.
 from libcst._nodes.internal import CodegenState
 
+from codemods.engine.dispatch import Visitor
 from codemods.engine.verbatim import statement_indents, with_verbatim
 
 #: Nodes a visitor may skip whole when their text mentions none of its words: statements,
@@ -176,7 +177,7 @@ class SourceMap:
         self._offsets, self._line_starts = offsets, line_starts
 
 
-class _CommentFinder(cst.CSTVisitor):
+class _CommentFinder(Visitor):
     found = False
 
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -198,7 +199,7 @@ def has_comment_in(node: cst.CSTNode, texts: "SourceMap") -> bool:
     return "#" in texts.text(node) and has_comment(node)
 
 
-class _Collector(cst.CSTVisitor):
+class _Collector(Visitor):
     def __init__(self, types: tuple[type, ...]) -> None:
         super().__init__()
         self.types = types

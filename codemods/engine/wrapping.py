@@ -13,6 +13,7 @@ import tokenize
 
 import libcst as cst
 
+from codemods.engine.dispatch import Transformer
 from codemods.engine.pruning import SourceMap, StatementPruning
 
 DEFAULT_LINE_LENGTH = 88
@@ -85,7 +86,7 @@ def _black(code: str, line_length: int) -> str | None:
         return None
 
 
-class _ImportLayout(StatementPruning, cst.CSTTransformer):
+class _ImportLayout(StatementPruning, Transformer):
     """Lays out ``from <module> import ...`` lines that run over; statements' insides are not visited,
     nor are statements the rewrite kept that do not mention the module."""
 

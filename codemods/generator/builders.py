@@ -7,6 +7,7 @@ from typing import Mapping, Sequence
 
 import libcst as cst
 
+from codemods.engine.dispatch import Visitor
 from codemods.core.recipe import MANAGER_NAMES
 from codemods.engine.nodes import dotted_name, literal_text
 from codemods.generator.rules import id_type_member
@@ -152,7 +153,7 @@ def names_used(node: cst.CSTNode) -> frozenset[str]:
     replacements carry prefixes copied from user literals, and a walk never reads those)."""
     found: set[str] = set()
 
-    class _Collect(cst.CSTVisitor):
+    class _Collect(Visitor):
         def visit_Name(self, n: cst.Name) -> None:
             if n.value in MANAGER_NAMES:
                 found.add(n.value)

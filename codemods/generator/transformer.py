@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
+from codemods.engine.dispatch import Transformer
 from codemods.core.decision import Decision
 from codemods.core.findings import Finding
 from codemods.core.file_transform import FileTransform
@@ -52,7 +53,7 @@ def _finding(member: str, decision: Decision, suggestion: str, before: str) -> F
     return Finding(0, 0, member, decision.code, decision.safety, decision.reason, suggestion, decision.latent, before)
 
 
-class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk, cst.CSTTransformer):
+class MigrationTransformer(Pruning, FileTransform, InstanceWalk, UserContextWalk, Transformer):
     """Positions are resolved after the walk from the ``SourceMap`` (``apply``), not with metadata."""
 
     def __init__(self, bindings: Bindings, rules: RuleSet, module: cst.Module, texts: SourceMap | None = None,

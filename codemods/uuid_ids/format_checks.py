@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from codemods.engine.dispatch import Visitor
 from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import SourceMap, StatementPruning
 from codemods.uuid_ids.naming import words
@@ -71,7 +72,7 @@ def scope_key(stack: list[cst.CSTNode], dotted: str) -> int:
     return id(stack[0]) if stack else 0
 
 
-class _Checks(cst.CSTVisitor):
+class _Checks(Visitor):
     def __init__(self, names: UuidNames, dotted: str) -> None:
         super().__init__()
         self.names = names

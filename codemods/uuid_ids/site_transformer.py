@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from codemods.engine.dispatch import Transformer
 from codemods.core.decision import Decision
 from codemods.core.file_transform import FileContext, FileTransform
 from codemods.core.findings import Finding
@@ -99,7 +100,7 @@ def computed_suggestion(site: Site, module: cst.Module) -> str:
     return f"get_id_manager().generate_id(IDType.<TYPE>, prefix={prefix})"
 
 
-class _AncestorWalk(FileTransform, cst.CSTTransformer):
+class _AncestorWalk(FileTransform, Transformer):
     """The walk under ``Pruning``: the stack of ancestors of the node being visited."""
 
     def on_visit(self, node: cst.CSTNode) -> bool:

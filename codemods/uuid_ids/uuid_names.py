@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from codemods.engine.dispatch import Transformer, Visitor
 from codemods.engine.imports.line_removal import Placeholders, splice_block, splice_module
 from codemods.engine.nodes import dotted_name
 from codemods.engine.pruning import Pruning, SourceMap, StatementPruning
@@ -39,7 +40,7 @@ class UuidNames:
                 and isinstance(func.value, cst.Name) and func.value.value in self.modules)
 
 
-class _UuidImports(cst.CSTVisitor):
+class _UuidImports(Visitor):
     def __init__(self) -> None:
         self.names = UuidNames()
 
@@ -110,7 +111,7 @@ class _Functions:
         self.stack.pop()
 
 
-class _ScopedUses(cst.CSTVisitor):
+class _ScopedUses(Visitor):
     """Name uses outside imports (attribute names excluded), each counted for the scope that imports it."""
 
     def __init__(self, names: set[str]) -> None:
@@ -176,7 +177,7 @@ def scoped_uses(module: cst.CSTNode, names: set[str], texts: SourceMap | None = 
     return visitor.counts()
 
 
-class _DropImports(cst.CSTTransformer):
+class _DropImports(Transformer):
     """Remove the given (scope, local name)s from ``import uuid`` / ``from uuid import ...``."""
 
     def __init__(self, gone: set[ScopedName]) -> None:

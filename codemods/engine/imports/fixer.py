@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from codemods.engine.dispatch import Transformer
 from codemods.core.file_transform import ImportRemoval
 
 from codemods.engine.imports.line_removal import Placeholders, comments, comments_inside, splice_block, splice_module
@@ -27,7 +28,7 @@ def _only_pass(body: cst.BaseSuite) -> bool:
     )
 
 
-class ImportFixer(Pruning, cst.CSTTransformer):
+class ImportFixer(Pruning, Transformer):
     """Removes the import lines ``removal`` drops and adds the imports ``plan`` asks for."""
 
     def __init__(self, plan: ImportPlan, texts: SourceMap, removal: ImportRemoval | None = None) -> None:

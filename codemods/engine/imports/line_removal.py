@@ -13,6 +13,8 @@ from typing import Iterable, Sequence
 
 import libcst as cst
 
+from codemods.engine.dispatch import Visitor
+
 
 class Placeholders:
     """The statements a transformer has removed, still standing in the tree until their block is spliced."""
@@ -99,7 +101,7 @@ def comments_inside(node: cst.CSTNode) -> list[cst.EmptyLine]:
     in block footers), in source order: what must survive when the whole statement goes."""
     found: list[cst.EmptyLine] = []
 
-    class _Lines(cst.CSTVisitor):
+    class _Lines(Visitor):
         def on_visit(self, n: cst.CSTNode) -> bool:
             if isinstance(n, cst.EmptyLine) and n.comment is not None:
                 found.append(n)

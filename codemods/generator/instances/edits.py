@@ -12,6 +12,7 @@ from typing import Sequence
 
 import libcst as cst
 
+from codemods.engine.dispatch import Transformer
 from codemods.engine.pruning import Pruning, SourceMap
 from codemods.generator.bindings import Bindings
 
@@ -26,7 +27,7 @@ def _comment_lines(statement: cst.SimpleStatementLine) -> list[cst.EmptyLine]:
     return [*statement.leading_lines, *own]
 
 
-class _Edit(Pruning, cst.CSTTransformer):
+class _Edit(Pruning, Transformer):
     def __init__(self, replace: Sequence[cst.Call], remove: Sequence[cst.Call], bindings: Bindings,
                  texts: SourceMap) -> None:
         super().__init__()

@@ -15,6 +15,7 @@ from typing import Callable
 
 import libcst as cst
 
+from codemods.engine.dispatch import Visitor
 from codemods.generator.user_context.split import unpack_targets
 
 ELEMENTS = ("thread_id", "run_id", "request_id")
@@ -69,7 +70,7 @@ def _index(subscript: cst.Subscript) -> int | None:
     return index % 3 if -3 <= index <= 2 else None
 
 
-class _Uses(cst.CSTVisitor):
+class _Uses(Visitor):
     def __init__(self, name: str, line: cst.SimpleStatementLine, target: cst.Name,
                  where: Callable[[cst.CSTNode], int]) -> None:
         super().__init__()
@@ -143,7 +144,7 @@ def _names(function: cst.CSTNode) -> set[str]:
     found: set[str] = set()
     skipped: set[int] = set()
 
-    class _Collect(cst.CSTVisitor):
+    class _Collect(Visitor):
         def visit_Attribute(self, node: cst.Attribute) -> None:
             skipped.add(id(node.attr))
 
