@@ -35,10 +35,12 @@ class GeneratorRecipe(Recipe):
         return tuple(sorted({GENERATOR_CLASS, "unified_id_generator", "id_generation", *_module_tails(rules)}))
 
     def function_words(self, rules: "RuleSet") -> tuple[str, ...] | None:
-        # Of a function, its libcst walk needs the statements that mention the generator, the
-        # thread IDs a run ID may embed, the assertions on IDs, and (``function_closure``) every
-        # statement that reads what those bind: a held user-context tuple, an instance.
-        return ("thread", "assert")
+        # Of a function, its libcst walk needs the statements that mention the generator or the
+        # manager (a thread ID made just before a run ID is one), and (``function_closure``) every
+        # statement that mentions a name those bind: a held user-context tuple, an instance, a
+        # thread ID's variable assigned something else. The thread in reach and the IDs the
+        # generator's parsers check come from the whole file's ``ast``.
+        return ()
 
     function_closure = True
 

@@ -7,6 +7,7 @@ import pytest
 
 import codemods.engine.transform as engine
 from codemods.engine.chunks import reduce_source, splice
+from codemods.generator.rules import RuleSet
 from migrate.demo.demo import EXAMPLE
 from tests.conftest import migrate_source
 from tests.shapes import NOOPS, SHAPES
@@ -208,3 +209,48 @@ def test_a_kept_class_with_nothing_inside_to_keep_stays_whole(function_words):
     assert reduced is None or "    b = 2" in reduced.text
     if reduced is not None:
         compile(reduced.text, "reduced.py", "exec")
+
+
+REBOUND_THREADS = {
+    "rebound in the block": '''\
+from shared.id_generation import UnifiedIdGenerator
+
+
+def start(request):
+    log(request)
+    conversation = UnifiedIdGenerator.generate_base_id("thread")
+    conversation = request.conversation
+    run = UnifiedIdGenerator.generate_base_id("run")
+    return conversation, run
+''',
+    "rebound in a loop": '''\
+from shared.id_generation import UnifiedIdGenerator
+
+
+class TestRuns:
+    def test_other(self):
+        pass
+
+    def test_runs(self, requests):
+        log(requests)
+        convo = UnifiedIdGenerator.generate_base_id("thread")
+        for convo in requests:
+            pass
+        run = UnifiedIdGenerator.generate_base_id("run")
+        assert run
+''',
+}
+
+
+@pytest.mark.parametrize("name", sorted(REBOUND_THREADS))
+def test_a_thread_variable_assigned_again_by_a_statement_naming_no_word(name, monkeypatch):
+    """The generator keeps no function word: the closure keeps a statement that assigns the thread's
+    variable again, so the run ID made after it is decided as on the whole file."""
+    source = REBOUND_THREADS[name].encode()
+    relevance = engine._relevance(engine.FileSettings(RuleSet(), "netra_backend.app.core.unified_id_manager"))
+    reduced = reduce_source(source, relevance.words, relevance.names, relevance.modules,
+                            relevance.function_words, relevance.function_closure)
+    assert reduced is not None and "log(" not in reduced.text, "the function is opened"
+    assert "conversation = request.conversation" in reduced.text or "for convo in requests" in reduced.text
+    fast, full = both_ways(source, "netra_backend/app/module.py", monkeypatch)
+    assert signature(fast) == signature(full)
