@@ -4,6 +4,28 @@ statement binds)."""
 from __future__ import annotations
 
 import ast
+from typing import Iterator
+
+_AST = ast.AST
+
+
+def walk(node: ast.AST) -> Iterator[ast.AST]:
+    """Every node inside ``node``, itself included, like ``ast.walk`` but depth first and without
+    the expression contexts (``Load``, ``Store``): about twice as fast, for questions whose
+    answer does not depend on the order (a set of names)."""
+    todo: list = [node]
+    pop, push, push_all = todo.pop, todo.append, todo.extend
+    while todo:
+        node = pop()
+        if not isinstance(node, _AST):  # a list item that is a plain name (``global a, b``) or None
+            continue
+        yield node
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                push_all(value)
+            elif name != "ctx" and isinstance(value, _AST):
+                push(value)
 
 
 def dotted(node: ast.AST | None) -> str | None:
@@ -23,13 +45,13 @@ def first_line(node: ast.stmt) -> int:
 
 def bound_names(node: ast.stmt) -> set[str]:
     """Names the statement binds (or deletes), anywhere inside it."""
-    return {inner.id for inner in ast.walk(node) if isinstance(inner, ast.Name) and not isinstance(inner.ctx, ast.Load)}
+    return {inner.id for inner in walk(node) if isinstance(inner, ast.Name) and not isinstance(inner.ctx, ast.Load)}
 
 
 def assigned_attributes(node: ast.stmt) -> set[str]:
     """Attributes of ``self``/``cls`` that the statement assigns."""
     out = set()
-    for inner in ast.walk(node):
+    for inner in walk(node):
         if isinstance(inner, ast.Attribute) and isinstance(inner.ctx, ast.Store) \
                 and isinstance(inner.value, ast.Name) and inner.value.id in ("self", "cls"):
             out.add(inner.attr)

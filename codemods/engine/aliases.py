@@ -51,10 +51,12 @@ def _handing_out(func: ast.FunctionDef | ast.AsyncFunctionDef, known: set[str]) 
     def makes(value: ast.expr | None) -> bool:
         return isinstance(value, ast.Call) and getattr(value.func, "attr", getattr(value.func, "id", None)) in known
 
-    made = {t.id for s in func.body if isinstance(s, ast.Assign) and makes(s.value)
-            for t in s.targets if isinstance(t, ast.Name)}
     handed = [s.value for s in func.body if isinstance(s, ast.Return)]
     handed += [s.value.value for s in func.body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Yield)]
+    if not handed:  # most functions (a test) hand nothing out
+        return set()
+    made = {t.id for s in func.body if isinstance(s, ast.Assign) and makes(s.value)
+            for t in s.targets if isinstance(t, ast.Name)}
     if not any(makes(v) or (isinstance(v, ast.Name) and v.id in made) for v in handed):
         return set()
     names = {func.name}

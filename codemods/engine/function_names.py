@@ -49,7 +49,12 @@ def _own_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
             names.add(node.name)
         elif isinstance(node, ast.MatchMapping) and node.rest:
             names.add(node.rest)
-        todo.extend(ast.iter_child_nodes(node))
+        for field in node._fields:  # ``ast.iter_child_nodes``, without the contexts, twice as fast
+            value = getattr(node, field, None)
+            if value.__class__ is list:
+                todo.extend(item for item in value if isinstance(item, ast.AST))
+            elif field != "ctx" and isinstance(value, ast.AST):
+                todo.append(value)
     return names
 
 

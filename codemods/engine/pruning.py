@@ -237,13 +237,26 @@ class Pruning:
     #: The node just skipped: libcst calls ``on_leave`` for it next, with no child between.
     _skipped: cst.CSTNode | None = None
 
+    #: Node type -> is it one of ``prunable``? (libcst's node classes are ABCs, whose
+    #: ``isinstance`` is slow, and this is asked for every node.) One per class.
+    _is_prunable: dict[type, bool] = {}
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._is_prunable = {}
+
     def on_visit(self, node: cst.CSTNode) -> bool:
         # A node a transform rebuilt is not in the map: descend into it rather than
         # generate its code; its unchanged children are found in the map again.
-        if self.texts is not None and isinstance(node, self.prunable) and self.texts.known(node) \
-                and not self.relevant(node):
-            self._skipped = node
-            return False
+        texts = self.texts
+        if texts is not None:
+            node_type = type(node)
+            prunable = self._is_prunable.get(node_type)
+            if prunable is None:
+                prunable = self._is_prunable[node_type] = issubclass(node_type, self.prunable)
+            if prunable and texts.known(node) and not self.relevant(node):
+                self._skipped = node
+                return False
         return super().on_visit(node)  # type: ignore[misc]
 
     def on_leave(self, original_node: cst.CSTNode, *updated):
