@@ -73,14 +73,14 @@ def _root(root: Path | None) -> Path:
 
 
 def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transforming", recipes=None,
-             emit: bool = True) -> Plan:
+             emit: bool = True, patches: bool = False) -> Plan:
     root = _root(root)
     try:
         config = load_config(root)
         return build_plan(
             root, config, services=services or None, paths=paths or None, workers=jobs,
             use_cache=not no_cache, progress_factory=progress_bar_factory(label),
-            recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit,
+            recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit, patches=patches,
         )
     except (ConfigError, PlanError) as exc:
         fail(str(exc))
@@ -141,7 +141,7 @@ def diff(
     """Dry run: the unified diff of every change on stdout (git apply takes it), summary on stderr."""
     from migrate.commands import views
 
-    plan = plan_for(root, service, path, jobs, no_cache, "diffing", recipe)
+    plan = plan_for(root, service, path, jobs, no_cache, "diffing", recipe, patches=True)
     if color is None and no_color():
         color = False
     raise typer.Exit(views.diff(plan, color, out=sys.stdout, log=err))

@@ -112,27 +112,40 @@ def _patch_tag() -> str:
     return "patch/" + hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()
 
 
+def patch_key(result_key: str) -> str:
+    """The cache key of the patch of the result cached under ``result_key``."""
+    from migrate.workspace.cache import cache_key
+
+    return cache_key(b"", _patch_tag(), result_key)
+
+
+def file_patch(path: str, original: bytes, new_source: bytes, cache=None, result_key: str = "") -> bytes:
+    """The patch of one changed file, kept in ``cache`` under its result's key when it has one."""
+    patch = unified_diff(path, original, new_source)
+    if cache is not None and result_key:
+        cache.put(patch_key(result_key), patch)
+    return patch
+
+
 def plan_patch(plan) -> bytes:
     """The patch of every changed file of ``plan``, by path.
 
-    Each file's patch is cached under its result's key (difflib costs ~1 ms per big file,
-    the bulk of a no-change ``diff``); a plan made without the cache computes them all.
+    A file's patch is the one rendered as its result arrived (``build_plan(patches=True)``),
+    else the one cached under its result's key (difflib costs ~1 ms per big file, the bulk
+    of a no-change ``diff``), else rendered now.
     """
-    from migrate.workspace.cache import ResultCache, cache_dir, cache_key
+    from migrate.workspace.cache import ResultCache, cache_dir
 
     cache = None
     parts = []
     for outcome in sorted(plan.changed, key=lambda o: o.path):
+        patch = getattr(outcome, "patch", None)
         key = getattr(outcome, "key", "")
-        if not key:
-            parts.append(unified_diff(outcome.path, outcome.original, outcome.result.new_source))
-            continue
-        cache = cache or ResultCache(cache_dir(plan.root))
-        patch_key = cache_key(b"", _patch_tag(), key)
-        patch = cache.get(patch_key)
+        if patch is None and key:
+            cache = cache or ResultCache(cache_dir(plan.root))
+            patch = cache.get(patch_key(key))
         if not isinstance(patch, bytes):
-            patch = unified_diff(outcome.path, outcome.original, outcome.result.new_source)
-            cache.put(patch_key, patch)
+            patch = file_patch(outcome.path, outcome.original, outcome.result.new_source, cache, key)
         parts.append(patch)
     return b"".join(parts)
 

@@ -18,6 +18,7 @@ from migrate.workspace.apis import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
+from codemods.core.results import CHANGED
 from codemods.generator.around.wrappers import ParserWrappers, scan_wrappers
 from migrate.workspace.discovery import ConftestFixtures, mentions_generator, narrow, prefilter_tokens, scan_conftests
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
@@ -51,6 +52,8 @@ class Outcome:
     original: bytes = b""
     #: The result's key in the result cache ("" when the plan used no cache).
     key: str = ""
+    #: The file's patch, rendered as its result arrived (``build_plan(patches=True)``), else None.
+    patch: bytes | None = None
 
     @property
     def path(self) -> str:
@@ -250,9 +253,12 @@ def build_plan(
     progress_factory=None,
     recipes: tuple[str, ...] = DEFAULT_RECIPES,
     emit: bool = True,
+    patches: bool = False,
 ) -> Plan:
     """The plan for ROOT. ``emit=False`` (``verify``) skips generating the rewritten
-    sources: findings and statuses only, cached separately from full plans."""
+    sources: findings and statuses only, cached separately from full plans. ``patches``
+    (``diff``): each changed file's patch is rendered as its result arrives, while the
+    workers still transform, instead of all of them at the end."""
     unknown_recipes = [r for r in recipes if r not in RECIPES]
     if unknown_recipes:
         raise UsageError(f"unknown recipe {unknown_recipes[0]!r} (known: {', '.join(RECIPES)})")
@@ -301,22 +307,24 @@ def build_plan(
 
     index.save()
 
-    def transform(todo: list[Job]) -> tuple[list, list[str]]:
-        return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory)
+    def transform(todo: list[Job]) -> tuple[list, list[str], list]:
+        return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory,
+                                 patches)
 
-    results, keys = transform(jobs)
-    plan.outcomes = [Outcome(job.service, result, job.source, key if use_cache else "")
-                     for job, result, key in zip(jobs, results, keys)]
+    results, keys, rendered = transform(jobs)
+    plan.outcomes = [Outcome(job.service, result, job.source, key if use_cache else "", patch)
+                     for job, result, key, patch in zip(jobs, results, keys, rendered)]
     from migrate.review.honour import honour_decisions  # it builds on the plan's fingerprints
 
     def rerun(overrides: dict[int, tuple]) -> None:
         """Transform outcomes again with the review decisions for their sites."""
         order = sorted(overrides)
         todo = [replace(jobs[i], overrides=overrides[i]) for i in order]
-        for i, job, result, key in zip(order, todo, *transform(todo)):
+        for i, job, result, key, patch in zip(order, todo, *transform(todo)):
             jobs[i], keys[i] = job, key
             plan.outcomes[i].result = result
             plan.outcomes[i].key = key if use_cache else ""
+            plan.outcomes[i].patch = patch
 
     plan.review = honour_decisions(plan, rerun, scoped=bool(services or paths), use_cache=use_cache)
     if replay is not None:
@@ -347,20 +355,28 @@ def job_key(job: Job, key_parts: tuple[str, str]) -> str:
 
 
 def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str, str], config: Config,
-                      manager_modules: frozenset[str], workers: int | None, progress_factory) -> tuple[list, list[str]]:
-    """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses; and their keys."""
+                      manager_modules: frozenset[str], workers: int | None, progress_factory,
+                      patches: bool = False) -> tuple[list, list[str], list]:
+    """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses; their
+    keys; and with ``patches``, the patch of each changed miss (None for the rest)."""
     keys = [job_key(j, key_parts) for j in jobs]
     results: list = [cache.get(k) for k in keys]
+    rendered: list = [None] * len(jobs)
     misses = [i for i, r in enumerate(results) if r is None]
     if misses:
         workers = workers or os.cpu_count() or 1
         progress = progress_factory(len(misses)) if progress_factory else None
+        from migrate.output.diffing import file_patch
 
         def arrived(k: int, result) -> None:
-            results[misses[k]] = result
-            cache.put(keys[misses[k]], result)
+            i = misses[k]
+            results[i] = result
+            cache.put(keys[i], result)
+            if patches and result.status == CHANGED and result.new_source is not None:
+                rendered[i] = file_patch(result.path, jobs[i].source, result.new_source,
+                                         cache if cache.directory is not None else None, keys[i])
             if progress:
                 progress(1)
 
         transform_jobs([jobs[i] for i in misses], config, manager_modules, workers, arrived)
-    return results, keys
+    return results, keys, rendered

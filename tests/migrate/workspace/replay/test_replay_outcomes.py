@@ -110,3 +110,16 @@ def test_a_replay_in_a_linked_worktree_is_its_own(example: Path, tmp_path: Path)
     assert replayed(plan(example)) and replayed(plan(linked))
     only_linked = {o.path for o in plan(linked).outcomes} - {o.path for o in plan(example).outcomes}
     assert "netra_backend/app/fresh.py" in only_linked
+
+
+@pytest.mark.parametrize("use_cache", [True, False], ids=["cached", "uncached"])
+def test_patches_rendered_as_results_arrive_are_the_patches_rendered_at_the_end(example: Path, use_cache: bool):
+    expected = diffing.plan_patch(plan(example, use_cache=False))
+    shutil.rmtree(cache_dir(example), ignore_errors=True)
+    early = plan(example, use_cache=use_cache, patches=True)
+    assert early.changed and all(o.patch is not None for o in early.changed)
+    assert all(o.patch is None for o in early.outcomes if o.result.status != "changed")
+    assert diffing.plan_patch(early) == expected
+    if use_cache:  # and the next diff finds them in the cache
+        again = plan(example)
+        assert replayed(again) and diffing.plan_patch(again) == expected
