@@ -123,6 +123,8 @@ class FileFacts:
             enclosing.append(scope)
         self._starts = [s.first for s in self._scopes]
         self._class_threads: dict[int, tuple[str, bool] | None] = {}
+        #: id of a function -> (node, subject) of each text reader in it, in ``ast.walk`` order.
+        self._readers: dict[int, list[tuple[ast.AST, ast.expr]]] = {}
         self._parents: dict[int, ast.AST] | None = None
 
     def _scope_at(self, line: int) -> _Scope | None:
@@ -217,17 +219,23 @@ class FileFacts:
         if scope is None:
             return []
         found: list[Reader] = []
-        for node in ast.walk(scope.node):
-            if not hasattr(node, "lineno") or node.lineno < line:
-                continue
-            subject = _read_subject(node)
-            if subject is None:
+        for node, subject in self._text_readers(scope.node):
+            if node.lineno < line:
                 continue
             if target is not None and _dotted(subject) == target and not _is_assignment_target(subject):
                 found.append(Reader(node.lineno, self._text(node)))
             elif node.lineno == line and isinstance(subject, ast.Call) and _makes_id(subject):
                 found.append(Reader(node.lineno, self._text(node)))
         found.sort(key=lambda r: r.line)
+        return found
+
+    def _text_readers(self, func: ast.AST) -> list[tuple[ast.AST, ast.expr]]:
+        """What reads text in ``func``, found once per function (a test method holds many sites)."""
+        found = self._readers.get(id(func))
+        if found is None:
+            found = self._readers[id(func)] = [
+                (node, subject) for node in ast.walk(func)
+                if hasattr(node, "lineno") and (subject := _read_subject(node)) is not None]
         return found
 
     def _text(self, node: ast.AST) -> str:

@@ -17,6 +17,7 @@ import ast
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 from codemods.core.ast_names import dotted
+from codemods.engine.lines import lines_mentioning
 from codemods.engine.scope_facts import Reader
 from codemods.generator.rules import PARSER_MEMBERS
 
@@ -123,8 +124,7 @@ class GeneratorChecks:
         # expression of a big file.
         lines = self._lines
         words = (*self._parsers, *self._wrappers)
-        calling = None if lines is None else {
-            number for number, text in enumerate(lines, 1) if any(w in text for w in words)}
+        calling = None if lines is None else lines_mentioning(lines, words)
         for stmt in self._statements:
             if isinstance(stmt, (ast.For, ast.AsyncFor)):
                 loops.append((stmt.target, stmt.iter))
