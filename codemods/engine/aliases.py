@@ -17,6 +17,7 @@ def local_aliases(nodes: list[ast.stmt], names: tuple[str, ...], modules: tuple[
     known = set(names)
     found: set[str] = set()
     for _ in range(2):  # an alias may be bound before or after the import that makes it one
+        known_before = len(known)
         for node in nodes:
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
@@ -42,6 +43,8 @@ def local_aliases(nodes: list[ast.stmt], names: tuple[str, ...], modules: tuple[
                         found.add(target.attr)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 found |= _handing_out(node, known)
+        if len(known) == known_before:  # the same names again would find the same aliases
+            break
     return found
 
 
