@@ -29,6 +29,21 @@ def test_a_long_statement_is_wrapped_black_style_keeping_quotes_and_comment():
     assert not too_long(out.split("  #")[0], 8, 88)
 
 
+def test_the_same_statement_is_laid_out_by_black_once(monkeypatch):
+    import black
+
+    from codemods.engine import wrapping
+
+    wrapping._black.cache_clear()
+    calls = []
+    real = black.format_str
+    monkeypatch.setattr(black, "format_str", lambda code, mode: calls.append(code) or real(code, mode=mode))
+    first, again = fitted(LONG), fitted(LONG)
+    assert first == again and len(calls) == 1
+    fitted(LONG, indent=4)
+    assert len(calls) == 2, "another width is asked again"
+
+
 def test_the_configured_limit_counts_the_indentation():
     assert len(LONG) < 130
     assert fitted(LONG, indent=0, limit=130) == LONG
