@@ -53,6 +53,11 @@ def cache_key(source: bytes, *parts: str) -> str:
     return h.hexdigest()
 
 
+#: Directories this process made sure of (a cold plan writes a cache entry per file, and four
+#: ``mkdir`` calls each were most of the cost of writing one).
+_MADE: set[Path] = set()
+
+
 def write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
     """Pickle ``value`` to ``target``, user-only (0600 file, 0700 for ``owned_dirs``).
 
@@ -60,10 +65,18 @@ def write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
     nothing is fsynced.
     """
     try:
-        owned_dirs[0].parent.mkdir(parents=True, exist_ok=True)
-        for directory in owned_dirs:
-            directory.mkdir(exist_ok=True, mode=0o700)
-        replace_file(target, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), private=True, durable=False)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        for _ in range(2):
+            if owned_dirs[-1] not in _MADE:
+                owned_dirs[0].parent.mkdir(parents=True, exist_ok=True)
+                for directory in owned_dirs:
+                    directory.mkdir(exist_ok=True, mode=0o700)
+                _MADE.add(owned_dirs[-1])
+            try:
+                replace_file(target, data, private=True, durable=False)
+                return
+            except FileNotFoundError:  # removed since this process made it (the cache was cleared): once more
+                _MADE.discard(owned_dirs[-1])
     except (OSError, pickle.PickleError):
         pass
 

@@ -163,8 +163,9 @@ def replace_file(target: Path, data: bytes, *, private: bool = False, durable: b
                 os.chown(tmp_name, st.st_uid, st.st_gid)
             except OSError:
                 pass  # not privileged: the file becomes ours, like any editor
-        # chmod after chown: chown may clear setuid/setgid bits.
-        os.chmod(tmp_name, mode)
+        # chmod after chown: chown may clear setuid/setgid bits. (mkstemp made a private file 0600.)
+        if not private:
+            os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException:
         if fd is not None:
