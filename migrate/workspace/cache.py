@@ -54,7 +54,7 @@ def cache_key(source: bytes, *parts: str) -> str:
 
 
 #: Directories this process made sure of (a cold plan writes a cache entry per file, and four
-#: ``mkdir`` calls each were most of the cost of writing one).
+#: ``mkdir`` calls each cost more than writing it).
 _MADE: set[Path] = set()
 
 
@@ -67,16 +67,17 @@ def write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         for _ in range(2):
-            if owned_dirs[-1] not in _MADE:
+            if owned_dirs[0] not in _MADE:
                 owned_dirs[0].parent.mkdir(parents=True, exist_ok=True)
-                for directory in owned_dirs:
+            for directory in owned_dirs:
+                if directory not in _MADE:
                     directory.mkdir(exist_ok=True, mode=0o700)
-                _MADE.add(owned_dirs[-1])
+                    _MADE.add(directory)
             try:
                 replace_file(target, data, private=True, durable=False)
                 return
             except FileNotFoundError:  # removed since this process made it (the cache was cleared): once more
-                _MADE.discard(owned_dirs[-1])
+                _MADE.difference_update(owned_dirs)
     except (OSError, pickle.PickleError):
         pass
 
