@@ -63,8 +63,7 @@ def _decode(source: bytes) -> tuple[str, str] | None:
 def _is_head_statement(node: ast.stmt, index: int) -> bool:
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         return True
-    return index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) \
-        and isinstance(node.value.value, str)
+    return index == 0 and _is_docstring(node)
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)

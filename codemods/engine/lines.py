@@ -10,10 +10,10 @@ from bisect import bisect_right
 from itertools import accumulate
 
 
-def lines_mentioning(lines: list[str], words) -> set[int]:
-    """Numbers (1-based) of the ``lines`` (each with its line ending) holding one of ``words``
-    (none of which spans lines)."""
-    text = "".join(lines)
+def lines_mentioning(lines: list, words) -> set[int]:
+    """Numbers (1-based) of the ``lines`` (each with its line ending; all ``str`` or all ``bytes``,
+    as ``words`` are) holding one of ``words`` (none of which spans lines)."""
+    text = lines[0][:0].join(lines) if lines else ""
     ends = list(accumulate(map(len, lines)))  # offset just past each line
     found: set[int] = set()
     for word in words:

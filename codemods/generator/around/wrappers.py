@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping
 
 from codemods.engine.chunks import statements
+from codemods.engine.lines import lines_mentioning
 from codemods.core.ast_names import dotted
 from codemods.generator.around.id_checks import id_name, parser_members
 from codemods.generator.instances.names import BoundNames, collect_names
@@ -89,8 +90,8 @@ def _wrappers_of(function, name: str, method: bool, refs: frozenset[str],
 
 
 def _calling_lines(source: bytes, words: tuple[bytes, ...]) -> list[int]:
-    """Numbers of the lines that name a parser: only functions spanning one can call it."""
-    return [number for number, line in enumerate(source.splitlines(), 1) if any(w in line for w in words)]
+    """Numbers of the lines that name a parser, in order: only functions spanning one can call it."""
+    return sorted(lines_mentioning(source.splitlines(keepends=True), words))
 
 
 def find_wrappers(source: bytes, path: str, rules: RuleSet, fixtures: Iterable[str] = ()) -> list[ParserWrapper]:
