@@ -9,23 +9,39 @@ from typing import Iterator
 _AST = ast.AST
 
 
+def push_children(node: ast.AST, todo: list) -> None:
+    """Add the children of ``node`` to ``todo``, without the expression contexts (``Load``,
+    ``Store``); a list field is added whole, so a caller skips what is not a node (a plain
+    name of ``global a, b``, the None key of ``{**d}``)."""
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if value.__class__ is list:
+            todo.extend(value)
+        elif name != "ctx" and isinstance(value, _AST):
+            todo.append(value)
+
+
 def walk(node: ast.AST) -> Iterator[ast.AST]:
     """Every node inside ``node``, itself included, like ``ast.walk`` but depth first and without
-    the expression contexts (``Load``, ``Store``): about twice as fast, for questions whose
-    answer does not depend on the order (a set of names)."""
+    the expression contexts: about twice as fast, for questions whose answer does not depend on
+    the order (a set of names)."""
     todo: list = [node]
-    pop, push, push_all = todo.pop, todo.append, todo.extend
     while todo:
-        node = pop()
-        if not isinstance(node, _AST):  # a list item that is a plain name (``global a, b``) or None
-            continue
-        yield node
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if value.__class__ is list:
-                push_all(value)
-            elif name != "ctx" and isinstance(value, _AST):
-                push(value)
+        node = todo.pop()
+        if isinstance(node, _AST):
+            yield node
+            push_children(node, todo)
+
+
+def blocks(node: ast.stmt) -> Iterator[list[ast.stmt]]:
+    """The statement lists of a compound statement (none for a simple one): its body, ``else``
+    and ``finally`` blocks, and those of its ``except`` handlers and ``match`` cases."""
+    for name in ("body", "orelse", "finalbody"):
+        inner = getattr(node, name, None)
+        if inner:
+            yield inner
+    for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
+        yield clause.body
 
 
 def dotted(node: ast.AST | None) -> str | None:
@@ -77,8 +93,6 @@ def bind_module_names(node: ast.stmt, out: set[str]) -> None:
         targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
     for target in targets:
         out.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
-    # the blocks of a compound statement (a simple one has none) bind in the module's scope too
-    for inner in (getattr(node, "body", None), getattr(node, "orelse", None), getattr(node, "finalbody", None),
-                  *(h.body for h in getattr(node, "handlers", ())), *(c.body for c in getattr(node, "cases", ()))):
-        for child in inner or ():
+    for inner in blocks(node):  # the blocks of a compound statement bind in the module's scope too
+        for child in inner:
             bind_module_names(child, out)

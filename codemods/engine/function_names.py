@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import ast
 
-from codemods.core.ast_names import first_line
+from codemods.core.ast_names import blocks, first_line, push_children
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
                ast.DictComp, ast.GeneratorExp)
-_COMPOUND = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.TryStar, ast.Match)
 
 
 def _own_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -28,6 +27,8 @@ def _own_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     todo: list[ast.AST] = list(function.body)
     while todo:
         node = todo.pop()
+        if not isinstance(node, ast.AST):  # ``push_children`` adds list fields whole
+            continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)  # its name is bound here; its body is another scope
             todo.extend(node.decorator_list)
@@ -49,12 +50,7 @@ def _own_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
             names.add(node.name)
         elif isinstance(node, ast.MatchMapping) and node.rest:
             names.add(node.rest)
-        for field in node._fields:  # ``ast.iter_child_nodes``, without the contexts, twice as fast
-            value = getattr(node, field, None)
-            if value.__class__ is list:
-                todo.extend(item for item in value if isinstance(item, ast.AST))
-            elif field != "ctx" and isinstance(value, ast.AST):
-                todo.append(value)
+        push_children(node, todo)
     return names
 
 
@@ -72,11 +68,9 @@ def _scope_defs(body: list[ast.stmt]):
     for node in body:
         if isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
             yield node
-        elif isinstance(node, _COMPOUND):
-            for name in ("body", "orelse", "finalbody"):
-                yield from _scope_defs(getattr(node, name, None) or [])
-            for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
-                yield from _scope_defs(clause.body)
+        else:
+            for inner in blocks(node):
+                yield from _scope_defs(inner)
 
 
 def _named(body: list[ast.stmt], qualified: tuple[str, ...]):
