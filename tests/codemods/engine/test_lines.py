@@ -18,3 +18,8 @@ def test_the_lines_are_those_a_line_by_line_test_finds(words):
 def test_a_file_without_a_final_newline():
     assert lines_mentioning(["a\n", "b word"], ("word",)) == {2}
     assert lines_mentioning([], ("word",)) == set()
+
+
+def test_bytes_lines_and_words_as_the_wrapper_pass_gives_them():
+    source = b"def f(x):\r\n    return parse_id(x)\n\n# parse_id\n"
+    assert lines_mentioning(source.splitlines(keepends=True), (b"parse_id",)) == {2, 4}
