@@ -19,7 +19,8 @@ from migrate.cli_group import HELP_OPTIONS, IdmigrateGroup, no_color
 from migrate.workspace.config import Config, ConfigError, load_config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from migrate.output.progress import progress_bar_factory
-from migrate.workspace.pipeline import Plan, PlanError, build_plan
+from migrate.workspace.errors import PlanError
+from migrate.workspace.pipeline import Plan, build_plan
 
 app = typer.Typer(
     name="idmigrate",

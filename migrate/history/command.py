@@ -8,7 +8,7 @@ from pathlib import Path
 from migrate.history.counts import HistoryError, count_history
 from migrate.output.burndown import render_history
 from migrate.workspace.config import ConfigError, load_config
-from migrate.workspace.pipeline import PlanError
+from migrate.workspace.errors import PlanError
 
 __all__ = ["HistoryError", "history_text"]
 

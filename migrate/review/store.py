@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 
 from codemods.generator.rules import ID_TYPES
 from migrate.workspace.fileio import replace_file
-from migrate.workspace.pipeline import PlanError
+from migrate.workspace.errors import PlanError
 
 FILE_NAME = "idmigrate-decisions.toml"
 ACTIONS = ("accept", "reject", "type")

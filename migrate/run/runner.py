@@ -157,7 +157,8 @@ class _Runner:
     # -- planning --------------------------------------------------------------
     def build_plan(self, repo: git.Repo, base: str, start: gitops.HeadState, dirty: bool,
                    paths: list[str] | None) -> Plan:
-        from migrate.workspace.pipeline import PlanError, UsageError, build_plan, resolve_paths
+        from migrate.workspace.errors import PlanError, UsageError
+        from migrate.workspace.pipeline import build_plan, resolve_paths
 
         opts = self.options
         try:

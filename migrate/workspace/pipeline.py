@@ -7,7 +7,6 @@ all look at the same ``Plan``, so they can never disagree about what changes.
 from __future__ import annotations
 
 import errno
-import gc
 import os
 import stat
 from dataclasses import dataclass, field, replace
@@ -22,25 +21,14 @@ from codemods.core.results import CHANGED
 from codemods.generator.around.wrappers import ParserWrappers, scan_wrappers
 from migrate.workspace.discovery import ConftestFixtures, mentions_generator, narrow, prefilter_tokens, scan_conftests
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
+from migrate.workspace.errors import UsageError
+from migrate.workspace.workers import WorkerPool, transform_jobs
 from migrate.workspace.workspace import Workspace
 
-#: Below this many files a process pool costs more than it saves.
-_PARALLEL_THRESHOLD = 8
-#: Tasks per worker: small tasks keep the workers' finishing times close (a file takes
-#: ~15 ms), and each costs well under a millisecond to hand over.
-_CHUNKS_PER_WORKER = 32
-
-
-class PlanError(ValueError):
-    """No plan can be made: one line for the user, exit 2."""
-
-
-class UsageError(PlanError):
-    """Bad command-line input (unknown service, path outside ROOT, ...)."""
-
-
-class WorkerCrashError(PlanError):
-    """A worker process died (killed, out of memory, a crash in native code)."""
+#: A tree of this many files forks its workers before reading itself (``WorkerPool.start``),
+#: unless its prefilter index already knows most files: reading 2,000 files takes ~60 ms,
+#: about what the workers need to import the engine.
+EARLY_FORK_FILES = 2_000
 
 
 @dataclass
@@ -96,85 +84,6 @@ class Job:
     fixtures: tuple[str, ...] = ()
     #: The repository's parser wrappers the file names (``FileSettings.wrappers``).
     wrappers: tuple = ()
-
-
-#: Cyclic garbage collection while transforming: libcst allocates hundreds of thousands of
-#: short-lived nodes per file, almost none in cycles, and the default first threshold (700)
-#: runs a collection every few hundred of them (~10-15% of the CPU time). Memory stays the same.
-_GC_THRESHOLD = (50_000, 20, 20)
-
-
-def _run_jobs(jobs: list[Job], config: Config, manager_modules: frozenset[str]) -> list:
-    from codemods.engine.transform import FileSettings, transform_source
-
-    out = []
-    threshold = gc.get_threshold()
-    gc.set_threshold(*_GC_THRESHOLD)
-    try:
-        for job in jobs:
-            settings = FileSettings(config.rules, job.import_path, manager_modules, job.boundary, job.recipes,
-                                    job.emit, overrides=job.overrides, fixtures=job.fixtures,
-                                    wrappers=job.wrappers)
-            out.append(transform_source(job.source, job.path, settings))
-    finally:
-        gc.set_threshold(*threshold)
-    return out
-
-
-def _chunks(items: list, count: int) -> list[list]:
-    size = max(1, -(-len(items) // count))
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def transform_jobs(
-    jobs: list[Job], config: Config, manager_modules: frozenset[str], workers: int,
-    on_result: Callable[[int, object], None] | None = None,
-) -> list:
-    """Run the engine over ``jobs``, in a process pool when it pays; results keep job order.
-
-    ``on_result(i, result)`` is called as each result arrives (a progress bar, a cache
-    write), so that work overlaps the workers still transforming.
-    """
-    def arrived(start: int, results: list) -> None:
-        if on_result:
-            for offset, result in enumerate(results):
-                on_result(start + offset, result)
-
-    if workers <= 1 or len(jobs) < _PARALLEL_THRESHOLD:
-        results = []
-        for i, job in enumerate(jobs):
-            results.extend(_run_jobs([job], config, manager_modules))
-            arrived(i, results[-1:])
-        return results
-    # Imported here, not at the top: a run with nothing to transform needs none of them.
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-    from multiprocessing import get_context
-
-    # Import libcst once, before forking: every worker inherits it instead of importing it again.
-    import codemods.engine.transform  # noqa: F401
-
-    chunks = _chunks(jobs, workers * _CHUNKS_PER_WORKER)
-    results: list = []
-    # Keep what the workers inherit out of their garbage collections (the Python docs'
-    # advice for fork without exec): less to scan, fewer copy-on-write pages.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_run_jobs, chunk, config, manager_modules) for chunk in chunks]
-            for future in futures:
-                try:
-                    done = future.result()
-                except BrokenProcessPool:  # every unfinished task fails alike: the culprit is unknown
-                    raise WorkerCrashError(
-                        f"a worker process died (killed, out of memory, or a crash in native code) with "
-                        f"{len(jobs) - len(results)} of {len(jobs)} files unfinished; nothing was written"
-                    ) from None
-                arrived(len(results), done)
-                results.extend(done)
-    finally:
-        gc.unfreeze()
-    return results
 
 
 def resolve_paths(root: Path, paths: list[str]) -> list[str]:
@@ -273,6 +182,15 @@ def build_plan(
         replayed = replay.plan()
         if replayed is not None:
             return replayed
+    with WorkerPool(workers or os.cpu_count() or 1) as pool:
+        return _fresh_plan(root, declared, config, services, rel_paths, pool, use_cache, progress_factory,
+                           recipes, emit, patches, replay)
+
+
+def _fresh_plan(root: Path, declared: Config, config: Config, services: list[str] | None, rel_paths: list[str],
+                pool: WorkerPool, use_cache: bool, progress_factory, recipes: tuple[str, ...], emit: bool,
+                patches: bool, replay) -> Plan:
+    """``build_plan`` when the last plan cannot be replayed: read the tree, transform what the cache lacks."""
     workspace = Workspace.open(root, config)
     service_map = workspace.services
     if services:
@@ -291,6 +209,8 @@ def build_plan(
     cache_root = cache_dir(root) if use_cache else None
     index = PrefilterIndex(cache_root.parent / "prefilter.idx" if cache_root else None,
                            (*tokens, *fixtures.signature()))
+    if len(files) >= EARLY_FORK_FILES and len(index.entries) < len(files) // 2:
+        pool.start()
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
     settle = replay.settle if replay is not None else None
     matched = list(_matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures, settle))
@@ -308,7 +228,7 @@ def build_plan(
     index.save()
 
     def transform(todo: list[Job]) -> tuple[list, list[str], list]:
-        return _transform_cached(todo, cache, key_parts, config, manager_modules, workers, progress_factory,
+        return _transform_cached(todo, cache, key_parts, config, manager_modules, pool, progress_factory,
                                  patches)
 
     results, keys, rendered = transform(jobs)
@@ -326,7 +246,7 @@ def build_plan(
             plan.outcomes[i].key = key if use_cache else ""
             plan.outcomes[i].patch = patch
 
-    plan.review = honour_decisions(plan, rerun, scoped=bool(services or paths), use_cache=use_cache)
+    plan.review = honour_decisions(plan, rerun, scoped=bool(services or rel_paths), use_cache=use_cache)
     if replay is not None:
         replay.save(plan, jobs, keys, key_parts, manager_modules)
     return plan
@@ -355,7 +275,7 @@ def job_key(job: Job, key_parts: tuple[str, str]) -> str:
 
 
 def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str, str], config: Config,
-                      manager_modules: frozenset[str], workers: int | None, progress_factory,
+                      manager_modules: frozenset[str], pool: WorkerPool, progress_factory,
                       patches: bool = False) -> tuple[list, list[str], list]:
     """Results for ``jobs`` (in order) from the cache, transforming (and caching) the misses; their
     keys; and with ``patches``, the patch of each changed miss (None for the rest)."""
@@ -364,7 +284,6 @@ def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str,
     rendered: list = [None] * len(jobs)
     misses = [i for i, r in enumerate(results) if r is None]
     if misses:
-        workers = workers or os.cpu_count() or 1
         progress = progress_factory(len(misses)) if progress_factory else None
         from migrate.output.diffing import file_patch
 
@@ -378,5 +297,5 @@ def _transform_cached(jobs: list[Job], cache: ResultCache, key_parts: tuple[str,
             if progress:
                 progress(1)
 
-        transform_jobs([jobs[i] for i in misses], config, manager_modules, workers, arrived)
+        transform_jobs([jobs[i] for i in misses], config, manager_modules, pool.workers, arrived, pool)
     return results, keys, rendered

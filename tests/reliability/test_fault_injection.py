@@ -318,21 +318,23 @@ _DOOMED: list[str] = []  # the file whose worker dies (module level: the pool pi
 
 
 def _run_jobs_dying_on_doomed(jobs, *args):
-    from migrate.workspace import pipeline
+    from migrate.workspace import workers
 
     if any(job.path in _DOOMED for job in jobs):
         os._exit(9)  # the forked worker vanishes without a word
-    return pipeline.__dict__["_real_run_jobs"](jobs, *args)
+    return workers.__dict__["_real_run_jobs"](jobs, *args)
 
 
-def test_a_worker_process_that_dies_is_one_line_and_nothing_is_written(repo, expected, monkeypatch):
+@pytest.mark.parametrize("early_fork_files", [1, 100_000], ids=["forked-before-reading", "forked-to-transform"])
+def test_a_worker_process_that_dies_is_one_line_and_nothing_is_written(repo, expected, monkeypatch, early_fork_files):
     """A worker killed mid-plan (OOM killer, a crash in native code): exit 2, one line, no file touched."""
-    from migrate.workspace import pipeline
+    from migrate.workspace import pipeline, workers
 
+    monkeypatch.setattr(pipeline, "EARLY_FORK_FILES", early_fork_files)
     victim = sorted(expected)[0]
     monkeypatch.setattr(sys.modules[__name__], "_DOOMED", [victim])
-    monkeypatch.setattr(pipeline, "_real_run_jobs", pipeline._run_jobs, raising=False)
-    monkeypatch.setattr(pipeline, "_run_jobs", _run_jobs_dying_on_doomed)
+    monkeypatch.setattr(workers, "_real_run_jobs", workers._run_jobs, raising=False)
+    monkeypatch.setattr(workers, "_run_jobs", _run_jobs_dying_on_doomed)
     was = before(repo)
     out = cli("apply", str(repo), "-j", "2", "--no-cache")
     monkeypatch.undo()

@@ -10,6 +10,7 @@ git-ignored paths are never scanned. No timing assertions here: speed is measure
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import stat
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from codemods.generator.around.id_checks import parser_members
-from migrate.workspace import pipeline
+from migrate.workspace import pipeline, workers
 from migrate.workspace.cache import cache_dir
 from migrate.workspace.config import load_config
 from migrate.demo.demo import EXAMPLE
@@ -121,10 +122,69 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # --------------------------------------------------------------------------- equivalence
 def test_two_workers_match_one_worker(reference_repo: Path, reference: tuple):
-    jobs_needed = pipeline._PARALLEL_THRESHOLD
+    jobs_needed = workers.PARALLEL_THRESHOLD
     assert len(reference[2]) >= jobs_needed, "too few files for the process pool to be used"
     plan = build_plan(reference_repo, load_config(reference_repo), workers=2, use_cache=False)
     assert signature(plan) == reference
+
+
+class ForkSpy:
+    """Records each fork of a plan's worker pool: True when forked early (before reading the tree)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.forks: list[bool] = []
+        original = workers.WorkerPool._fork
+
+        def spy(pool, warm: bool) -> None:
+            self.forks.append(warm)
+            original(pool, warm)
+
+        monkeypatch.setattr(workers.WorkerPool, "_fork", spy)
+
+
+def test_a_pool_forked_before_reading_matches_one_worker(reference_repo: Path, reference: tuple,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(pipeline, "EARLY_FORK_FILES", 1)
+    forks = ForkSpy(monkeypatch)
+    plan = build_plan(reference_repo, load_config(reference_repo), workers=2, use_cache=False)
+    assert forks.forks == [True], "a tree this big forks its workers before reading, once"
+    assert signature(plan) == reference
+    assert multiprocessing.active_children() == [], "the plan's workers are gone when it is made"
+
+
+def test_a_small_tree_forks_only_when_it_transforms(reference_repo: Path, reference: tuple,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    forks = ForkSpy(monkeypatch)
+    plan = build_plan(reference_repo, load_config(reference_repo), workers=2, use_cache=False)
+    assert forks.forks == [False]
+    assert signature(plan) == reference
+
+
+def test_an_early_pool_with_nothing_to_transform_is_closed(repo: Path, reference: tuple,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    """The workers forked before reading are shut down when every result came from the cache."""
+    config = load_config(repo)
+    build_plan(repo, config, workers=1, use_cache=True)
+    shutil.rmtree(cache_dir(repo).parent / "plans", ignore_errors=True)  # no replay: the plan reads the tree
+    (cache_dir(repo).parent / "prefilter.idx").unlink()  # a cold index: the pool is forked early
+    monkeypatch.setattr(pipeline, "EARLY_FORK_FILES", 1)
+    forks, spy = ForkSpy(monkeypatch), TransformSpy(monkeypatch)
+    plan = build_plan(repo, config, workers=2, use_cache=True)
+    assert forks.forks == [True] and spy.transformed == []
+    assert signature(plan) == reference
+    assert multiprocessing.active_children() == []
+
+
+def test_a_warm_prefilter_index_forks_no_early_pool(repo: Path, monkeypatch: pytest.MonkeyPatch):
+    """Most files known not to matter: little to read, likely nothing to transform, so no early fork."""
+    _backdate(repo)  # the index only trusts files that changed a while before it was written
+    config = load_config(repo)
+    build_plan(repo, config, workers=1, use_cache=True)
+    shutil.rmtree(cache_dir(repo).parent / "plans", ignore_errors=True)
+    monkeypatch.setattr(pipeline, "EARLY_FORK_FILES", 1)
+    forks = ForkSpy(monkeypatch)
+    build_plan(repo, config, workers=2, use_cache=True)
+    assert True not in forks.forks
 
 
 def test_cold_and_warm_cache_match_no_cache(repo: Path, reference: tuple, monkeypatch: pytest.MonkeyPatch):
