@@ -106,7 +106,8 @@ class ResultCache:
         write_private(target, value, (self.directory.parent, self.directory, target.parent))
 
 
-def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+def stat_stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What the prefilter index compares to tell a file unchanged."""
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
@@ -136,16 +137,9 @@ class PrefilterIndex:
         if saved_tokens == tokens:
             self.entries = entries
 
-    def clean(self, rel: str, st: os.stat_result) -> bool:
-        """True when the file is unchanged since it was seen not to mention any token."""
-        known = self.entries.get(rel)
-        if known is not None and known == _stamp(st):
-            self.fresh[rel] = known
-            return True
-        return False
-
-    def remember(self, rel: str, st: os.stat_result) -> None:
-        self.fresh[rel] = _stamp(st)
+    def absorb(self, clean: dict[str, tuple[int, int, int, int]]) -> None:
+        """Files found not to matter (``Matches.clean``): kept by ``save``."""
+        self.fresh.update(clean)
 
     def save(self) -> None:
         if self.path is None or self.fresh == self.entries:

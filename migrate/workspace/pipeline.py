@@ -6,22 +6,19 @@ all look at the same ``Plan``, so they can never disagree about what changes.
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from migrate.workspace.apis import binding_digest, bind_to_repo
 from migrate.workspace.cache import PrefilterIndex, ResultCache, cache_dir, cache_key
 from migrate.workspace.config import Config
 from codemods.core.recipes import DEFAULT_RECIPES, RECIPES
 from codemods.core.results import CHANGED
-from codemods.generator.around.wrappers import ParserWrappers, scan_wrappers
-from migrate.workspace.discovery import ConftestFixtures, mentions_generator, narrow, prefilter_tokens, scan_conftests
-from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
+from codemods.generator.around.wrappers import ParserWrappers, find_all_wrappers, scan_wrappers
+from migrate.workspace.discovery import ConftestFixtures, narrow, prefilter_tokens, scan_conftests
 from migrate.workspace.errors import UsageError
+from migrate.workspace.matching import Matches, Prefilter, match_files
 from migrate.workspace.workers import WorkerPool, transform_jobs
 from migrate.workspace.workspace import Workspace
 
@@ -104,51 +101,21 @@ def resolve_paths(root: Path, paths: list[str]) -> list[str]:
     return out
 
 
-def _matching_files(workspace: Workspace, files, wanted, tokens, index: PrefilterIndex, unreadable: list,
-                    fixtures: ConftestFixtures, settle: Callable[[str], None] | None = None):
-    """(path, bytes) of every listed file that mentions a token, or a conftest fixture that hands
-    out a generator (a test may hold one only as a parameter): the text prefilter, so only those
-    are parsed.
-
-    This loop runs once per file of the repository, so it stays lean: a stat (which the
-    index can answer), a no-follow read, a substring test; the full inside-ROOT check
-    only for the few files that match.
-    """
-    root, skip = workspace.root, workspace.api_files
-    prefix = str(root) + os.sep
-    for rel in files:
-        if rel in skip or (wanted is not None and not wanted(rel)):
-            continue
-        try:
-            st = os.stat(prefix + rel, follow_symlinks=False)
-        except OSError as exc:
-            unreadable.append((rel, exc.strerror or str(exc)))
-            continue
-        if stat.S_ISLNK(st.st_mode) or index.clean(rel, st):
-            continue  # symlinks are never followed; unchanged files known not to matter
-        if not stat.S_ISREG(st.st_mode):  # a FIFO would block the read forever
-            unreadable.append((rel, "not a regular file"))
-            continue
-        try:
-            data = read_listed(root, rel)
-        except OSError as exc:
-            if exc.errno != errno.ELOOP:  # ELOOP: a symlink appeared meanwhile, never followed
-                unreadable.append((rel, exc.strerror or str(exc)))
-            continue
-        except UnsafePathError as exc:
-            unreadable.append((rel, str(exc)))
-            continue
-        if settle is not None:  # the bytes just read may be an edit made (and undone) meanwhile
-            settle(prefix + rel)
-        if not mentions_generator(data, tokens) and not fixtures.mentions(rel, data):
-            index.remember(rel, st)
-            continue
-        try:
-            resolve_inside(root, rel)
-        except (OSError, UnsafePathError) as exc:
-            unreadable.append((rel, getattr(exc, "strerror", None) or str(exc)))
-            continue
-        yield rel, data
+def _matching_files(workspace: Workspace, files: list[str], wanted, prefilter: Prefilter, pool: WorkerPool,
+                    plan: Plan | None, index: PrefilterIndex, replay) -> list[tuple[str, bytes]]:
+    """(path, bytes) of the listed files the prefilter keeps (``match_files``, in parts when the pool
+    is forked); what could not be read goes to ``plan`` (None: not this plan's to report)."""
+    skip = workspace.api_files
+    todo = [rel for rel in files if rel not in skip and (wanted is None or wanted(rel))]
+    matches = Matches()
+    for part in pool.map_parts(match_files, todo, prefilter):
+        matches.extend(part)
+    if plan is not None:
+        plan.unreadable += matches.unreadable
+    index.absorb(matches.clean)
+    if replay is not None and matches.unsettled:
+        replay.unsettled = True
+    return matches.files
 
 
 def build_plan(
@@ -212,12 +179,12 @@ def _fresh_plan(root: Path, declared: Config, config: Config, services: list[str
     if len(files) >= EARLY_FORK_FILES and len(index.entries) < len(files) // 2:
         pool.start()
     wanted = (lambda rel: service_map.service_of(rel).name in services) if services else None
-    settle = replay.settle if replay is not None else None
-    matched = list(_matching_files(workspace, files, wanted, tokens, index, plan.unreadable, fixtures, settle))
+    prefilter = Prefilter(root, tokens, fixtures, index.entries, replay.settle_after_ns if replay else None)
+    matched = _matching_files(workspace, files, wanted, prefilter, pool, plan, index, replay)
     cache = ResultCache(cache_root)
     key_parts = (config.fingerprint() + binding_digest(config), ",".join(sorted(manager_modules)))
-    wrappers = _parser_wrappers(workspace, matched, files, wanted, tokens, index, fixtures, cache, key_parts[0],
-                                settle) if "generator" in recipes else ParserWrappers()
+    wrappers = _parser_wrappers(workspace, matched, files, wanted, prefilter, pool, index, replay, cache,
+                                key_parts[0]) if "generator" in recipes else ParserWrappers()
     for rel, data in matched:
         service = service_map.service_of(rel)
         import_path = service_map.import_path_for(service)
@@ -253,18 +220,22 @@ def _fresh_plan(root: Path, declared: Config, config: Config, services: list[str
 
 
 def _parser_wrappers(workspace: Workspace, matched: list[tuple[str, bytes]], files: list[str], wanted,
-                     tokens, index: PrefilterIndex, fixtures: ConftestFixtures, cache: ResultCache,
-                     rules_key: str, settle: Callable[[str], None] | None) -> ParserWrappers:
+                     prefilter: Prefilter, pool: WorkerPool, index: PrefilterIndex, replay, cache: ResultCache,
+                     rules_key: str) -> ParserWrappers:
     """The repository's parser wrappers: a wrapper mentions the generator, so the files the
     prefilter matched hold every one, unless ``--path``/``--service`` left some out: those are
-    read too (their problems are not this plan's to report). Each file's are cached by its bytes."""
+    read too (their problems are not this plan's to report). Each file's are cached by its bytes,
+    and the files to parse are parsed in parts (``WorkerPool.map_parts``)."""
     sources = matched
     if wanted is not None or len(files) != len(workspace.files):
         scoped = set(files) if wanted is None else {rel for rel in files if wanted(rel)}
         outside = [rel for rel in workspace.files if rel not in scoped]
-        sources = [*matched, *_matching_files(workspace, outside, None, tokens, index, [], fixtures, settle)]
-    return scan_wrappers(sources, workspace.config.rules, fixtures.for_path, cache,
-                         lambda rel, data, names: cache_key(data, "parser-wrappers", rules_key, rel, ",".join(names)))
+        sources = [*matched, *_matching_files(workspace, outside, None, prefilter, pool, None, index, replay)]
+    rules = workspace.config.rules
+    return scan_wrappers(sources, rules, prefilter.fixtures.for_path, cache,
+                         lambda rel, data, names: cache_key(data, "parser-wrappers", rules_key, rel, ",".join(names)),
+                         lambda todo: [found for part in pool.map_parts(find_all_wrappers, todo, rules)
+                                       for found in part])
 
 
 def job_key(job: Job, key_parts: tuple[str, str]) -> str:

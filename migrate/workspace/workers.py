@@ -1,9 +1,10 @@
 """The worker processes that transform files, or the one process when a pool does not pay.
 
-A plan of a big tree forks its pool before it reads the tree (``WorkerPool.start``): each
-worker then imports the engine (libcst, black) while the parent still reads and matches
-files, a phase in which the second core would otherwise idle. A pool forked only when the
-first transform needs it imports the engine once, in the parent, just before forking.
+A plan of a big tree forks its pool before it reads the tree (``WorkerPool.start``): the
+workers then match parts of the tree and scan parts of it for parser wrappers beside the
+parent (``map_parts``), and import the engine (libcst, black) while the parent finishes,
+a phase in which the other cores would otherwise idle. A pool forked only when the first
+transform needs it imports the engine once, in the parent, just before forking.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _run_jobs(jobs: list, config: Config, manager_modules: frozenset[str]) -> li
 
 
 def _warm_up() -> None:
-    """A worker forked early imports what every file needs (black: most files lay out a statement)."""
+    """What a worker forked early imports before its first file (black: most files lay out a statement)."""
     import black  # noqa: F401
 
     import codemods.engine.transform  # noqa: F401
@@ -61,6 +62,8 @@ class WorkerPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._executor = None
+        #: Forked early, the workers still have to import the engine (queued behind ``map_parts``' parts).
+        self._cold = False
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -69,9 +72,34 @@ class WorkerPool:
         self.close()
 
     def start(self) -> None:
-        """Fork now, each worker importing the engine on its own while the caller goes on."""
+        """Fork now: the workers take parts of ``map_parts``, then import the engine."""
         if self.workers > 1 and self._executor is None:
             self._fork(warm=True)
+
+    def map_parts(self, fn: Callable, items: list, *args) -> list:
+        """``[fn(part, *args) for part in parts]``, ``items`` cut into one part per worker when the
+        pool is forked (the first part done here meanwhile), else into one part."""
+        if self._executor is None or len(items) < 2 * self.workers:
+            parts = [items]
+        else:
+            size = -(-len(items) // self.workers)
+            parts = [items[i:i + size] for i in range(0, len(items), size)]
+        futures = [self._executor.submit(fn, part, *args) for part in parts[1:]]
+        if self._cold:  # queued behind the parts, so that those start at once
+            self._cold = False
+            for _ in range(self.workers):
+                self._executor.submit(_warm_up)
+        return [fn(parts[0], *args), *(self._result(future) for future in futures)]
+
+    @staticmethod
+    def _result(future):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise WorkerCrashError("a worker process died (killed, out of memory, or a crash in native code) "
+                                   "while reading the tree; nothing was written") from None
 
     def _fork(self, warm: bool) -> None:
         # Imported here, not at the top: a run with nothing to transform needs none of them.
@@ -81,9 +109,9 @@ class WorkerPool:
         # Keep what the workers inherit out of their garbage collections (the Python docs'
         # advice for fork without exec): less to scan, fewer copy-on-write pages.
         gc.freeze()
-        self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork"),
-                                             initializer=_warm_up if warm else None)
+        self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork"))
         self._executor.submit(int)  # a pool forks at its first task: now
+        self._cold = warm
 
     def close(self) -> None:
         if self._executor is not None:

@@ -145,23 +145,36 @@ class ParserWrappers:
         return tuple(w for w in self.wrappers if w.name in named)
 
 
+def find_all_wrappers(todo: list[tuple[str, bytes, tuple[str, ...]]], rules: RuleSet) -> list[list[ParserWrapper]]:
+    """``find_wrappers`` of each (path, bytes, fixtures)."""
+    return [find_wrappers(data, rel, rules, fixtures) for rel, data, fixtures in todo]
+
+
 def scan_wrappers(sources: Iterable[tuple[str, bytes]], rules: RuleSet,
                   fixtures_for: Callable[[str], tuple[str, ...]] = lambda rel: (), cache=None,
-                  key_of: Callable[[str, bytes, tuple[str, ...]], str] | None = None) -> ParserWrappers:
+                  key_of: Callable[[str, bytes, tuple[str, ...]], str] | None = None,
+                  find_all: Callable[[list[tuple[str, bytes, tuple[str, ...]]]], list[list[ParserWrapper]]]
+                  | None = None) -> ParserWrappers:
     """The wrappers among ``sources`` ((path, bytes) of files that mention the generator): only
     files that name a parser are parsed, and each file's wrappers are kept in ``cache`` (``get``,
-    ``put``) under ``key_of(path, bytes, fixtures)``, so a re-run parses only the files edited."""
+    ``put``) under ``key_of(path, bytes, fixtures)``, so a re-run parses only the files edited.
+    ``find_all`` parses the rest (``find_all_wrappers``, or that in parts in other processes)."""
     words = tuple(p.encode() for p in parser_members(rules))
     found: list[ParserWrapper] = []
+    todo, keys = [], []
     for rel, data in sources:
         if not any(word in data for word in words):
             continue
         fixtures = tuple(fixtures_for(rel))
         key = key_of(rel, data, fixtures) if cache is not None and key_of is not None else None
         hit = cache.get(key) if key is not None else None
-        if not isinstance(hit, list):
-            hit = find_wrappers(data, rel, rules, fixtures)
-            if key is not None:
-                cache.put(key, hit)
+        if isinstance(hit, list):
+            found.extend(hit)
+            continue
+        todo.append((rel, data, fixtures))
+        keys.append(key)
+    for key, hit in zip(keys, find_all(todo) if find_all is not None else find_all_wrappers(todo, rules)):
+        if key is not None:
+            cache.put(key, hit)
         found.extend(hit)
     return ParserWrappers(tuple(sorted(set(found), key=lambda w: (w.path, w.line, w.name, w.parameter))))

@@ -32,7 +32,7 @@ from migrate.workspace.discovery import CONFTEST, exclusion
 from migrate.workspace.fileio import UnsafePathError, read_listed, resolve_inside
 from migrate.workspace.pipeline import Job, Plan, job_key, transform_jobs
 from migrate.workspace.replay.stored import SourceChangedError, StoredOutcome, StoredResult
-from migrate.workspace.replay.tree_state import TreeState, capture, changed_lately, index_copy
+from migrate.workspace.replay.tree_state import TreeState, capture, changed_lately, index_copy, settle_limit
 from migrate.workspace.workspace import Workspace
 
 SNAPSHOT_FORMAT = "1"
@@ -172,6 +172,11 @@ class Replay:
         """
         if self.state is not None and not self.unsettled:
             self.unsettled = changed_lately(path, self.state)
+
+    @property
+    def settle_after_ns(self) -> int | None:
+        """``settle`` as a time: a file read that changed after it unsettles the plan (None: nothing can)."""
+        return None if self.state is None or self.unsettled else settle_limit(self.state)
 
     def settle_conftests(self, files: list[str]) -> None:
         prefix = str(self.root) + os.sep

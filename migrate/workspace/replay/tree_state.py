@@ -146,7 +146,17 @@ def capture(root: Path, relevant: Callable[[str], bool]) -> TreeState | None:
 
 def changed_lately(path: str, state: TreeState) -> bool:
     """Did ``path`` change (or disappear) after ``state`` was taken, or just before?"""
-    stamp, recent = _stamp(path, state.taken_ns - SLACK_NS)
+    return changed_since(path, settle_limit(state))
+
+
+def settle_limit(state: TreeState) -> int:
+    """Files changed after this time (ns) may have changed after ``state`` was taken."""
+    return state.taken_ns - SLACK_NS
+
+
+def changed_since(path: str, limit_ns: int) -> bool:
+    """Did ``path`` change (or disappear) after ``limit_ns``?"""
+    stamp, recent = _stamp(path, limit_ns)
     return stamp is None or recent
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from codemods.generator.around.id_checks import parser_members
-from migrate.workspace import pipeline, workers
+from migrate.workspace import matching, pipeline, workers
 from migrate.workspace.cache import cache_dir
 from migrate.workspace.config import load_config
 from migrate.demo.demo import EXAMPLE
@@ -150,6 +150,42 @@ def test_a_pool_forked_before_reading_matches_one_worker(reference_repo: Path, r
     assert forks.forks == [True], "a tree this big forks its workers before reading, once"
     assert signature(plan) == reference
     assert multiprocessing.active_children() == [], "the plan's workers are gone when it is made"
+
+
+def _match_files_noting_the_process(rels, prefilter):
+    (Path(os.environ["IDM_TEST_PIDS"]) / str(os.getpid())).touch()
+    return matching.__dict__["_real_match_files"](rels, prefilter)
+
+
+def test_the_tree_read_in_parts_matches_one_worker(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The workers forked early read parts of the tree: the same files, unreadable ones and
+    prefilter index as one process reading it all."""
+    tracked = sorted(_git(repo, "ls-files", "*.py").split())
+    fifo, link = (repo / tracked[0]), (repo / tracked[-1])  # listed by git, no longer regular files
+    fifo.unlink()
+    os.mkfifo(fifo)
+    link.unlink()
+    link.symlink_to(repo / EDITED)
+    _backdate(repo)
+    config = load_config(repo)
+    serial = build_plan(repo, config, workers=1, use_cache=True)
+    index = cache_dir(repo).parent / "prefilter.idx"
+    serial_index = index.read_bytes()
+    shutil.rmtree(cache_dir(repo).parent)
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    monkeypatch.setenv("IDM_TEST_PIDS", str(pids))
+    monkeypatch.setattr(matching, "_real_match_files", matching.match_files, raising=False)
+    monkeypatch.setattr(matching, "match_files", _match_files_noting_the_process)
+    monkeypatch.setattr(pipeline, "match_files", _match_files_noting_the_process)
+    monkeypatch.setattr(pipeline, "EARLY_FORK_FILES", 1)
+    in_parts = build_plan(repo, config, workers=2, use_cache=True)
+    assert signature(in_parts) == signature(serial)
+    assert (tracked[0], "not a regular file") in in_parts.unreadable
+    assert link.relative_to(repo).as_posix() not in _by_path(in_parts), "a symlink is never followed"
+    assert index.read_bytes() == serial_index
+    assert {int(p.name) for p in pids.iterdir()} - {os.getpid()}, "no worker read a part of the tree"
 
 
 def test_a_small_tree_forks_only_when_it_transforms(reference_repo: Path, reference: tuple,
@@ -304,13 +340,13 @@ def test_prefilter_index_is_used_and_changes_nothing(repo: Path, reference: tupl
     index = cache_dir(repo).parent / "prefilter.idx"
     assert index.is_file(), "the prefilter index was not written"
     reads: list[str] = []
-    original_read = pipeline.read_listed
+    original_read = matching.read_listed
 
     def counting_read(root, rel, *args, **kwargs):
         reads.append(rel)
         return original_read(root, rel, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "read_listed", counting_read)
+    monkeypatch.setattr(matching, "read_listed", counting_read)
     warm = build_plan(repo, config, workers=2, use_cache=True)
     assert signature(warm) == reference
     assert QUIET not in reads, "an unchanged file known not to matter must not be read again"
