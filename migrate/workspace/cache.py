@@ -87,8 +87,10 @@ class ResultCache:
         self.directory = directory
 
     def _path(self, key: str) -> Path:
+        # One flat directory: a cold plan writes an entry per file, and a directory per key
+        # prefix cost a ``mkdir`` for most of them (more than the write itself).
         assert self.directory is not None
-        return self.directory / key[:2] / key
+        return self.directory / key
 
     def get(self, key: str):
         if self.directory is None:
@@ -102,8 +104,7 @@ class ResultCache:
     def put(self, key: str, value) -> None:
         if self.directory is None:
             return
-        target = self._path(key)
-        write_private(target, value, (self.directory.parent, self.directory, target.parent))
+        write_private(self._path(key), value, (self.directory.parent, self.directory))
 
 
 def stat_stamp(st: os.stat_result) -> tuple[int, int, int, int]:

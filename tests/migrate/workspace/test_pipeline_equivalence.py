@@ -400,8 +400,8 @@ def test_cache_files_are_user_only(repo: Path):
     build_plan(repo, load_config(repo), workers=2, use_cache=True)
     directory = cache_dir(repo)
     files = [p for p in directory.rglob("*") if p.is_file()]
-    dirs = [p for p in directory.rglob("*") if p.is_dir()]
-    assert files and dirs
+    dirs = [directory, *(p for p in directory.rglob("*") if p.is_dir())]
+    assert files
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, f"{path}: {oct(path.stat().st_mode)}"
     for path in dirs:
