@@ -14,6 +14,7 @@ counts as a parser call, whatever it is called on.
 from __future__ import annotations
 
 import ast
+import bisect
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 from codemods.core.ast_names import dotted
@@ -124,14 +125,18 @@ class GeneratorChecks:
         # expression of a big file.
         lines = self._lines
         words = (*self._parsers, *self._wrappers)
-        calling = None if lines is None else lines_mentioning(lines, words)
+        calling = None if lines is None else sorted(lines_mentioning(lines, words))
+        if calling == []:  # no call to a parser: nothing is checked
+            return checked
         for stmt in self._statements:
             if isinstance(stmt, (ast.For, ast.AsyncFor)):
                 loops.append((stmt.target, stmt.iter))
             if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)) or not stmt.lineno:
                 continue
-            if calling is not None and not any(n in calling for n in range(stmt.lineno, (stmt.end_lineno or 0) + 1)):
-                continue
+            if calling is not None:  # a line naming a parser among the statement's lines?
+                first = bisect.bisect_left(calling, stmt.lineno)
+                if first == len(calling) or calling[first] > (stmt.end_lineno or 0):
+                    continue
             for node in _expressions(stmt):
                 if isinstance(node, ast.comprehension):
                     loops.append((node.target, node.iter))
