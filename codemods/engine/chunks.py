@@ -17,11 +17,13 @@ import ast
 import io
 import re
 import tokenize
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from codemods.core.ast_names import assigned_attributes, bind_module_names, bound_names, first_line
 from codemods.engine.aliases import local_aliases
 from codemods.engine.bootstraps import is_bootstrap_ast
+from codemods.engine.lines import lines_mentioning
 
 CHUNK_MARKER_NAME = "__idmigrate_chunk__"
 _MARKER = CHUNK_MARKER_NAME + " = {}"
@@ -123,13 +125,19 @@ class _Selector:
         self.indents: list[str] = []
         #: ids of the top-level statements that directly follow an import.
         self._after_import: set[int] = set()
+        #: Numbers of the lines that hold a word, in order (``mentions``).
+        self._marked: list[int] | None = None
 
     def text(self, first: int, last: int) -> str:
         return "".join(self.lines[first - 1:last])
 
     def mentions(self, first: int, last: int) -> bool:
-        chunk = self.text(first, last)
-        return any(w in chunk for w in self.words)
+        """Does a line from ``first`` to ``last`` hold a word (none spans lines)?"""
+        if self._marked is None:  # found once for the whole text, then bisected per statement
+            self._marked = sorted(lines_mentioning(self.lines, self.words)) if all(self.words) \
+                else list(range(1, len(self.lines) + 1))
+        at = bisect_left(self._marked, first)
+        return at < len(self._marked) and self._marked[at] <= last
 
     def ranges(self, body: list[ast.stmt], head_end: int) -> list[tuple[int, int]]:
         # The statement after a top-level import is kept: a new import may be placed above it,
@@ -157,11 +165,15 @@ class _Selector:
     def _keep(self, node: ast.stmt, top: bool, followed: set[str], in_function: bool = False) -> bool:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             return True
-        chunk = self.text(first_line(node), node.end_lineno)
-        if any(w in chunk for w in self.words):
+        if self.mentions(first_line(node), node.end_lineno):
             return True
+        if not (in_function or followed or top):
+            return False
+        if in_function and (_is_docstring(node) or not (self.function_words or followed)):
+            return _is_docstring(node)
+        chunk = self.text(first_line(node), node.end_lineno)
         if in_function:
-            return any(w in chunk for w in self.function_words) or _is_docstring(node) or bool(
+            return any(w in chunk for w in self.function_words) or bool(
                 followed and re.search(r"\b(%s)\b" % "|".join(sorted(followed)), chunk))
         if followed and re.search(r"\.(%s)\b" % "|".join(sorted(followed)), chunk):
             return True
