@@ -11,6 +11,7 @@ import functools
 import hashlib
 import os
 import pickle
+import sqlite3
 import time
 from pathlib import Path
 
@@ -58,6 +59,16 @@ def cache_key(source: bytes, *parts: str) -> str:
 _MADE: set[Path] = set()
 
 
+def _make_private_dirs(owned_dirs: tuple[Path, ...]) -> None:
+    """``owned_dirs`` (each inside the one before) exist, made 0700 when made here."""
+    if owned_dirs[0] not in _MADE:
+        owned_dirs[0].parent.mkdir(parents=True, exist_ok=True)
+    for directory in owned_dirs:
+        if directory not in _MADE:
+            directory.mkdir(exist_ok=True, mode=0o700)
+            _MADE.add(directory)
+
+
 def write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
     """Pickle ``value`` to ``target``, user-only (0600 file, 0700 for ``owned_dirs``).
 
@@ -67,12 +78,7 @@ def write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         for _ in range(2):
-            if owned_dirs[0] not in _MADE:
-                owned_dirs[0].parent.mkdir(parents=True, exist_ok=True)
-            for directory in owned_dirs:
-                if directory not in _MADE:
-                    directory.mkdir(exist_ok=True, mode=0o700)
-                    _MADE.add(directory)
+            _make_private_dirs(owned_dirs)
             try:
                 replace_file(target, data, private=True, durable=False)
                 return
@@ -82,29 +88,104 @@ def write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
         pass
 
 
+_ENTRIES = "entries.sqlite"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID"
+
+
+def _unreadable(exc: sqlite3.Error) -> bool:
+    """Is the database itself broken (not merely busy)?"""
+    return getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
 class ResultCache:
+    """Pickled values by key, in one SQLite database in ``directory`` (None: no cache).
+
+    A cold plan writes an entry per affected file. A file per entry cost a file creation
+    each, about a millisecond of system time on a busy machine and most of the parent
+    process's work on a result; a row costs a few hundredths of that. The database is
+    written in WAL mode without syncs: an entry may be lost, never half-written, and a
+    database that cannot be read is started again. It is the user's alone (0600; SQLite
+    gives its WAL files the database's mode).
+    """
+
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
-
-    def _path(self, key: str) -> Path:
-        # One flat directory: a cold plan writes an entry per file, and a directory per key
-        # prefix cost a ``mkdir`` for most of them (more than the write itself).
-        assert self.directory is not None
-        return self.directory / key
+        self._db: sqlite3.Connection | None = None
 
     def get(self, key: str):
-        if self.directory is None:
+        db = self._connection(create=False)
+        if db is None:
             return None
         try:
-            with open(self._path(key), "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            return None if row is None else pickle.loads(row[0])
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
             return None
 
     def put(self, key: str, value) -> None:
         if self.directory is None:
             return
-        write_private(self._path(key), value, (self.directory.parent, self.directory))
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PickleError, TypeError, AttributeError):
+            return
+        for _ in range(2):
+            db = self._connection(create=True)
+            if db is None:
+                return
+            try:
+                db.execute("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, data))
+                return
+            except sqlite3.Error as exc:
+                if not _unreadable(exc):  # e.g. locked by another process for too long: only speed lost
+                    return
+                self._start_again()
+
+    def _connection(self, create: bool, again: bool = False) -> sqlite3.Connection | None:
+        if self.directory is None:
+            return None
+        path = self.directory / _ENTRIES
+        if self._db is not None:
+            if not create or path.exists():
+                return self._db
+            self._close()  # the cache was removed since (``rm -rf .git/idmigrate``): made again
+        try:
+            if create:
+                _make_private_dirs((self.directory.parent, self.directory))
+                os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+            elif not path.exists():
+                return None
+            db = sqlite3.connect(path, isolation_level=None, timeout=2.0)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=OFF")
+            db.execute(_SCHEMA)
+        except sqlite3.Error as exc:
+            if not _unreadable(exc) or not create or again:
+                return None
+            self._start_again()  # not a database: a write starts it again, once
+            return self._connection(create, again=True)
+        except OSError:
+            _MADE.clear()  # removed since this process made them (the cache was cleared): once more
+            return None if not create or again else self._connection(create, again=True)
+        self._db = db
+        return db
+
+    def _close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+    def _start_again(self) -> None:
+        """Drop a database SQLite cannot read (the next write makes a new one)."""
+        self._close()
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(self.directory / (_ENTRIES + suffix))
+            except OSError:
+                pass
 
 
 def stat_stamp(st: os.stat_result) -> tuple[int, int, int, int]:

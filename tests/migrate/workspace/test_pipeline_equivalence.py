@@ -10,9 +10,11 @@ git-ignored paths are never scanned. No timing assertions here: speed is measure
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -23,7 +25,7 @@ import pytest
 
 from codemods.generator.around.id_checks import parser_members
 from migrate.workspace import matching, pipeline, workers
-from migrate.workspace.cache import cache_dir
+from migrate.workspace.cache import ResultCache, cache_dir
 from migrate.workspace.config import load_config
 from migrate.demo.demo import EXAMPLE
 from migrate.workspace.apis import bind_to_repo, load_apis, module_source
@@ -73,12 +75,13 @@ def _by_path(plan) -> dict:
     return {entry[0]: entry[1:] for entry in signature(plan)[2]}
 
 
-def _cache_entries(root: Path) -> dict[str, int]:
-    directory = cache_dir(root)
-    return {
-        str(p.relative_to(directory)): p.stat().st_mtime_ns
-        for p in directory.rglob("*") if p.is_file()
-    } if directory.is_dir() else {}
+def _cache_entries(root: Path) -> dict[str, bytes]:
+    """Key -> stored value of every entry of the result cache."""
+    database = cache_dir(root) / "entries.sqlite"
+    if not database.is_file():
+        return {}
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        return dict(db.execute("SELECT key, value FROM entries"))
 
 
 class TransformSpy:
@@ -239,10 +242,13 @@ def test_cold_and_warm_cache_match_no_cache(repo: Path, reference: tuple, monkey
     assert len(entries) == len(reference[2]) + len(api_modules) + len(scanned_for_wrappers)
 
     spy.calls.clear()
+    writes: list[str] = []
+    real_put = ResultCache.put
+    monkeypatch.setattr(ResultCache, "put", lambda cache, key, value: writes.append(key) or real_put(cache, key, value))
     warm = build_plan(repo, config, workers=2, use_cache=True)
     assert spy.transformed == [], "a warm run with nothing changed must not transform anything"
     assert signature(warm) == reference
-    assert _cache_entries(repo) == entries, "a warm run must not rewrite cache entries"
+    assert writes == [] and _cache_entries(repo) == entries, "a warm run must not rewrite cache entries"
 
     spy.calls.clear()
     warm_single = build_plan(repo, config, workers=1, use_cache=True)
