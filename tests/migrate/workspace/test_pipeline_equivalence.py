@@ -191,6 +191,23 @@ def test_the_tree_read_in_parts_matches_one_worker(repo: Path, tmp_path: Path, m
     assert {int(p.name) for p in pids.iterdir()} - {os.getpid()}, "no worker read a part of the tree"
 
 
+def _match_files_interrupted_in_the_parent(rels, prefilter):
+    """A task must pickle by reference, as every real one does: a module-level function."""
+    if str(os.getpid()) == os.environ["IDM_TEST_PARENT"]:
+        raise KeyboardInterrupt
+    return matching.match_files(rels, prefilter)
+
+
+def test_an_interrupt_while_the_tree_is_read_in_parts_leaves_no_worker(repo: Path, monkeypatch: pytest.MonkeyPatch):
+    """Ctrl-C while the parent reads its part: the interrupt propagates, the workers are shut down."""
+    monkeypatch.setenv("IDM_TEST_PARENT", str(os.getpid()))
+    monkeypatch.setattr(pipeline, "match_files", _match_files_interrupted_in_the_parent)
+    monkeypatch.setattr(pipeline, "EARLY_FORK_FILES", 1)
+    with pytest.raises(KeyboardInterrupt):
+        build_plan(repo, load_config(repo), workers=2, use_cache=False)
+    assert multiprocessing.active_children() == []
+
+
 def test_a_small_tree_forks_only_when_it_transforms(reference_repo: Path, reference: tuple,
                                                     monkeypatch: pytest.MonkeyPatch):
     forks = ForkSpy(monkeypatch)
