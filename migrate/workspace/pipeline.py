@@ -150,13 +150,13 @@ def build_plan(
         if replayed is not None:
             return replayed
     with WorkerPool(workers or os.cpu_count() or 1) as pool:
-        return _fresh_plan(root, declared, config, services, rel_paths, pool, use_cache, progress_factory,
-                           recipes, emit, patches, replay)
+        return _fresh_plan(root, config, services, rel_paths, pool, use_cache, progress_factory, recipes, emit,
+                           patches, replay)
 
 
-def _fresh_plan(root: Path, declared: Config, config: Config, services: list[str] | None, rel_paths: list[str],
-                pool: WorkerPool, use_cache: bool, progress_factory, recipes: tuple[str, ...], emit: bool,
-                patches: bool, replay) -> Plan:
+def _fresh_plan(root: Path, config: Config, services: list[str] | None, rel_paths: list[str], pool: WorkerPool,
+                use_cache: bool, progress_factory, recipes: tuple[str, ...], emit: bool, patches: bool,
+                replay) -> Plan:
     """``build_plan`` when the last plan cannot be replayed: read the tree, transform what the cache lacks."""
     workspace = Workspace.open(root, config)
     service_map = workspace.services
