@@ -33,6 +33,11 @@ def walk(node: ast.AST) -> Iterator[ast.AST]:
             push_children(node, todo)
 
 
+#: The statements that hold statements (``blocks``).
+COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While,
+            ast.With, ast.AsyncWith, ast.Try, ast.TryStar, ast.Match)
+
+
 def blocks(node: ast.stmt) -> Iterator[list[ast.stmt]]:
     """The statement lists of a compound statement (none for a simple one): its body, ``else``
     and ``finally`` blocks, and those of its ``except`` handlers and ``match`` cases."""

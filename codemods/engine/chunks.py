@@ -20,7 +20,7 @@ import tokenize
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from codemods.core.ast_names import assigned_attributes, bind_module_names, bound_names, first_line
+from codemods.core.ast_names import COMPOUND, assigned_attributes, bind_module_names, bound_names, first_line
 from codemods.engine.aliases import local_aliases
 from codemods.engine.bootstraps import is_bootstrap_ast
 from codemods.engine.lines import lines_mentioning
@@ -69,8 +69,6 @@ def _is_head_statement(node: ast.stmt, index: int) -> bool:
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While,
-             ast.With, ast.AsyncWith, ast.Try, ast.TryStar, ast.Match)
 
 
 def statements(body: list[ast.stmt], out: list[ast.stmt] | None = None) -> list[ast.stmt]:
@@ -79,7 +77,7 @@ def statements(body: list[ast.stmt], out: list[ast.stmt] | None = None) -> list[
     out = [] if out is None else out
     for node in body:
         out.append(node)
-        if isinstance(node, _COMPOUND):
+        if isinstance(node, COMPOUND):
             for inner in (getattr(node, "body", None), *(h.body for h in getattr(node, "handlers", ())),
                           getattr(node, "orelse", None), getattr(node, "finalbody", None),
                           *(case.body for case in getattr(node, "cases", ()))):

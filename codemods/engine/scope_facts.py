@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import bisect
-from codemods.core.ast_names import dotted as _dotted
+from codemods.core.ast_names import COMPOUND, dotted as _dotted
 from dataclasses import dataclass
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -126,6 +126,7 @@ class FileFacts:
         #: id of a function -> (node, subject) of each text reader in it, in ``ast.walk`` order.
         self._readers: dict[int, list[tuple[ast.AST, ast.expr]]] = {}
         self._parents: dict[int, ast.AST] | None = None
+        self._linenos: list[int] | None = None
 
     def _scope_at(self, line: int) -> _Scope | None:
         index = bisect.bisect_right(self._starts, line)
@@ -151,13 +152,25 @@ class FileFacts:
         if self._parents is None:
             self._parents = {}
             for stmt in self._statements:
-                for child, parent in _children(stmt):
-                    self._parents[id(child)] = parent
-        innermost = None
-        for stmt in self._statements:  # source order: the last one holding the line is the innermost
-            if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno):
-                innermost = stmt
+                if isinstance(stmt, COMPOUND):  # only these hold statements
+                    for child, parent in _children(stmt):
+                        self._parents[id(child)] = parent
+            linenos = [stmt.lineno for stmt in self._statements]
+            # Source order makes them non-decreasing; were they not, ``_innermost`` looks at every statement.
+            self._linenos = linenos if all(a <= b for a, b in zip(linenos, linenos[1:])) else None
+        innermost = self._innermost(line)
         return innermost is not None and bound_on_every_path(lambda n: self._parents.get(id(n)), innermost, name)
+
+    def _innermost(self, line: int) -> ast.stmt | None:
+        """The last statement in source order that holds ``line``. Statements come in source order,
+        so their first lines do not decrease: only those up to ``line`` are looked at, last first."""
+        statements, linenos = self._statements, self._linenos
+        last = len(statements) if linenos is None else bisect.bisect_right(linenos, line)
+        for index in range(last - 1, -1, -1):
+            stmt = statements[index]
+            if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno):
+                return stmt
+        return None
 
     def _thread_in(self, scope: _Scope, line: int) -> ThreadInReach | None:
         func = scope.node
