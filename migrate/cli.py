@@ -78,11 +78,9 @@ def plan_for(root: Path, services, paths, jobs, no_cache, label: str = "transfor
     root = _root(root)
     try:
         config = load_config(root)
-        return build_plan(
-            root, config, services=services or None, paths=paths or None, workers=jobs,
-            use_cache=not no_cache, progress_factory=progress_bar_factory(label),
-            recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit, patches=patches,
-        )
+        return build_plan(root, config, services=services or None, paths=paths or None, workers=jobs,
+                          use_cache=not no_cache, progress_factory=progress_bar_factory(label),
+                          recipes=tuple(recipes) if recipes else DEFAULT_RECIPES, emit=emit, patches=patches)
     except (ConfigError, PlanError) as exc:
         fail(str(exc))
         raise  # unreachable
