@@ -11,6 +11,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import sqlite3
 import time
 from pathlib import Path
@@ -92,6 +93,30 @@ _ENTRIES = "entries.sqlite"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID"
 
 
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
+
+
+def _drop_entry_files(directory: Path) -> None:
+    """Remove the entries earlier versions kept as files (``<key>`` or ``<key[:2]>/<key>``):
+    nothing reads them any more."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        path = directory / name
+        try:
+            if _ENTRY_NAME.fullmatch(name):
+                path.unlink()
+            elif len(name) == 2 and path.is_dir() and not path.is_symlink():
+                for inner in os.listdir(path):
+                    if _ENTRY_NAME.fullmatch(inner):
+                        (path / inner).unlink()
+                path.rmdir()
+        except OSError:
+            continue
+
+
 def _unreadable(exc: sqlite3.Error) -> bool:
     """Is the database itself broken (not merely busy)?"""
     return getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
@@ -152,6 +177,8 @@ class ResultCache:
         try:
             if create:
                 _make_private_dirs((self.directory.parent, self.directory))
+                if not path.exists():
+                    _drop_entry_files(self.directory)
                 os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
             elif not path.exists():
                 return None

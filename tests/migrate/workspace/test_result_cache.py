@@ -80,3 +80,21 @@ class _Gone:
 
 
 _GONE = _Gone
+
+
+def test_entries_earlier_versions_kept_as_files_are_removed(tmp_path: Path):
+    """They are never read again: the first write of the database removes them, and nothing else."""
+    directory = tmp_path / "idmigrate" / "cache"
+    (directory / "ab").mkdir(parents=True)
+    (directory / "ab" / KEY).write_bytes(b"old entry")
+    flat = "cd" + "1" * 62
+    (directory / flat).write_bytes(b"old entry")
+    (directory / "notes.txt").write_text("not an entry")
+    (directory / "ef").mkdir()
+    (directory / "ef" / "keep.txt").write_text("not an entry either")
+    cache = ResultCache(directory)
+    assert cache.get(KEY) is None, "an entry file is not read"
+    cache.put(KEY, 1)
+    assert sorted(p.name for p in directory.iterdir() if not p.name.startswith("entries.sqlite")) == ["ef", "notes.txt"]
+    assert (directory / "ef" / "keep.txt").exists()
+    assert cache.get(KEY) == 1
