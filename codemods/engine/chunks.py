@@ -167,8 +167,11 @@ class _Selector:
             return True
         if not (in_function or followed or top):
             return False
-        if in_function and (_is_docstring(node) or not (self.function_words or followed)):
-            return _is_docstring(node)
+        if in_function:
+            if _is_docstring(node):
+                return True
+            if not (self.function_words or followed):
+                return False
         chunk = self.text(first_line(node), node.end_lineno)
         if in_function:
             return any(w in chunk for w in self.function_words) or bool(

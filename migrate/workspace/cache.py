@@ -55,8 +55,8 @@ def cache_key(source: bytes, *parts: str) -> str:
     return h.hexdigest()
 
 
-#: Directories this process made sure of (a cold plan writes a cache entry per file, and four
-#: ``mkdir`` calls each cost more than writing it).
+#: Directories this process made sure of (asked before every write of a private file, where a
+#: ``mkdir`` per level costs more than the write).
 _MADE: set[Path] = set()
 
 
@@ -91,8 +91,7 @@ def write_private(target: Path, value, owned_dirs: tuple[Path, ...]) -> None:
 
 _ENTRIES = "entries.sqlite"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID"
-
-
+#: How earlier versions named an entry's file (``_drop_entry_files``).
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
 
 

@@ -55,6 +55,18 @@ def _chunks(items: list, count: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _result(future, when: str):
+    """The task's result; a worker that died is one line (every unfinished task fails alike, so the
+    culprit is unknown)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerCrashError(f"a worker process died (killed, out of memory, or a crash in native code) "
+                               f"{when}; nothing was written") from None
+
+
 class WorkerPool:
     """``workers`` processes for one plan's transforms, forked at ``start`` or at the first
     transform that needs them, and shut down by ``close`` (or the ``with`` block)."""
@@ -79,27 +91,13 @@ class WorkerPool:
     def map_parts(self, fn: Callable, items: list, *args) -> list:
         """``[fn(part, *args) for part in parts]``, ``items`` cut into one part per worker when the
         pool is forked (the first part done here meanwhile), else into one part."""
-        if self._executor is None or len(items) < 2 * self.workers:
-            parts = [items]
-        else:
-            size = -(-len(items) // self.workers)
-            parts = [items[i:i + size] for i in range(0, len(items), size)]
+        parts = [items] if self._executor is None or len(items) < 2 * self.workers else _chunks(items, self.workers)
         futures = [self._executor.submit(fn, part, *args) for part in parts[1:]]
         if self._cold:  # queued behind the parts, so that those start at once
             self._cold = False
             for _ in range(self.workers):
                 self._executor.submit(_warm_up)
-        return [fn(parts[0], *args), *(self._result(future) for future in futures)]
-
-    @staticmethod
-    def _result(future):
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            raise WorkerCrashError("a worker process died (killed, out of memory, or a crash in native code) "
-                                   "while reading the tree; nothing was written") from None
+        return [fn(parts[0], *args), *(_result(future, "while reading the tree") for future in futures)]
 
     def _fork(self, warm: bool) -> None:
         # Imported here, not at the top: a run with nothing to transform needs none of them.
@@ -128,8 +126,6 @@ class WorkerPool:
                 results.extend(_run_jobs([job], config, manager_modules))
                 arrived(i, results[-1:])
             return results
-        from concurrent.futures.process import BrokenProcessPool
-
         if self._executor is None:
             # Import libcst once, before forking: every worker inherits it instead of importing it again.
             import codemods.engine.transform  # noqa: F401
@@ -139,13 +135,7 @@ class WorkerPool:
         futures = [self._executor.submit(_run_jobs, chunk, config, manager_modules)
                    for chunk in _chunks(jobs, self.workers * _CHUNKS_PER_WORKER)]
         for future in futures:
-            try:
-                done = future.result()
-            except BrokenProcessPool:  # every unfinished task fails alike: the culprit is unknown
-                raise WorkerCrashError(
-                    f"a worker process died (killed, out of memory, or a crash in native code) with "
-                    f"{len(jobs) - len(results)} of {len(jobs)} files unfinished; nothing was written"
-                ) from None
+            done = _result(future, f"with {len(jobs) - len(results)} of {len(jobs)} files unfinished")
             arrived(len(results), done)
             results.extend(done)
         return results
